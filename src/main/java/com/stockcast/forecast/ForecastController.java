@@ -1,0 +1,174 @@
+package com.stockcast.forecast;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.annotations.ParameterObject;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.stockcast.intake.ProductListReader;
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.Format;
+import com.stockcast.output.View;
+import com.stockcast.parallel.ForecastRun;
+import com.stockcast.parallel.ForecastStreamer;
+import com.stockcast.simulation.Products;
+
+/**
+ * {@code POST /forecasts}: a product list in (CSV, JSON or a CSV upload), its forecast streamed back
+ * in the format the caller accepts. The whole input is validated before anything is computed.
+ */
+@RestController
+@RequestMapping("/forecasts")
+@Tag(name = "Forecasts", description = "Day-by-day inventory projections for a product list")
+class ForecastController {
+
+	static final String NDJSON = "application/x-ndjson";
+
+	private static final Logger log = LoggerFactory.getLogger(ForecastController.class);
+
+	private final ProductListReader reader;
+
+	private final ForecastStreamer streamer;
+
+	private final ForecastMetrics metrics;
+
+	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics) {
+		this.reader = reader;
+		this.streamer = streamer;
+		this.metrics = metrics;
+	}
+
+	@Operation(summary = "Forecast a CSV product list",
+			description = "Body: CSV with a header row (product_id, sell_start_date, initial_inventory, sales_rate, "
+					+ "restocking_rate, duration_days, forecast_frequency), optionally gzip-compressed "
+					+ "(Content-Encoding: gzip). The answer is streamed in the format named by Accept.")
+	@ApiResponse(responseCode = "200", description = "The forecast rows (or summaries), grouped by product in input order",
+			content = { @Content(mediaType = "text/csv"), @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+					@Content(mediaType = NDJSON) })
+	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line and column",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "413", description = "Body or product count over the limits",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "The simulation pool is saturated; see Retry-After",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void forecastCsv(@ParameterObject ForecastOptions options, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		var body = request.getInputStream();
+		respond(options, request, response, () -> this.reader.readCsv(body, request.getHeader(HttpHeaders.CONTENT_ENCODING),
+				request.getContentLengthLong(), options.defaults()));
+	}
+
+	@Operation(summary = "Forecast a JSON product list",
+			description = "Body: a JSON array of product objects with the CSV's field names; values may be numbers "
+					+ "or strings. Optionally gzip-compressed (Content-Encoding: gzip).")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void forecastJson(@ParameterObject ForecastOptions options, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		var body = request.getInputStream();
+		respond(options, request, response, () -> this.reader.readJson(body,
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
+	}
+
+	@Operation(summary = "Forecast an uploaded CSV file",
+			description = "Multipart form with the CSV in a part named 'file', as `curl -F file=@products.csv` sends it.")
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void forecastUpload(@ParameterObject ForecastOptions options,
+			@Parameter(description = "The product list as CSV",
+					schema = @Schema(type = "string", format = "binary")) @RequestPart("file") MultipartFile file,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		respond(options, request, response, () -> this.reader.readUpload(file, options.defaults()));
+	}
+
+	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
+			Supplier<Products> read) {
+		Timer.Sample sample = this.metrics.startRequest();
+		Format format = negotiate(request.getHeader(HttpHeaders.ACCEPT));
+		String view = "unknown";
+		String outcome = "error";
+		try {
+			View parsedView = options.parsedView();
+			view = parsedView.tag();
+			Products products = read.get();
+			try (ForecastRun run = this.streamer.start(products, new ForecastEncoder(format, parsedView))) {
+				response.setStatus(HttpServletResponse.SC_OK);
+				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
+				try {
+					run.writeTo(response.getOutputStream());
+					outcome = "success";
+				}
+				catch (IOException ex) {
+					outcome = "aborted";
+					log.debug("Forecast answer not delivered: {}", ex.toString());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			outcome = outcomeOf(ex);
+			throw ex;
+		}
+		finally {
+			this.metrics.requestDone(sample, outcome, format.tag(), view);
+		}
+	}
+
+	private static String outcomeOf(RuntimeException ex) {
+		if (ex instanceof ErrorResponse error) {
+			int status = error.getStatusCode().value();
+			return (status == 503) ? "refused" : (status < 500) ? "invalid" : "error";
+		}
+		return "error";
+	}
+
+	/**
+	 * Picks the answer format from Accept, in the caller's order of preference; CSV when the caller
+	 * takes anything. Spring has already refused (406) an Accept that none of them matches.
+	 */
+	static Format negotiate(String accept) {
+		if (accept == null || accept.isBlank()) {
+			return Format.CSV;
+		}
+		List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+		MediaType best = null;
+		Format chosen = Format.CSV;
+		for (MediaType type : accepted) {
+			if (type.getQualityValue() == 0) {
+				continue;
+			}
+			for (Format format : Format.values()) {
+				if (type.includes(format.mediaType())
+						&& (best == null || type.getQualityValue() > best.getQualityValue())) {
+					best = type;
+					chosen = format;
+					break;
+				}
+			}
+		}
+		return chosen;
+	}
+
+}

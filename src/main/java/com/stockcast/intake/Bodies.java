@@ -1,0 +1,49 @@
+package com.stockcast.intake;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import org.springframework.util.unit.DataSize;
+
+import com.stockcast.problem.ProblemException;
+
+/** Opens a request body for reading: undoes gzip and counts bytes against the body limit. */
+final class Bodies {
+
+	private Bodies() {
+	}
+
+	static InputStream open(InputStream raw, String contentEncoding, long contentLength, DataSize limit) {
+		if (contentLength > limit.toBytes()) {
+			throw IntakeProblems.bodyTooLarge(limit);
+		}
+		InputStream body = new LimitedInputStream(raw, limit);
+		if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity")) {
+			return body;
+		}
+		if (!contentEncoding.strip().equalsIgnoreCase("gzip") && !contentEncoding.strip().equalsIgnoreCase("x-gzip")) {
+			throw IntakeProblems.unsupportedEncoding(contentEncoding.strip());
+		}
+		try {
+			return new LimitedInputStream(new GZIPInputStream(body, 64 * 1024), limit);
+		}
+		catch (IOException ex) {
+			throw unreadable(ex);
+		}
+	}
+
+	/** The problem answer for a body that failed while being read. */
+	static ProblemException unreadable(Throwable ex) {
+		if (CsvProducts.isEncodingError(ex)) {
+			return IntakeProblems.unreadable("The body is not UTF-8 text; send the product list as CSV or JSON.");
+		}
+		if (ex instanceof ZipException || ex instanceof EOFException) {
+			return IntakeProblems.unreadable("The body is not valid gzip data (Content-Encoding: gzip).");
+		}
+		return IntakeProblems.unreadable("The request body could not be read completely.");
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.stockcast.intake;
+
+import java.util.Locale;
+
+/** The input columns of SPEC.md, in the order rows are validated. */
+enum Field {
+
+	PRODUCT_ID, SELL_START_DATE, INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, DURATION_DAYS, FORECAST_FREQUENCY;
+
+	static final Field[] ALL = values();
+
+	private final String column = name().toLowerCase(Locale.ROOT);
+
+	String column() {
+		return this.column;
+	}
+
+	/** Whether a row must give this field when no request-level default does. */
+	boolean required() {
+		return this != FORECAST_FREQUENCY;
+	}
+
+	/** Matches a header name or JSON property: case-insensitive, surrounding blanks ignored. */
+	static Field byName(String name) {
+		String key = name.strip();
+		for (Field field : ALL) {
+			if (field.column.equalsIgnoreCase(key)) {
+				return field;
+			}
+		}
+		return null;
+	}
+
+}

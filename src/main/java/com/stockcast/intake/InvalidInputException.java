@@ -1,0 +1,33 @@
+package com.stockcast.intake;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import com.stockcast.problem.ProblemException;
+import com.stockcast.problem.Problems;
+
+/** 400: rows or parameters break the input rules; lists what is wrong and where. Nothing was computed. */
+public class InvalidInputException extends ProblemException {
+
+	InvalidInputException(List<Violation> errors, int errorCount, int failedRows) {
+		super(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The product list has invalid values",
+				describe(errorCount, failedRows, errors.size())));
+		getBody().setProperty("errorCount", errorCount);
+		getBody().setProperty("errors", List.copyOf(errors));
+	}
+
+	private static String describe(int errorCount, int failedRows, int listed) {
+		StringBuilder sb = new StringBuilder();
+		sb.append(errorCount).append(errorCount == 1 ? " error" : " errors");
+		if (failedRows > 0) {
+			sb.append(" in ").append(failedRows).append(failedRows == 1 ? " row" : " rows");
+		}
+		sb.append("; nothing was computed.");
+		if (listed < errorCount) {
+			sb.append(" The first ").append(listed).append(" are listed.");
+		}
+		return sb.toString();
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.stockcast.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.stockcast.simulation.Products;
+
+/**
+ * Turns a request body into a validated product list, or refuses it with a problem answer naming
+ * every bad value: an input with any bad row yields nothing, so nothing is computed from it.
+ */
+@Component
+public class ProductListReader {
+
+	/** Content types a browser or curl gives a CSV upload. */
+	private static final Set<String> CSV_UPLOAD_TYPES = Set.of("text/csv", "text/plain", "application/csv",
+			"text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream");
+
+	private final IntakeLimits limits;
+
+	private final ProductRules rules;
+
+	ProductListReader(IntakeLimits limits) {
+		this.limits = limits;
+		this.rules = new ProductRules(limits.maxDurationDays());
+	}
+
+	/** Reads a raw {@code text/csv} body. */
+	public Products readCsv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
+		return CsvProducts.read(body, defaults, this.rules, this.limits);
+	}
+
+	/** Reads an {@code application/json} body: an array of product objects. */
+	public Products readJson(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
+		return JsonProducts.read(body, defaults, this.rules, this.limits);
+	}
+
+	/** Reads a CSV file uploaded as a multipart part. */
+	public Products readUpload(MultipartFile file, RequestDefaults defaults) {
+		String type = file.getContentType();
+		if (type != null && !type.isBlank()) {
+			String bare = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+			if (!CSV_UPLOAD_TYPES.contains(bare)) {
+				throw IntakeProblems.unsupportedUpload(type);
+			}
+		}
+		try (InputStream in = file.getInputStream()) {
+			return readCsv(in, null, file.getSize(), defaults);
+		}
+		catch (IOException ex) {
+			throw Bodies.unreadable(ex);
+		}
+	}
+
+	public IntakeLimits limits() {
+		return this.limits;
+	}
+
+}

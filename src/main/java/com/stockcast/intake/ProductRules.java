@@ -1,0 +1,145 @@
+package com.stockcast.intake;
+
+import com.stockcast.intake.Violation.Location;
+import com.stockcast.simulation.Products;
+
+/**
+ * The one set of input rules of SPEC.md, applied alike to CSV rows, JSON objects and request-level
+ * defaults. A record arrives as texts indexed by {@link Field}; it is either added to the product list
+ * whole or reported field by field.
+ */
+final class ProductRules {
+
+	static final int MAX_ID_LENGTH = 128;
+
+	/** 9999-12-31: the last day a four-digit ISO date can name. */
+	private static final int LAST_DAY = 2_932_896;
+
+	private final int maxDurationDays;
+
+	ProductRules(int maxDurationDays) {
+		this.maxDurationDays = maxDurationDays;
+	}
+
+	/**
+	 * Validates one record and adds it to {@code products} when every field is good.
+	 * @param texts the record's values by field ordinal; {@code null} or blank where it gives none
+	 * @param defaults request-level values used where the record gives none
+	 */
+	void apply(String[] texts, Location at, RequestDefaults defaults, Products.Builder products, ViolationLog log) {
+		int errorsBefore = log.count();
+		String id = texts[Field.PRODUCT_ID.ordinal()];
+		if (id == null || id.isEmpty()) {
+			log.add(at, Field.PRODUCT_ID, id, "is required");
+		}
+		else if (id.length() > MAX_ID_LENGTH) {
+			log.add(at, Field.PRODUCT_ID, id, "must be at most " + MAX_ID_LENGTH + " characters");
+		}
+		int start = date(value(texts, Field.SELL_START_DATE, defaults), at, log);
+		double inventory = number(value(texts, Field.INITIAL_INVENTORY, defaults), Field.INITIAL_INVENTORY, false, at,
+				log);
+		double sales = number(value(texts, Field.SALES_RATE, defaults), Field.SALES_RATE, true, at, log);
+		double restocking = number(value(texts, Field.RESTOCKING_RATE, defaults), Field.RESTOCKING_RATE, true, at, log);
+		int duration = wholeNumber(value(texts, Field.DURATION_DAYS, defaults), Field.DURATION_DAYS, this.maxDurationDays,
+				at, log);
+		String frequencyText = value(texts, Field.FORECAST_FREQUENCY, defaults);
+		int frequency = (frequencyText == null) ? 1
+				: wholeNumber(frequencyText, Field.FORECAST_FREQUENCY, Integer.MAX_VALUE, at, log);
+		if (log.count() > errorsBefore) {
+			log.rowFailed();
+			return;
+		}
+		if ((long) start + duration - 1 > LAST_DAY) {
+			log.add(at, Field.DURATION_DAYS, Integer.toString(duration), "runs the projection past 9999-12-31");
+			log.rowFailed();
+			return;
+		}
+		if (!log.hasErrors()) {
+			products.add(id, start, inventory, sales, restocking, duration, frequency);
+		}
+	}
+
+	/**
+	 * Validates one request-level default on its own, so that a bad query parameter is reported
+	 * once rather than on every row.
+	 */
+	void checkDefault(Field field, String text, ViolationLog log) {
+		Location at = Location.QUERY;
+		switch (field) {
+			case SELL_START_DATE -> date(text, at, log);
+			case INITIAL_INVENTORY -> number(text, field, false, at, log);
+			case SALES_RATE, RESTOCKING_RATE -> number(text, field, true, at, log);
+			case DURATION_DAYS -> wholeNumber(text, field, this.maxDurationDays, at, log);
+			case FORECAST_FREQUENCY -> wholeNumber(text, field, Integer.MAX_VALUE, at, log);
+			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
+		}
+	}
+
+	private static String value(String[] texts, Field field, RequestDefaults defaults) {
+		String text = texts[field.ordinal()];
+		if (text != null) {
+			text = text.strip();
+			if (!text.isEmpty()) {
+				return text;
+			}
+		}
+		return defaults.get(field);
+	}
+
+	private static double number(String text, Field field, boolean nonNegative, Location at, ViolationLog log) {
+		if (text == null) {
+			log.add(at, field, null, "is required");
+			return Double.NaN;
+		}
+		if (!Numbers.isDecimal(text)) {
+			String lower = text.toLowerCase(java.util.Locale.ROOT);
+			boolean nonFinite = lower.contains("nan") || lower.contains("inf");
+			log.add(at, field, text, nonFinite ? "must be a finite number" : "is not a number");
+			return Double.NaN;
+		}
+		double value = Double.parseDouble(text);
+		if (!Double.isFinite(value)) {
+			log.add(at, field, text, "must be a finite number");
+			return Double.NaN;
+		}
+		if (nonNegative && value < 0) {
+			log.add(at, field, text, "must not be negative");
+			return Double.NaN;
+		}
+		return value;
+	}
+
+	private static int wholeNumber(String text, Field field, int max, Location at, ViolationLog log) {
+		if (text == null) {
+			log.add(at, field, null, "is required");
+			return -1;
+		}
+		long value = Numbers.parseWhole(text);
+		if (value == Numbers.NOT_WHOLE) {
+			log.add(at, field, text, "must be a whole number");
+			return -1;
+		}
+		if (value < 1 || value > max) {
+			log.add(at, field, text, (max == Integer.MAX_VALUE) ? "must be at least 1"
+					: "must be between 1 and " + max);
+			return -1;
+		}
+		return (int) value;
+	}
+
+	private static int date(String text, Location at, ViolationLog log) {
+		if (text == null) {
+			log.add(at, Field.SELL_START_DATE, null, "is required");
+			return 0;
+		}
+		long day = Dates.parse(text);
+		if (day == Dates.MALFORMED) {
+			log.add(at, Field.SELL_START_DATE, text, "must be a date like 2023-01-31, 1/31/23 or 1/31/2023");
+		}
+		else if (day == Dates.IMPOSSIBLE) {
+			log.add(at, Field.SELL_START_DATE, text, "is not a calendar date");
+		}
+		return (int) day;
+	}
+
+}

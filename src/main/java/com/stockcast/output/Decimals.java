@@ -1,0 +1,81 @@
+package com.stockcast.output;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Writes a double the way SPEC.md prints numbers: rounded to two decimals half-to-even on the exact
+ * binary value (Python's {@code round(x, 2)}), then the shortest plain decimal that reads back as the
+ * rounded value; never an exponent, never {@code -0}.
+ *
+ * <p>The fast path scales by 100 in doubles and keeps the result only where the scaling error cannot
+ * move it across a rounding boundary; the rest (ties, near-ties and huge values) takes the exact
+ * {@link BigDecimal} path. Below 10^13 the rounded value has at most 15 significant digits, so its
+ * shortest decimal is exactly N/100 written out.
+ */
+final class Decimals {
+
+	private static final double FAST_LIMIT = 1e13;
+
+	private Decimals() {
+	}
+
+	static void append(OutputBuffer out, double x) {
+		if (Math.abs(x) < FAST_LIMIT) {
+			double scaled = x * 100.0;
+			double nearest = Math.rint(scaled);
+			if (0.5 - Math.abs(scaled - nearest) > Math.ulp(scaled)) {
+				appendHundredths(out, (long) nearest);
+				return;
+			}
+		}
+		out.putAscii(exact(x));
+	}
+
+	/** The exact rendering, for values the fast path declines; also the test oracle. */
+	static String exact(double x) {
+		if (Double.isNaN(x) || Double.isInfinite(x)) {
+			throw new IllegalArgumentException("not a finite number: " + x);
+		}
+		BigDecimal rounded = new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN);
+		if (rounded.signum() == 0) {
+			return "0";
+		}
+		if (rounded.unscaledValue().abs().compareTo(BigDecimal.TEN.pow(15).toBigInteger()) < 0) {
+			return rounded.stripTrailingZeros().toPlainString();
+		}
+		double value = rounded.doubleValue();
+		BigDecimal exactValue = new BigDecimal(value);
+		for (int precision = 1; precision < 17; precision++) {
+			BigDecimal candidate = exactValue.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+			if (candidate.doubleValue() == value) {
+				return candidate.stripTrailingZeros().toPlainString();
+			}
+		}
+		return exactValue.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+	}
+
+	private static void appendHundredths(OutputBuffer out, long hundredths) {
+		if (hundredths == 0) {
+			out.put((byte) '0');
+			return;
+		}
+		if (hundredths < 0) {
+			out.put((byte) '-');
+			hundredths = -hundredths;
+		}
+		out.putUnsigned(hundredths / 100);
+		int fraction = (int) (hundredths % 100);
+		if (fraction != 0) {
+			out.put((byte) '.');
+			if (fraction % 10 == 0) {
+				out.put((byte) ('0' + fraction / 10));
+			}
+			else {
+				out.putDigits(fraction, 2);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,166 @@
+package com.stockcast.parallel;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.OutputBuffer;
+import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Trajectory;
+
+/**
+ * One admitted forecast being written. Keeps at most {@link PoolSettings#inFlightChunks()} chunks
+ * submitted ahead of the one being written, so the memory a request holds is a few chunks whatever
+ * the size of its answer, and writes each chunk as soon as it and all before it are done.
+ *
+ * <p>A chunk the pool refuses after admission runs on the writing thread instead: an admitted
+ * request always completes. An input that fits in one chunk never touches the pool.
+ */
+public final class ForecastRun implements AutoCloseable {
+
+	private static final ThreadLocal<Trajectory> TRAJECTORIES = ThreadLocal.withInitial(Trajectory::new);
+
+	private final Products products;
+
+	private final ForecastEncoder encoder;
+
+	private final AsyncTaskExecutor executor;
+
+	private final PoolSettings settings;
+
+	private final ForecastMetrics metrics;
+
+	private final ArrayDeque<Future<OutputBuffer>> inFlight = new ArrayDeque<>();
+
+	private int nextProduct;
+
+	private boolean firstChunkPlanned;
+
+	ForecastRun(Products products, ForecastEncoder encoder, AsyncTaskExecutor executor, PoolSettings settings,
+			ForecastMetrics metrics) {
+		this.products = products;
+		this.encoder = encoder;
+		this.executor = executor;
+		this.settings = settings;
+		this.metrics = metrics;
+	}
+
+	void admit() {
+		Callable<OutputBuffer> first = nextChunk();
+		if (this.nextProduct == this.products.size()) {
+			this.inFlight.add(new LocalChunk(first));
+			return;
+		}
+		try {
+			this.inFlight.add(this.executor.submit(first));
+		}
+		catch (TaskRejectedException ex) {
+			throw new PoolSaturatedException(this.settings.retryAfter());
+		}
+		while (this.inFlight.size() < this.settings.inFlightChunks() && submitNext()) {
+			// fill the window
+		}
+	}
+
+	/** Writes the whole answer: prologue, every chunk in input order, epilogue. */
+	public void writeTo(OutputStream out) throws IOException {
+		out.write(this.encoder.prologue());
+		Future<OutputBuffer> head;
+		while ((head = this.inFlight.poll()) != null) {
+			submitNext();
+			await(head).writeTo(out);
+		}
+		out.write(this.encoder.epilogue());
+		out.flush();
+	}
+
+	/** Output rows of the whole answer. */
+	public long rowCount() {
+		return this.encoder.rowCount(this.products, 0, this.products.size());
+	}
+
+	/** Drops the chunks not yet written; a worker already on one finishes it and its result is discarded. */
+	@Override
+	public void close() {
+		Future<OutputBuffer> pending;
+		while ((pending = this.inFlight.poll()) != null) {
+			pending.cancel(false);
+		}
+	}
+
+	private boolean submitNext() {
+		if (this.nextProduct >= this.products.size()) {
+			return false;
+		}
+		Callable<OutputBuffer> chunk = nextChunk();
+		Future<OutputBuffer> future;
+		try {
+			future = this.executor.submit(chunk);
+		}
+		catch (TaskRejectedException ex) {
+			future = new LocalChunk(chunk);
+		}
+		this.inFlight.add(future);
+		return true;
+	}
+
+	private OutputBuffer await(Future<OutputBuffer> future) throws IOException {
+		if (future instanceof LocalChunk local) {
+			local.run();
+		}
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while waiting for a forecast chunk");
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A forecast chunk failed", ex.getCause());
+		}
+	}
+
+	/** Plans the next chunk: up to chunkSize products, fewer when their rows pass chunkMaxRows. */
+	private Callable<OutputBuffer> nextChunk() {
+		int from = this.nextProduct;
+		int to = from;
+		long rows = 0;
+		while (to < this.products.size() && to - from < this.settings.chunkSize()
+				&& rows < this.settings.chunkMaxRows()) {
+			rows += this.encoder.rowCount(this.products, to, to + 1);
+			to++;
+		}
+		this.nextProduct = to;
+		boolean first = !this.firstChunkPlanned;
+		this.firstChunkPlanned = true;
+		long chunkRows = rows;
+		int end = to;
+		return () -> {
+			long started = System.nanoTime();
+			OutputBuffer buffer = new OutputBuffer((int) Math.min(chunkRows * 48, Integer.MAX_VALUE - 64));
+			this.encoder.encode(this.products, from, end, first, TRAJECTORIES.get(), buffer);
+			this.metrics.chunkDone(end - from, chunkRows, System.nanoTime() - started);
+			return buffer;
+		};
+	}
+
+	/** A chunk the writing thread runs itself, when it reaches it. */
+	private static final class LocalChunk extends FutureTask<OutputBuffer> {
+
+		LocalChunk(Callable<OutputBuffer> chunk) {
+			super(chunk);
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.stockcast.parallel;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.output.ForecastEncoder;
+import com.stockcast.simulation.Products;
+
+/**
+ * Runs forecasts on the simulation pool: cuts a product list into chunks, has workers simulate and
+ * encode them, and hands the finished chunks back in input order.
+ */
+@Component
+public class ForecastStreamer {
+
+	private final AsyncTaskExecutor executor;
+
+	private final PoolSettings settings;
+
+	private final ForecastMetrics metrics;
+
+	public ForecastStreamer(@Qualifier("forecastExecutor") AsyncTaskExecutor executor, PoolSettings settings,
+			ForecastMetrics metrics) {
+		this.executor = executor;
+		this.settings = settings;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Admits a forecast: its first chunks are handed to the pool at once, so a saturated pool refuses
+	 * it here, before anything is written.
+	 * @throws PoolSaturatedException when the pool and its queue are full
+	 */
+	public ForecastRun start(Products products, ForecastEncoder encoder) {
+		ForecastRun run = new ForecastRun(products, encoder, this.executor, this.settings, this.metrics);
+		try {
+			run.admit();
+		}
+		catch (PoolSaturatedException ex) {
+			this.metrics.refused("pool_saturated");
+			throw ex;
+		}
+		return run;
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.stockcast.problem;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error path: every failure, Stockcast's own and Spring MVC's (415, 406, 405, 404, upload
+ * limits...), leaves as {@code application/problem+json} with a stable type, whatever the request's
+ * {@code Accept}. Unexpected failures are logged here and answered without internals.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private static final URI BLANK = URI.create("about:blank");
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected failure handling {}", request.getDescription(false), ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"The service failed unexpectedly", "The failure has been logged; nothing about it is the caller's fault.");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+			problem.setType(Problems.type(slugFor(status)));
+		}
+		HttpHeaders answerHeaders = new HttpHeaders();
+		answerHeaders.putAll(headers);
+		answerHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(body, answerHeaders, status);
+	}
+
+	private static String slugFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "bad-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 413 -> "body-too-large";
+			case 415 -> "unsupported-media-type";
+			case 503 -> "unavailable";
+			default -> "http-" + status.value();
+		};
+	}
+
+}
