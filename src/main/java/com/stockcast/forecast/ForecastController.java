@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,18 +60,33 @@ class ForecastController {
 		this.metrics = metrics;
 	}
 
-	@Operation(summary = "Forecast a CSV product list",
-			description = "Body: CSV with a header row (product_id, sell_start_date, initial_inventory, sales_rate, "
-					+ "restocking_rate, duration_days, forecast_frequency), optionally gzip-compressed "
-					+ "(Content-Encoding: gzip). The answer is streamed in the format named by Accept.")
-	@ApiResponse(responseCode = "200", description = "The forecast rows (or summaries), grouped by product in input order",
-			content = { @Content(mediaType = "text/csv"), @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
-					@Content(mediaType = NDJSON) })
-	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line and column",
+	@Operation(summary = "Forecast a product list",
+			description = "Simulates every product day by day and streams the rows back, grouped by product in input "
+					+ "order, in the format named by Accept (text/csv by default). The body is CSV (raw, or a "
+					+ "multipart part named 'file') or a JSON array; raw bodies may be gzip-compressed "
+					+ "(Content-Encoding: gzip). Query parameters named like input columns fill in what rows leave out.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string",
+							example = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,forecast_frequency\n1,1/1/23,50,10,8,30,1\n")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.Product.class))),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = Upload.class)) }))
+	@ApiResponse(responseCode = "200",
+			description = "The forecast rows (view=rows) or one summary per product (view=summary)",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class }))),
+					@Content(mediaType = NDJSON, schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class })) })
+	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line (or index) and column",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "406", description = "Accept names none of the answer formats",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "413", description = "Body or product count over the limits",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "The simulation pool is saturated; see Retry-After",
+	@ApiResponse(responseCode = "415", description = "A body (or upload) that is not CSV or JSON",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "The simulation pool is saturated; retry after Retry-After seconds",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastCsv(@ParameterObject ForecastOptions options, HttpServletRequest request, HttpServletResponse response)
@@ -81,9 +96,7 @@ class ForecastController {
 				request.getContentLengthLong(), options.defaults()));
 	}
 
-	@Operation(summary = "Forecast a JSON product list",
-			description = "Body: a JSON array of product objects with the CSV's field names; values may be numbers "
-					+ "or strings. Optionally gzip-compressed (Content-Encoding: gzip).")
+	@Operation(hidden = true) // described with the CSV operation: one path, one operation
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastJson(@ParameterObject ForecastOptions options, HttpServletRequest request,
@@ -93,13 +106,11 @@ class ForecastController {
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
-	@Operation(summary = "Forecast an uploaded CSV file",
-			description = "Multipart form with the CSV in a part named 'file', as `curl -F file=@products.csv` sends it.")
+	@Operation(hidden = true)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastUpload(@ParameterObject ForecastOptions options,
-			@Parameter(description = "The product list as CSV",
-					schema = @Schema(type = "string", format = "binary")) @RequestPart("file") MultipartFile file,
+			@RequestPart("file") MultipartFile file,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		respond(options, request, response, () -> this.reader.readUpload(file, options.defaults()));
 	}
@@ -169,6 +180,11 @@ class ForecastController {
 			}
 		}
 		return chosen;
+	}
+
+	/** The multipart form, for the OpenAPI description. */
+	record Upload(@Schema(description = "The product list as CSV, as curl -F file=@products.csv sends it",
+			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
 	}
 
 }

@@ -3,6 +3,7 @@ package com.stockcast.forecast;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
@@ -17,14 +18,14 @@ import com.stockcast.problem.ProblemException;
  * every row shares, used where a row leaves them out.
  */
 record ForecastOptions(
-		@Schema(description = "rows (default): one row per period; summary: one row per product",
-				allowableValues = { "rows", "summary" }) String view,
-		@Schema(description = "Default start date for rows without one") @BindParam("sell_start_date") String sellStartDate,
-		@Schema(description = "Default stock on hand") @BindParam("initial_inventory") String initialInventory,
-		@Schema(description = "Default units sold per day") @BindParam("sales_rate") String salesRate,
-		@Schema(description = "Default units received per day") @BindParam("restocking_rate") String restockingRate,
-		@Schema(description = "Default projection length in days") @BindParam("duration_days") String durationDays,
-		@Schema(description = "Default days per output row") @BindParam("forecast_frequency") String forecastFrequency) {
+		@Parameter(description = "rows (default): one row per period; summary: one row per product",
+				schema = @Schema(allowableValues = { "rows", "summary" })) String view,
+		@Parameter(name = "sell_start_date", description = "Default start date for rows without one") @BindParam("sell_start_date") String sellStartDate,
+		@Parameter(name = "initial_inventory", description = "Default stock on hand") @BindParam("initial_inventory") String initialInventory,
+		@Parameter(name = "sales_rate", description = "Default units sold per day") @BindParam("sales_rate") String salesRate,
+		@Parameter(name = "restocking_rate", description = "Default units received per day") @BindParam("restocking_rate") String restockingRate,
+		@Parameter(name = "duration_days", description = "Default projection length in days") @BindParam("duration_days") String durationDays,
+		@Parameter(name = "forecast_frequency", description = "Default days per output row") @BindParam("forecast_frequency") String forecastFrequency) {
 
 	View parsedView() {
 		if (this.view == null || this.view.isBlank()) {

@@ -25,7 +25,7 @@ public class ProductListReader {
 
 	private final ProductRules rules;
 
-	ProductListReader(IntakeLimits limits) {
+	public ProductListReader(IntakeLimits limits) {
 		this.limits = limits;
 		this.rules = new ProductRules(limits.maxDurationDays());
 	}

@@ -24,7 +24,7 @@ public class ForecastMetrics {
 
 	private final Timer chunks;
 
-	ForecastMetrics(MeterRegistry registry) {
+	public ForecastMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.skus = Counter.builder("stockcast.forecast.skus")
 			.description("Products (SKUs) simulated")
