@@ -3,8 +3,11 @@ package com.stockcast.intake;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
 
 import org.springframework.util.unit.DataSize;
 
@@ -35,9 +38,30 @@ final class Bodies {
 		}
 	}
 
+	/**
+	 * The problem answer for a parser failure: a problem raised while reading (the body limit) wins
+	 * over the parser's wrapping of it; otherwise the deepest known cause says what was wrong.
+	 */
+	static ProblemException failure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ProblemException problem) {
+				return problem;
+			}
+		}
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof CharacterCodingException || t instanceof ZipException || t instanceof EOFException) {
+				return unreadable(t);
+			}
+		}
+		if (ex instanceof CsvParseException) {
+			return IntakeProblems.unreadable("The body is not well-formed CSV: " + ex.getMessage());
+		}
+		return unreadable(ex);
+	}
+
 	/** The problem answer for a body that failed while being read. */
 	static ProblemException unreadable(Throwable ex) {
-		if (CsvProducts.isEncodingError(ex)) {
+		if (ex instanceof CharacterCodingException) {
 			return IntakeProblems.unreadable("The body is not UTF-8 text; send the product list as CSV or JSON.");
 		}
 		if (ex instanceof ZipException || ex instanceof EOFException) {

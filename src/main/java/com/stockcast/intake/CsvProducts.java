@@ -3,7 +3,6 @@ package com.stockcast.intake;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -63,14 +62,8 @@ final class CsvProducts {
 				throw IntakeProblems.empty("The CSV has a header row but no products.");
 			}
 		}
-		catch (CsvParseException ex) {
-			throw IntakeProblems.unreadable("The body is not well-formed CSV: " + ex.getMessage());
-		}
-		catch (UncheckedIOException ex) {
-			throw Bodies.unreadable(ex.getCause());
-		}
-		catch (java.io.IOException ex) {
-			throw Bodies.unreadable(ex);
+		catch (CsvParseException | UncheckedIOException | java.io.IOException ex) {
+			throw Bodies.failure(ex);
 		}
 		log.throwIfAny();
 		return products.build();
@@ -107,11 +100,6 @@ final class CsvProducts {
 		}
 		log.throwIfAny();
 		return columns;
-	}
-
-	/** Whether an I/O failure is the body not being UTF-8 text. */
-	static boolean isEncodingError(Throwable ex) {
-		return ex instanceof CharacterCodingException;
 	}
 
 }

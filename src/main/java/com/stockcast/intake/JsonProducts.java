@@ -10,7 +10,6 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 import com.stockcast.intake.Violation.Location;
-import com.stockcast.problem.ProblemException;
 import com.stockcast.simulation.Products;
 
 /** Reads a product list from a JSON array of objects named like the CSV columns, token by token. */
@@ -55,11 +54,8 @@ final class JsonProducts {
 			}
 		}
 		catch (JacksonException ex) {
-			if (ex.getCause() instanceof ProblemException problem) {
-				throw problem;
-			}
-			if (ex.getCause() != null && CsvProducts.isEncodingError(ex.getCause())) {
-				throw Bodies.unreadable(ex.getCause());
+			if (ex.getCause() != null) {
+				throw Bodies.failure(ex);
 			}
 			TokenStreamLocation where = ex.getLocation();
 			String place = (where == null) ? ""

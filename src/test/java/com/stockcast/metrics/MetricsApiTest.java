@@ -1,0 +1,95 @@
+package com.stockcast.metrics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsApiTest {
+
+	private static final String CSV = """
+			product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,forecast_frequency
+			1,1/1/23,50,10,8,30,1
+			2,1/2/23,60,15,13,30,1
+			3,1/3/23,70,20,18,30,3
+			""";
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	@Test
+	void countsSkusRowsAndRequestsByOutcomeAndFormat() throws Exception {
+		String before = scrape();
+		assertThat(post(CSV, "text/csv").statusCode()).isEqualTo(200);
+		assertThat(post("product_id\n", "application/x-ndjson").statusCode()).isEqualTo(400);
+		String after = scrape();
+
+		assertThat(value(after, "stockcast_forecast_skus_total") - value(before, "stockcast_forecast_skus_total"))
+			.isEqualTo(3);
+		assertThat(value(after, "stockcast_forecast_rows_total") - value(before, "stockcast_forecast_rows_total"))
+			.isEqualTo(30 + 30 + 10);
+		assertThat(after).containsPattern(
+				"stockcast_forecast_requests_seconds_bucket\\{[^}]*format=\"csv\"[^}]*outcome=\"success\"[^}]*view=\"rows\"");
+		assertThat(after).containsPattern(
+				"stockcast_forecast_requests_seconds_count\\{[^}]*format=\"ndjson\"[^}]*outcome=\"invalid\"");
+		assertThat(after).contains("stockcast_forecast_chunk_seconds_count");
+	}
+
+	@Test
+	void exposesTheForecastPoolsGauges() throws Exception {
+		String metrics = scrape();
+		for (String gauge : new String[] { "executor_active_threads", "executor_queued_tasks",
+				"executor_queue_remaining_tasks", "executor_pool_max_threads", "executor_pool_size_threads" }) {
+			assertThat(metrics).containsPattern(gauge + "\\{[^}]*name=\"forecastExecutor\"");
+		}
+		assertThat(value(metrics, "executor_pool_max_threads")).isEqualTo(Runtime.getRuntime().availableProcessors());
+		assertThat(value(metrics, "executor_queue_remaining_tasks")).isEqualTo(64);
+	}
+
+	@Test
+	void exposesOnlyTheNeededActuatorEndpoints() throws Exception {
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/metrics").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	/** The value of the first sample of {@code name} in a Prometheus scrape (0 when absent). */
+	private static double value(String scrape, String name) {
+		Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
+		return m.find() ? Double.parseDouble(m.group(2)) : 0;
+	}
+
+	private String scrape() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String body, String accept) throws Exception {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
+			.header("Content-Type", "text/csv")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.stockcast.parallel;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import com.stockcast.output.Format;
+import com.stockcast.output.Forecasts;
+import com.stockcast.output.View;
+import com.stockcast.simulation.Products;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A pool of one thread and a queue of one: past that, requests are refused at once, never queued without bound. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "stockcast.pool.threads=1", "stockcast.pool.queue-capacity=1", "stockcast.pool.chunk-size=50",
+				"stockcast.pool.retry-after=3s" })
+class BackpressureApiTest {
+
+	private static final String INPUT = csv(2_000, 365);
+
+	private static final String EXPECTED = Forecasts.encode(Forecasts.products(INPUT), Format.CSV, View.ROWS);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("forecastExecutor")
+	ThreadPoolTaskExecutor pool;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void refusesAtOnceWith503AndRetryAfterWhenPoolAndQueueAreFull() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch running = new CountDownLatch(1);
+		this.pool.execute(() -> {
+			running.countDown();
+			await(release);
+		});
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		this.pool.execute(() -> await(release)); // fills the queue of one
+		try {
+			long started = System.nanoTime();
+			HttpResponse<String> refused = post(INPUT);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.body()).contains("\"type\":\"urn:stockcast:problem:pool-saturated\"");
+			assertThat(get("/actuator/prometheus").body())
+				.containsPattern("stockcast_forecast_refused_total\\{[^}]*reason=\"pool_saturated\"[^}]*\\} [1-9]");
+		}
+		finally {
+			release.countDown();
+		}
+		HttpResponse<String> accepted = post(INPUT);
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		assertThat(accepted.body()).isEqualTo(EXPECTED);
+	}
+
+	@Test
+	void concurrentRequestsPastCapacityAreRefusedAndTheAcceptedOnesComplete() {
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			calls.add(this.client.sendAsync(request(INPUT), HttpResponse.BodyHandlers.ofString()));
+		}
+		int ok = 0;
+		for (CompletableFuture<HttpResponse<String>> call : calls) {
+			HttpResponse<String> response = call.orTimeout(120, TimeUnit.SECONDS).join();
+			if (response.statusCode() == 200) {
+				ok++;
+				assertThat(response.body()).isEqualTo(EXPECTED);
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(503);
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
+			}
+		}
+		assertThat(ok).isPositive();
+	}
+
+	private HttpResponse<String> post(String body) throws Exception {
+		return this.client.send(request(body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String body) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static String csv(int skus, int days) {
+		Products products = ForecastRunTest.randomProducts(skus);
+		StringBuilder sb = new StringBuilder(
+				"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n");
+		for (int i = 0; i < products.size(); i++) {
+			sb.append(products.id(i)).append(',').append(java.time.LocalDate.ofEpochDay(products.startDay(i))).append(',')
+				.append(products.initialInventory(i)).append(',').append(products.salesRate(i)).append(',')
+				.append(products.restockingRate(i)).append(',').append(days).append('\n');
+		}
+		return sb.toString();
+	}
+
+}
