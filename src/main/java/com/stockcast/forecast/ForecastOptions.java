@@ -6,12 +6,11 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.BindParam;
 
+import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.RequestDefaults;
 import com.stockcast.output.View;
-import com.stockcast.problem.ProblemException;
 
 /**
  * The query parameters of {@code POST /forecasts}: the view, and request-level values for columns
@@ -33,8 +32,7 @@ record ForecastOptions(
 		}
 		View parsed = View.parse(this.view);
 		if (parsed == null) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "A query parameter is invalid",
-					"view must be 'rows' or 'summary', not '" + this.view + "'.");
+			throw InvalidInputException.forParameter("view", this.view, "must be rows or summary");
 		}
 		return parsed;
 	}

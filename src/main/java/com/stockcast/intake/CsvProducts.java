@@ -22,7 +22,6 @@ final class CsvProducts {
 
 	static Products read(InputStream body, RequestDefaults defaults, ProductRules rules, IntakeLimits limits) {
 		ViolationLog log = new ViolationLog(limits.maxErrors());
-		defaults.validate(rules, log);
 		Products.Builder products = Products.builder();
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -78,6 +77,9 @@ final class CsvProducts {
 			String name = header.getField(c);
 			if (c == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
 				name = name.substring(1);
+				if (columns.length == 1 && name.isBlank()) {
+					throw IntakeProblems.empty("The request body holds nothing but a byte order mark.");
+				}
 			}
 			if (name.indexOf('\0') >= 0) {
 				throw IntakeProblems.unreadable("The body is not CSV text: its first line holds binary data.");

@@ -17,6 +17,11 @@ public class InvalidInputException extends ProblemException {
 		getBody().setProperty("errors", List.copyOf(errors));
 	}
 
+	/** A single bad query parameter, reported in the same shape as bad rows. */
+	public static InvalidInputException forParameter(String name, String value, String reason) {
+		return new InvalidInputException(List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
+	}
+
 	private static String describe(int errorCount, int failedRows, int listed) {
 		StringBuilder sb = new StringBuilder();
 		sb.append(errorCount).append(errorCount == 1 ? " error" : " errors");

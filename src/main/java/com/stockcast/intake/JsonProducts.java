@@ -22,7 +22,6 @@ final class JsonProducts {
 
 	static Products read(InputStream body, RequestDefaults defaults, ProductRules rules, IntakeLimits limits) {
 		ViolationLog log = new ViolationLog(limits.maxErrors());
-		defaults.validate(rules, log);
 		Products.Builder products = Products.builder();
 		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
 			JsonToken token = parser.nextToken();

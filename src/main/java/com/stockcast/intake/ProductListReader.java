@@ -32,12 +32,14 @@ public class ProductListReader {
 
 	/** Reads a raw {@code text/csv} body. */
 	public Products readCsv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		checkDefaults(defaults);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
 		return CsvProducts.read(body, defaults, this.rules, this.limits);
 	}
 
 	/** Reads an {@code application/json} body: an array of product objects. */
 	public Products readJson(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		checkDefaults(defaults);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
 		return JsonProducts.read(body, defaults, this.rules, this.limits);
 	}
@@ -59,8 +61,11 @@ public class ProductListReader {
 		}
 	}
 
-	public IntakeLimits limits() {
-		return this.limits;
+	/** Request-level defaults are checked before the body: a bad one would fail every row that uses it. */
+	private void checkDefaults(RequestDefaults defaults) {
+		ViolationLog log = new ViolationLog(this.limits.maxErrors());
+		defaults.validate(this.rules, log);
+		log.throwIfAny();
 	}
 
 }
