@@ -1,7 +1,7 @@
 package com.stockcast.forecast;
 
 import java.io.IOException;
-import java.util.List;
+import java.io.InputStream;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.annotations.ParameterObject;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
+import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.ForecastEncoder;
 import com.stockcast.output.Format;
@@ -46,6 +49,10 @@ class ForecastController {
 
 	static final String NDJSON = "application/x-ndjson";
 
+	static final String PREFER = "Prefer";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final Logger log = LoggerFactory.getLogger(ForecastController.class);
 
 	private final ProductListReader reader;
@@ -54,10 +61,17 @@ class ForecastController {
 
 	private final ForecastMetrics metrics;
 
-	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics) {
+	private final ForecastJobs jobs;
+
+	private final JsonMapper json;
+
+	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics, ForecastJobs jobs,
+			JsonMapper json) {
 		this.reader = reader;
 		this.streamer = streamer;
 		this.metrics = metrics;
+		this.jobs = jobs;
+		this.json = json;
 	}
 
 	@Operation(summary = "Forecast a product list",
@@ -91,9 +105,10 @@ class ForecastController {
 	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastCsv(@ParameterObject ForecastOptions options, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		var body = request.getInputStream();
-		respond(options, request, response, () -> this.reader.readCsv(body, request.getHeader(HttpHeaders.CONTENT_ENCODING),
-				request.getContentLengthLong(), options.defaults()));
+		Fingerprint fingerprint = fingerprint("text/csv", request, options);
+		InputStream body = fingerprint.tee(request.getInputStream());
+		respond(options, request, response, fingerprint, () -> this.reader.readCsv(body,
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
 	@Operation(hidden = true) // described with the CSV operation: one path, one operation
@@ -101,8 +116,9 @@ class ForecastController {
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastJson(@ParameterObject ForecastOptions options, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		var body = request.getInputStream();
-		respond(options, request, response, () -> this.reader.readJson(body,
+		Fingerprint fingerprint = fingerprint("application/json", request, options);
+		InputStream body = fingerprint.tee(request.getInputStream());
+		respond(options, request, response, fingerprint, () -> this.reader.readJson(body,
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
@@ -112,19 +128,30 @@ class ForecastController {
 	void forecastUpload(@ParameterObject ForecastOptions options,
 			@RequestPart("file") MultipartFile file,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		respond(options, request, response, () -> this.reader.readUpload(file, options.defaults()));
+		Fingerprint fingerprint = fingerprint("upload", request, options);
+		if (request.getHeader(IDEMPOTENCY_KEY) != null) {
+			try (InputStream in = file.getInputStream()) {
+				fingerprint.readAll(in);
+			}
+		}
+		respond(options, request, response, fingerprint, () -> this.reader.readUpload(file, options.defaults()));
 	}
 
 	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
-			Supplier<Products> read) {
+			Fingerprint fingerprint, Supplier<Products> read) {
 		Timer.Sample sample = this.metrics.startRequest();
-		Format format = negotiate(request.getHeader(HttpHeaders.ACCEPT));
+		Format format = Format.negotiate(request.getHeader(HttpHeaders.ACCEPT));
 		String view = "unknown";
 		String outcome = "error";
 		try {
 			View parsedView = options.parsedView();
 			view = parsedView.tag();
 			Products products = read.get();
+			if (prefersAsync(request.getHeader(PREFER))) {
+				submit(products, options, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
+				outcome = "accepted";
+				return;
+			}
 			try (ForecastRun run = this.streamer.start(products, new ForecastEncoder(format, parsedView))) {
 				response.setStatus(HttpServletResponse.SC_OK);
 				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
@@ -147,39 +174,50 @@ class ForecastController {
 		}
 	}
 
+	/** Stores the forecast as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
+	private void submit(Products products, ForecastOptions options, String idempotencyKey, Fingerprint fingerprint,
+			HttpServletResponse response) {
+		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
+		if (key != null && key.length() > 255) {
+			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
+		}
+		ForecastJobs.Submission submission = this.jobs.submit(products, options.defaults().asMap(), key,
+				(key == null) ? null : fingerprint.hex());
+		response.setStatus(HttpServletResponse.SC_ACCEPTED);
+		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
+		response.setHeader("Preference-Applied", "respond-async");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		try {
+			this.json.writeValue(response.getOutputStream(), submission.job());
+		}
+		catch (IOException ex) {
+			log.debug("Job answer not delivered: {}", ex.toString());
+		}
+	}
+
+	static boolean prefersAsync(String prefer) {
+		if (prefer == null) {
+			return false;
+		}
+		for (String preference : prefer.split(",")) {
+			String token = preference.split("[;=]", 2)[0].strip();
+			if (token.equalsIgnoreCase("respond-async")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Fingerprint fingerprint(String kind, HttpServletRequest request, ForecastOptions options) {
+		return Fingerprint.of(kind, request.getHeader(HttpHeaders.CONTENT_ENCODING), options.defaults().asMap());
+	}
+
 	private static String outcomeOf(RuntimeException ex) {
 		if (ex instanceof ErrorResponse error) {
 			int status = error.getStatusCode().value();
 			return (status == 503) ? "refused" : (status < 500) ? "invalid" : "error";
 		}
 		return "error";
-	}
-
-	/**
-	 * Picks the answer format from Accept, in the caller's order of preference; CSV when the caller
-	 * takes anything. Spring has already refused (406) an Accept that none of them matches.
-	 */
-	static Format negotiate(String accept) {
-		if (accept == null || accept.isBlank()) {
-			return Format.CSV;
-		}
-		List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-		MediaType best = null;
-		Format chosen = Format.CSV;
-		for (MediaType type : accepted) {
-			if (type.getQualityValue() == 0) {
-				continue;
-			}
-			for (Format format : Format.values()) {
-				if (type.includes(format.mediaType())
-						&& (best == null || type.getQualityValue() > best.getQualityValue())) {
-					best = type;
-					chosen = format;
-					break;
-				}
-			}
-		}
-		return chosen;
 	}
 
 	/** The multipart form, for the OpenAPI description. */

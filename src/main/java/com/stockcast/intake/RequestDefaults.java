@@ -32,6 +32,17 @@ public final class RequestDefaults {
 		return new RequestDefaults(texts);
 	}
 
+	/** The defaults given, by column name, in column order. */
+	public java.util.Map<String, String> asMap() {
+		java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+		for (Field field : Field.ALL) {
+			if (has(field)) {
+				map.put(field.column(), get(field));
+			}
+		}
+		return map;
+	}
+
 	String get(Field field) {
 		return this.texts[field.ordinal()];
 	}

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's own meters (the README lists them). Tags take few values: outcome, format, view,
- * reason; never a SKU or a request id.
+ * The service's own meters (the README lists them). Tags take few values: mode, outcome, format,
+ * view, reason; never a SKU, a job or a request id.
  */
 @Component
 public class ForecastMetrics {
@@ -24,28 +24,60 @@ public class ForecastMetrics {
 
 	private final Timer chunks;
 
+	private final Counter jobSkus;
+
+	private final Counter jobRows;
+
+	private final Timer jobChunks;
+
 	public ForecastMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		this.skus = Counter.builder("stockcast.forecast.skus")
-			.description("Products (SKUs) simulated")
-			.baseUnit("skus")
-			.register(registry);
-		this.rows = Counter.builder("stockcast.forecast.rows")
-			.description("Output rows (daily rows or summaries) produced")
-			.baseUnit("rows")
-			.register(registry);
-		this.chunks = Timer.builder("stockcast.forecast.chunk")
-			.description("Time to simulate and encode one chunk of products")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(30))
-			.register(registry);
+		this.skus = skus(registry, "sync");
+		this.rows = rows(registry, "sync");
+		this.chunks = chunks(registry, "sync");
+		this.jobSkus = skus(registry, "async");
+		this.jobRows = rows(registry, "async");
+		this.jobChunks = chunks(registry, "async");
 	}
 
+	/** A chunk of a synchronous request simulated and encoded. */
 	public void chunkDone(int products, long outputRows, long nanos) {
 		this.skus.increment(products);
 		this.rows.increment(outputRows);
 		this.chunks.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** A chunk of a job simulated and stored. */
+	public void jobChunkStored(int products, long outputRows, long nanos) {
+		this.jobSkus.increment(products);
+		this.jobRows.increment(outputRows);
+		this.jobChunks.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private static Counter skus(MeterRegistry registry, String mode) {
+		return Counter.builder("stockcast.forecast.skus")
+			.description("Products (SKUs) simulated")
+			.baseUnit("skus")
+			.tag("mode", mode)
+			.register(registry);
+	}
+
+	private static Counter rows(MeterRegistry registry, String mode) {
+		return Counter.builder("stockcast.forecast.rows")
+			.description("Output rows produced (sync: daily rows or summaries sent; async: daily rows stored)")
+			.baseUnit("rows")
+			.tag("mode", mode)
+			.register(registry);
+	}
+
+	private static Timer chunks(MeterRegistry registry, String mode) {
+		return Timer.builder("stockcast.forecast.chunk")
+			.description("Time to simulate one chunk of products and encode (sync) or store (async) it")
+			.tag("mode", mode)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(60))
+			.register(registry);
 	}
 
 	public void refused(String reason) {

@@ -66,111 +66,145 @@ public final class ForecastEncoder {
 	 */
 	public void encode(Products products, int from, int to, boolean first, Trajectory trajectory, OutputBuffer out) {
 		boolean rows = this.view == View.ROWS;
-		boolean needSeparator = !first;
+		RecordWriter writer = writer(out, first);
 		for (int i = from; i < to; i++) {
 			trajectory.simulate(products, i, rows);
-			byte[] id = encodeId(products.id(i));
+			writer.product(products.id(i));
+			int startDay = products.startDay(i);
 			if (rows) {
-				needSeparator = writeRows(products, i, id, trajectory, out, needSeparator);
+				int frequency = products.frequency(i);
+				for (int k = 0; k < trajectory.periods(); k++) {
+					writer.row(startDay + k * frequency, trajectory.level(k), trajectory.sales(k),
+							trajectory.restocking(k));
+				}
 			}
 			else {
-				needSeparator = writeSummary(products, i, id, trajectory, out, needSeparator);
+				int stockout = trajectory.stockoutDay();
+				writer.summary((stockout == Trajectory.NO_STOCKOUT) ? RecordWriter.NO_DATE : startDay + stockout,
+						trajectory.minimumLevel(), trajectory.endingLevel());
 			}
 		}
 	}
 
-	private boolean writeRows(Products products, int i, byte[] id, Trajectory t, OutputBuffer out,
-			boolean needSeparator) {
-		int startDay = products.startDay(i);
-		int frequency = products.frequency(i);
+	/**
+	 * A writer of single records in this encoder's format, for results that were computed earlier
+	 * (stored job results). Not thread-safe: one per writing thread.
+	 * @param first whether its first record opens the answer (no JSON separator before it)
+	 */
+	public RecordWriter writer(OutputBuffer out, boolean first) {
+		return new RecordWriter(out, first);
+	}
+
+	/** Writes rows or summaries one at a time; remembers the current product and repeated values. */
+	public final class RecordWriter {
+
+		/** Marks "no stockout" for {@link #summary}. */
+		public static final int NO_DATE = Integer.MIN_VALUE;
+
+		private final OutputBuffer out;
+
+		private boolean needSeparator;
+
+		private byte[] id;
+
 		// Every full period sums the same days in the same order, so its sales and restocking repeat:
 		// format each distinct value once.
-		RepeatedValue sales = new RepeatedValue();
-		RepeatedValue restocking = new RepeatedValue();
-		for (int k = 0; k < t.periods(); k++) {
-			beginRecord(out, needSeparator);
-			needSeparator = true;
-			if (this.format == Format.CSV) {
-				out.put(id);
+		private final RepeatedValue sales = new RepeatedValue();
+
+		private final RepeatedValue restocking = new RepeatedValue();
+
+		private RecordWriter(OutputBuffer out, boolean first) {
+			this.out = out;
+			this.needSeparator = !first;
+		}
+
+		/** Starts the records of a product. */
+		public void product(String productId) {
+			this.id = (ForecastEncoder.this.format == Format.CSV) ? csvField(productId) : jsonString(productId);
+			this.sales.reset();
+			this.restocking.reset();
+		}
+
+		public void row(int epochDay, double level, double periodSales, double periodRestocking) {
+			OutputBuffer out = this.out;
+			beginRecord();
+			if (ForecastEncoder.this.format == Format.CSV) {
+				out.put(this.id);
 				out.put((byte) ',');
-				IsoDates.append(out, startDay + k * frequency);
+				IsoDates.append(out, epochDay);
 				out.put((byte) ',');
-				Decimals.append(out, t.level(k));
+				Decimals.append(out, level);
 				out.put((byte) ',');
-				sales.append(out, t.sales(k));
+				this.sales.append(out, periodSales);
 				out.put((byte) ',');
-				restocking.append(out, t.restocking(k));
+				this.restocking.append(out, periodRestocking);
 				out.put((byte) '\n');
 			}
 			else {
 				out.putAscii("{\"product_id\":");
-				out.put(id);
+				out.put(this.id);
 				out.putAscii(",\"update_date\":\"");
-				IsoDates.append(out, startDay + k * frequency);
+				IsoDates.append(out, epochDay);
 				out.putAscii("\",\"inventory_level\":");
-				Decimals.append(out, t.level(k));
+				Decimals.append(out, level);
 				out.putAscii(",\"sales\":");
-				sales.append(out, t.sales(k));
+				this.sales.append(out, periodSales);
 				out.putAscii(",\"restocking\":");
-				restocking.append(out, t.restocking(k));
-				endRecord(out);
+				this.restocking.append(out, periodRestocking);
+				endRecord();
 			}
 		}
-		return needSeparator;
-	}
 
-	private boolean writeSummary(Products products, int i, byte[] id, Trajectory t, OutputBuffer out,
-			boolean needSeparator) {
-		beginRecord(out, needSeparator);
-		boolean csv = this.format == Format.CSV;
-		if (csv) {
-			out.put(id);
-			out.put((byte) ',');
-			if (t.stockoutDay() != Trajectory.NO_STOCKOUT) {
-				IsoDates.append(out, products.startDay(i) + t.stockoutDay());
-			}
-			out.put((byte) ',');
-			Decimals.append(out, t.minimumLevel());
-			out.put((byte) ',');
-			Decimals.append(out, t.endingLevel());
-			out.put((byte) '\n');
-		}
-		else {
-			out.putAscii("{\"product_id\":");
-			out.put(id);
-			out.putAscii(",\"stockout_date\":");
-			if (t.stockoutDay() != Trajectory.NO_STOCKOUT) {
-				out.put((byte) '"');
-				IsoDates.append(out, products.startDay(i) + t.stockoutDay());
-				out.put((byte) '"');
+		/** @param stockoutEpochDay the stockout date, or {@link #NO_DATE} */
+		public void summary(int stockoutEpochDay, double minimum, double ending) {
+			OutputBuffer out = this.out;
+			beginRecord();
+			if (ForecastEncoder.this.format == Format.CSV) {
+				out.put(this.id);
+				out.put((byte) ',');
+				if (stockoutEpochDay != NO_DATE) {
+					IsoDates.append(out, stockoutEpochDay);
+				}
+				out.put((byte) ',');
+				Decimals.append(out, minimum);
+				out.put((byte) ',');
+				Decimals.append(out, ending);
+				out.put((byte) '\n');
 			}
 			else {
-				out.putAscii("null");
+				out.putAscii("{\"product_id\":");
+				out.put(this.id);
+				out.putAscii(",\"stockout_date\":");
+				if (stockoutEpochDay != NO_DATE) {
+					out.put((byte) '"');
+					IsoDates.append(out, stockoutEpochDay);
+					out.put((byte) '"');
+				}
+				else {
+					out.putAscii("null");
+				}
+				out.putAscii(",\"min_inventory_level\":");
+				Decimals.append(out, minimum);
+				out.putAscii(",\"ending_inventory_level\":");
+				Decimals.append(out, ending);
+				endRecord();
 			}
-			out.putAscii(",\"min_inventory_level\":");
-			Decimals.append(out, t.minimumLevel());
-			out.putAscii(",\"ending_inventory_level\":");
-			Decimals.append(out, t.endingLevel());
-			endRecord(out);
 		}
-		return true;
-	}
 
-	private void beginRecord(OutputBuffer out, boolean needSeparator) {
-		if (this.format == Format.JSON && needSeparator) {
-			out.putAscii(",\n");
+		private void beginRecord() {
+			if (ForecastEncoder.this.format == Format.JSON && this.needSeparator) {
+				this.out.putAscii(",\n");
+			}
+			this.needSeparator = true;
 		}
-	}
 
-	private void endRecord(OutputBuffer out) {
-		out.put((byte) '}');
-		if (this.format == Format.NDJSON) {
-			out.put((byte) '\n');
+		private void endRecord() {
+			this.out.put((byte) '}');
+			if (ForecastEncoder.this.format == Format.NDJSON) {
+				this.out.put((byte) '\n');
+			}
 		}
-	}
 
-	private byte[] encodeId(String id) {
-		return (this.format == Format.CSV) ? csvField(id) : jsonString(id);
 	}
 
 	static byte[] csvField(String value) {
@@ -218,6 +252,10 @@ public final class ForecastEncoder {
 		private double value = Double.NaN;
 
 		private byte[] bytes;
+
+		void reset() {
+			this.value = Double.NaN;
+		}
 
 		void append(OutputBuffer out, double v) {
 			if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(this.value)) {

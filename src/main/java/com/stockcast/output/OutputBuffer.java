@@ -23,6 +23,11 @@ public final class OutputBuffer {
 		out.write(this.bytes, 0, this.length);
 	}
 
+	/** Empties the buffer, keeping its capacity. */
+	public void clear() {
+		this.length = 0;
+	}
+
 	public byte[] toByteArray() {
 		return Arrays.copyOf(this.bytes, this.length);
 	}

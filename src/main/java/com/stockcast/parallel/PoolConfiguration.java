@@ -1,5 +1,6 @@
 package com.stockcast.parallel;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -21,6 +22,8 @@ class PoolConfiguration {
 		executor.setThreadNamePrefix("forecast-");
 		executor.setWaitForTasksToCompleteOnShutdown(true);
 		executor.setAwaitTerminationSeconds(30);
+		// Stop after the web server has drained its requests and the job runner its chunks.
+		executor.setPhase(SmartLifecycle.DEFAULT_PHASE - 4096);
 		return executor;
 	}
 

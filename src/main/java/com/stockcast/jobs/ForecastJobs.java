@@ -1,0 +1,111 @@
+package com.stockcast.jobs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.stockcast.parallel.PoolSettings;
+import com.stockcast.problem.ProblemException;
+import com.stockcast.simulation.Products;
+
+/**
+ * Accepts forecasts as jobs: stores the validated input, cut into chunks, before answering, and
+ * honours idempotency keys (the same key with the same body is the same job).
+ */
+@Component
+public class ForecastJobs {
+
+	private final JobStore store;
+
+	private final JobRunner runner;
+
+	private final PoolSettings pool;
+
+	private final JsonMapper json;
+
+	ForecastJobs(JobStore store, JobRunner runner, PoolSettings pool, JsonMapper json) {
+		this.store = store;
+		this.runner = runner;
+		this.pool = pool;
+		this.json = json;
+	}
+
+	/** A submission's outcome: the job, and whether it already existed under the idempotency key. */
+	public record Submission(JobView job, boolean replayed) {
+	}
+
+	/**
+	 * Stores a job for {@code products}; it is durable when this returns.
+	 * @param defaults the request-level column defaults it was asked with, kept as its settings
+	 * @param idempotencyKey the caller's key, or {@code null}
+	 * @param requestHash a digest of the request, compared when the key was seen before
+	 * @throws ProblemException 422 when the key was used for a different request
+	 */
+	public Submission submit(Products products, Map<String, String> defaults, String idempotencyKey,
+			String requestHash) {
+		if (idempotencyKey != null) {
+			Optional<Job> earlier = this.store.findByIdempotencyKey(idempotencyKey);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), requestHash);
+			}
+		}
+		int[] bounds = chunkBounds(products);
+		long rows = 0;
+		for (int i = 0; i < products.size(); i++) {
+			rows += products.periods(i);
+		}
+		Job job;
+		try {
+			job = this.store.create(products, bounds, rows, settings(defaults), idempotencyKey, requestHash);
+		}
+		catch (DuplicateKeyException raced) {
+			return replay(this.store.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), requestHash);
+		}
+		this.runner.wake();
+		return new Submission(JobView.of(job), false);
+	}
+
+	private Submission replay(Job earlier, String requestHash) {
+		if (!Objects.equals(earlier.requestHash(), requestHash)) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"The idempotency key was used for a different request",
+					"Idempotency-Key was first used for job " + earlier.id() + " with a different body or parameters; "
+							+ "use a new key for a new request.");
+		}
+		return new Submission(JobView.of(earlier), true);
+	}
+
+	/** Chunks of up to chunk-size products and about chunk-max-rows daily rows: the unit of work and retry. */
+	private int[] chunkBounds(Products products) {
+		int[] bounds = new int[products.size() + 1];
+		int count = 0;
+		int from = 0;
+		while (from < products.size()) {
+			bounds[count++] = from;
+			long rows = 0;
+			int to = from;
+			while (to < products.size() && to - from < this.pool.chunkSize() && rows < this.pool.chunkMaxRows()) {
+				rows += products.periods(to++);
+			}
+			from = to;
+		}
+		bounds[count++] = products.size();
+		return java.util.Arrays.copyOf(bounds, count);
+	}
+
+	private String settings(Map<String, String> defaults) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("defaults", defaults);
+		settings.put("chunk_size", this.pool.chunkSize());
+		settings.put("chunk_max_rows", this.pool.chunkMaxRows());
+		return this.json.writeValueAsString(settings);
+	}
+
+}

@@ -1,0 +1,224 @@
+package com.stockcast.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.parallel.PoolSettings;
+import com.stockcast.problem.Problems;
+
+/**
+ * Works through stored jobs: one dispatcher thread claims chunks from the database and runs each on
+ * the simulation pool, at most {@code concurrency} at a time, so synchronous requests keep room.
+ * Any number of instances may run against one database; a chunk whose worker dies is claimed again
+ * when its lease runs out. The same thread removes expired jobs.
+ *
+ * <p>On shutdown it stops claiming, lets running chunks finish (each commits whole or not at all)
+ * and gives back what it has not started.
+ */
+@Component
+class JobRunner implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final JobStore store;
+
+	private final AsyncTaskExecutor executor;
+
+	private final JobSettings settings;
+
+	private final ForecastMetrics metrics;
+
+	private final Clock clock;
+
+	private final String owner = "stockcast-" + UUID.randomUUID();
+
+	private final int concurrency;
+
+	private final Semaphore slots;
+
+	private final Object wakeUp = new Object();
+
+	private volatile boolean running;
+
+	private Thread dispatcher;
+
+	private Instant nextCleanup = Instant.MIN;
+
+	JobRunner(JobStore store, @Qualifier("forecastExecutor") AsyncTaskExecutor executor, JobSettings settings,
+			PoolSettings pool, ForecastMetrics metrics, Clock clock) {
+		this.store = store;
+		this.executor = executor;
+		this.settings = settings;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.concurrency = (settings.concurrency() > 0) ? settings.concurrency() : pool.effectiveThreads();
+		this.slots = new Semaphore(this.concurrency);
+	}
+
+	/** Tells idle workers that there is new work. */
+	void wake() {
+		synchronized (this.wakeUp) {
+			this.wakeUp.notifyAll();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.dispatcher = new Thread(this::dispatch, "job-dispatcher");
+		this.dispatcher.setDaemon(true);
+		this.dispatcher.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		wake();
+		try {
+			this.dispatcher.join(5_000);
+			// Running chunks finish and commit; wait for them to hand their slots back.
+			if (this.slots.tryAcquire(this.concurrency, 60, TimeUnit.SECONDS)) {
+				this.slots.release(this.concurrency);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void dispatch() {
+		while (this.running) {
+			try {
+				cleanUpWhenDue();
+				if (!this.slots.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+					continue;
+				}
+				Optional<JobStore.Chunk> claimed = claimIfRunning();
+				if (claimed.isEmpty()) {
+					this.slots.release();
+					idle();
+					continue;
+				}
+				submit(claimed.get());
+			}
+			catch (DataAccessException ex) {
+				log.warn("Job storage unavailable; jobs pause until it is back: {}", ex.getMostSpecificCause().toString());
+				idle();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.error("Job dispatcher failure", ex);
+				idle();
+			}
+		}
+	}
+
+	private Optional<JobStore.Chunk> claimIfRunning() {
+		return this.running ? this.store.claim(this.owner, this.settings.lease()) : Optional.empty();
+	}
+
+	private void submit(JobStore.Chunk chunk) {
+		if (chunk.attempts() > this.settings.maxAttempts()) {
+			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + (chunk.attempts() - 1) + " times.");
+			this.slots.release();
+			return;
+		}
+		try {
+			this.executor.execute(() -> process(chunk));
+		}
+		catch (TaskRejectedException ex) {
+			this.store.release(chunk, this.owner);
+			this.slots.release();
+			idle();
+		}
+	}
+
+	private void process(JobStore.Chunk chunk) {
+		long started = System.nanoTime();
+		try {
+			if (this.store.complete(chunk, this.owner)) {
+				this.metrics.jobChunkStored(chunk.products().size(), rowCount(chunk), System.nanoTime() - started);
+			}
+		}
+		catch (DataAccessException ex) {
+			// The lease runs out and the chunk is claimed again once storage is back.
+			log.warn("Chunk {} of job {} not stored: {}", chunk.chunkNo(), chunk.jobId(),
+					ex.getMostSpecificCause().toString());
+		}
+		catch (RuntimeException ex) {
+			log.error("Chunk {} of job {} failed", chunk.chunkNo(), chunk.jobId(), ex);
+			if (chunk.attempts() >= this.settings.maxAttempts()) {
+				fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.attempts() + " times.");
+			}
+			else {
+				this.store.release(chunk, this.owner);
+			}
+		}
+		finally {
+			this.slots.release();
+			wake();
+		}
+	}
+
+	private void fail(JobStore.Chunk chunk, String detail) {
+		String problem = "{\"type\":\"" + Problems.type("job-failed") + "\",\"title\":\"The forecast job failed\","
+				+ "\"status\":" + HttpStatus.INTERNAL_SERVER_ERROR.value() + ",\"detail\":\"" + detail + "\"}";
+		this.store.transition(chunk.jobId(), JobStatus.FAILED, problem);
+	}
+
+	private static long rowCount(JobStore.Chunk chunk) {
+		long rows = 0;
+		for (int i = 0; i < chunk.products().size(); i++) {
+			rows += chunk.products().periods(i);
+		}
+		return rows;
+	}
+
+	private void cleanUpWhenDue() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextCleanup)) {
+			return;
+		}
+		this.nextCleanup = now.plus(this.settings.cleanupInterval());
+		for (UUID id : this.store.finishedBefore(now.minus(this.settings.retention()))) {
+			this.store.delete(id);
+			log.info("Expired job {} removed", id);
+		}
+	}
+
+	private void idle() {
+		synchronized (this.wakeUp) {
+			try {
+				this.wakeUp.wait(this.settings.pollInterval().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.stockcast.jobs;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Asynchronous forecast jobs ({@code stockcast.jobs.*}).
+ *
+ * @param retention how long a finished job and its results are kept
+ * @param cleanupInterval how often expired jobs are looked for
+ * @param lease how long a claimed chunk stays with its worker; a chunk whose lease ran out (its
+ * worker died) is claimed again
+ * @param pollInterval how often idle workers look for chunks (a submission wakes them at once)
+ * @param maxAttempts attempts at a chunk before its job fails
+ * @param concurrency chunks of jobs computed at once; 0 means one per pool thread. Jobs never take
+ * more, so synchronous requests keep room in the pool
+ * @param maxPageSize largest {@code limit} for a page of stored results
+ */
+@Validated
+@ConfigurationProperties("stockcast.jobs")
+public record JobSettings(@NotNull @DefaultValue("7d") Duration retention,
+		@NotNull @DefaultValue("1h") Duration cleanupInterval, @NotNull @DefaultValue("2m") Duration lease,
+		@NotNull @DefaultValue("1s") Duration pollInterval, @Min(1) @DefaultValue("3") int maxAttempts,
+		@Min(0) @DefaultValue("0") int concurrency, @Min(1) @DefaultValue("100000") int maxPageSize) {
+}

@@ -1,0 +1,247 @@
+package com.stockcast.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.stockcast.simulation.Products;
+
+/**
+ * Jobs, their chunks and their results in the database. Every change of state is one conditional
+ * update, so that several workers, in one process or several, can share jobs safely: a chunk is
+ * claimed by whoever's update matches first, and its results are stored in the same transaction that
+ * marks it done, so they are stored exactly once.
+ */
+@Component
+class JobStore {
+
+	private static final String JOB_COLUMNS = "id, status, created_at, started_at, finished_at, product_count, "
+			+ "row_count, chunk_count, chunks_done, products_done, settings, request_hash, problem";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final BulkResults bulk;
+
+	private final Clock clock;
+
+	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.bulk = bulk;
+		this.clock = clock;
+	}
+
+	/** A chunk a worker holds a lease on. */
+	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products) {
+	}
+
+	/** Thrown inside a completion to undo it: the lease was lost or the job stopped running. */
+	static final class StaleChunkException extends RuntimeException {
+
+		StaleChunkException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/**
+	 * Stores a new queued job with its whole input, cut at {@code bounds}, in one transaction: once
+	 * this returns, the job survives a crash.
+	 */
+	Job create(Products products, int[] bounds, long rowCount, String settings, String idempotencyKey,
+			String requestHash) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		this.tx.executeWithoutResult(status -> {
+			this.jdbc.update("insert into forecast_job (id, status, created_at, product_count, row_count, chunk_count, "
+					+ "chunks_done, products_done, settings, idempotency_key, request_hash) "
+					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
+					products.size(), rowCount, bounds.length - 1, settings, idempotencyKey, requestHash);
+			List<Object[]> chunks = new ArrayList<>(bounds.length - 1);
+			for (int c = 0; c + 1 < bounds.length; c++) {
+				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c],
+						ChunkCodec.encode(products, bounds[c], bounds[c + 1]) });
+			}
+			this.jdbc.batchUpdate("insert into forecast_chunk (job_id, chunk_no, first_product, product_count, input, "
+					+ "state, attempts) values (?, ?, ?, ?, ?, 'pending', 0)", chunks);
+		});
+		return find(id).orElseThrow();
+	}
+
+	Optional<Job> find(UUID id) {
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ?", JOB, id).stream().findFirst();
+	}
+
+	Optional<Job> findByIdempotencyKey(String key) {
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where idempotency_key = ?", JOB, key)
+			.stream()
+			.findFirst();
+	}
+
+	/** Jobs newest first, after the keyset position {@code (beforeCreated, beforeId)} when given. */
+	List<Job> list(JobStatus status, Instant beforeCreated, UUID beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from forecast_job where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (status != null) {
+			sql.append(" and status = ?");
+			args.add(status.text());
+		}
+		if (beforeCreated != null) {
+			sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+			args.add(time(beforeCreated));
+			args.add(time(beforeCreated));
+			args.add(beforeId);
+		}
+		sql.append(" order by created_at desc, id desc fetch first ").append(limit).append(" rows only");
+		return this.jdbc.query(sql.toString(), JOB, args.toArray());
+	}
+
+	/**
+	 * Claims the oldest chunk that is waiting, or whose worker's lease ran out, of a queued or running
+	 * job; the job becomes running.
+	 */
+	Optional<Chunk> claim(String owner, Duration lease) {
+		Instant now = this.clock.instant();
+		List<Object[]> candidates = this.jdbc.query("select c.job_id, c.chunk_no from forecast_chunk c "
+				+ "join forecast_job j on j.id = c.job_id where j.status in ('queued', 'running') "
+				+ "and (c.state = 'pending' or (c.state = 'running' and c.lease_until < ?)) "
+				+ "order by j.created_at, c.chunk_no fetch first 16 rows only",
+				(rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2) }, time(now));
+		for (Object[] candidate : candidates) {
+			UUID jobId = (UUID) candidate[0];
+			int chunkNo = (Integer) candidate[1];
+			Optional<Chunk> claimed = this.tx.execute(status -> {
+				int won = this.jdbc.update("update forecast_chunk set state = 'running', lease_owner = ?, "
+						+ "lease_until = ?, attempts = attempts + 1 where job_id = ? and chunk_no = ? "
+						+ "and (state = 'pending' or (state = 'running' and lease_until < ?))", owner,
+						time(now.plus(lease)), jobId, chunkNo, time(now));
+				if (won == 0) {
+					return Optional.<Chunk>empty();
+				}
+				this.jdbc.update("update forecast_job set status = ?, started_at = ? where id = ? and status = ?",
+						JobStatus.RUNNING.text(), time(now), jobId, JobStatus.QUEUED.text());
+				return this.jdbc.query("select first_product, attempts, input from forecast_chunk "
+						+ "where job_id = ? and chunk_no = ?", (rs, n) -> new Chunk(jobId, chunkNo, rs.getInt(1),
+								rs.getInt(2), ChunkCodec.decode(rs.getBytes(3))), jobId, chunkNo)
+					.stream()
+					.findFirst();
+			});
+			if (claimed.isPresent()) {
+				return claimed;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Stores a chunk's results and marks it done, in one transaction; the job succeeds with its last
+	 * chunk. Nothing is stored when the lease was lost or the job is no longer running.
+	 * @return whether the results were stored
+	 */
+	boolean complete(Chunk chunk, String owner) {
+		try {
+			this.tx.executeWithoutResult(status -> {
+				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
+						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
+						chunk.jobId(), chunk.chunkNo(), owner);
+				if (held == 0) {
+					throw new StaleChunkException("lease lost");
+				}
+				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+					this.bulk.write(connection, chunk);
+					return null;
+				});
+				int running = this.jdbc.update("update forecast_job set chunks_done = chunks_done + 1, "
+						+ "products_done = products_done + ? where id = ? and status = ?", chunk.products().size(),
+						chunk.jobId(), JobStatus.RUNNING.text());
+				if (running == 0) {
+					throw new StaleChunkException("job no longer running");
+				}
+				this.jdbc.update("update forecast_job set status = ?, finished_at = ? where id = ? and status = ? "
+						+ "and chunks_done = chunk_count", JobStatus.SUCCEEDED.text(), time(this.clock.instant()),
+						chunk.jobId(), JobStatus.RUNNING.text());
+			});
+			return true;
+		}
+		catch (StaleChunkException ex) {
+			return false;
+		}
+	}
+
+	/** Gives a claimed chunk back untouched, for another worker (a shutdown, a full pool). */
+	void release(Chunk chunk, String owner) {
+		this.jdbc.update("update forecast_chunk set state = 'pending', lease_owner = null, lease_until = null, "
+				+ "attempts = attempts - 1 where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
+				chunk.jobId(), chunk.chunkNo(), owner);
+	}
+
+	/** Moves a job along one edge of its life; false when it is not in a status that may move there. */
+	boolean transition(UUID id, JobStatus to, String problem) {
+		List<String> from = to.predecessors().stream().map(JobStatus::text).toList();
+		if (from.isEmpty()) {
+			return false;
+		}
+		String placeholders = String.join(", ", from.stream().map(s -> "?").toList());
+		List<Object> args = new ArrayList<>(List.of(to.text(), time(this.clock.instant()),
+				problem == null ? "" : problem, id));
+		args.addAll(from);
+		return this.jdbc.update("update forecast_job set status = ?, finished_at = ?, problem = nullif(?, '') "
+				+ "where id = ? and status in (" + placeholders + ")", args.toArray()) == 1;
+	}
+
+	/** Deletes a job with its chunks and results. */
+	boolean delete(UUID id) {
+		Boolean deleted = this.tx.execute(status -> {
+			this.jdbc.update("delete from forecast_row where job_id = ?", id);
+			this.jdbc.update("delete from forecast_summary where job_id = ?", id);
+			return this.jdbc.update("delete from forecast_job where id = ?", id) == 1;
+		});
+		return Boolean.TRUE.equals(deleted);
+	}
+
+	/** Finished jobs whose results expire: finished before {@code cutoff}. */
+	List<UUID> finishedBefore(Instant cutoff) {
+		return this.jdbc.query("select id from forecast_job where finished_at < ? and status in (?, ?, ?)",
+				(rs, n) -> rs.getObject(1, UUID.class), time(cutoff), JobStatus.SUCCEEDED.text(),
+				JobStatus.FAILED.text(), JobStatus.CANCELLED.text());
+	}
+
+	/** Product numbers of a job that have the given id (an id may appear more than once in a list). */
+	List<Integer> productNumbers(UUID jobId, String productId) {
+		return this.jdbc.queryForList("select product_no from forecast_summary where job_id = ? and product_id = ? "
+				+ "order by product_no", Integer.class, jobId, productId);
+	}
+
+	static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
+	}
+
+	private static final RowMapper<Job> JOB = (rs, n) -> new Job(rs.getObject("id", UUID.class),
+			JobStatus.parse(rs.getString("status")), instant(rs, "created_at"), instant(rs, "started_at"),
+			instant(rs, "finished_at"), rs.getInt("product_count"), rs.getLong("row_count"), rs.getInt("chunk_count"),
+			rs.getInt("chunks_done"), rs.getInt("products_done"), rs.getString("settings"),
+			rs.getString("request_hash"), rs.getString("problem"));
+
+
+}
