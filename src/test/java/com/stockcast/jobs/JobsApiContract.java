@@ -1,0 +1,194 @@
+package com.stockcast.jobs;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job lifecycle over HTTP on a real port; run against each database by a subclass. Every
+ * stored answer is compared with the synchronous answer for the same input.
+ */
+abstract class JobsApiContract extends JobsApiContractSupport {
+
+	@Test
+	void storesAJobWhoseResultsEqualTheSynchronousAnswerInEveryFormat() throws Exception {
+		HttpResponse<String> accepted = submit(FRACTIONAL, "text/csv");
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		JsonNode queued = JSON.readTree(accepted.body());
+		assertThat(location).isEqualTo("/forecasts/" + queued.get("id").asString());
+		assertThat(queued.get("status").asString()).isIn("queued", "running", "succeeded");
+		assertThat(queued.get("progress").get("products_total").asInt()).isEqualTo(1000);
+
+		JsonNode done = awaitStatus(location, "succeeded");
+		assertThat(done.get("progress").get("products_done").asInt()).isEqualTo(1000);
+		assertThat(done.get("progress").get("percent").asDouble()).isEqualTo(100.0);
+		assertThat(done.get("progress").get("chunks_total").asInt()).isEqualTo(10);
+		assertThat(done.get("rows_total").asLong()).isEqualTo(60_000);
+		assertThat(done.get("started_at").isNull()).isFalse();
+		assertThat(done.get("finished_at").isNull()).isFalse();
+		assertThat(done.get("links").get("rows").asString()).isEqualTo(location + "/rows");
+		assertThat(done.get("settings").get("chunk_size").asInt()).isEqualTo(100);
+
+		for (String accept : new String[] { "text/csv", "application/json", "application/x-ndjson" }) {
+			assertThat(get(location + "/rows", accept).body()).as(accept).isEqualTo(sync("", accept));
+			assertThat(get(location + "/summary", accept).body()).as(accept).isEqualTo(sync("?view=summary", accept));
+		}
+	}
+
+	@Test
+	void acceptsJsonBodiesAndRequestDefaultsAsJobSettings() throws Exception {
+		String json = "[{\"product_id\":\"A\",\"sell_start_date\":\"2024-01-01\",\"initial_inventory\":10,"
+				+ "\"sales_rate\":5,\"restocking_rate\":3}]";
+		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts?duration_days=30&forecast_frequency=7"))
+			.header("Content-Type", "application/json")
+			.header("Prefer", "respond-async")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		JsonNode done = awaitStatus(location, "succeeded");
+		assertThat(done.get("settings").get("defaults").get("duration_days").asString()).isEqualTo("30");
+		assertThat(get(location + "/summary", "text/csv").body())
+			.isEqualTo("product_id,stockout_date,min_inventory_level,ending_inventory_level\nA,2024-01-05,-50,-50\n");
+		assertThat(get(location + "/rows", "text/csv").body().lines()).hasSize(1 + 5);
+	}
+
+	@Test
+	void filtersByProduct() throws Exception {
+		String location = submitAndAwait(FRACTIONAL);
+		String rows = get(location + "/rows?product_id=7", "text/csv").body();
+		String expected = sync("", "text/csv").lines()
+			.filter(line -> line.startsWith("7,") || line.startsWith("product_id"))
+			.reduce("", (a, b) -> a + b + "\n");
+		assertThat(rows).isEqualTo(expected);
+		assertThat(get(location + "/summary?product_id=7", "application/x-ndjson").body().lines()).hasSize(1);
+		assertThat(get(location + "/rows?product_id=no-such-sku", "application/json").body()).isEqualTo("[]\n");
+	}
+
+	@Test
+	void pagesJsonResultsByKeysetCursor() throws Exception {
+		String location = submitAndAwait(FRACTIONAL);
+		List<JsonNode> all = new ArrayList<>();
+		String next = location + "/rows?limit=7000";
+		int pages = 0;
+		while (next != null) {
+			HttpResponse<String> page = get(next, "application/json");
+			assertThat(page.statusCode()).isEqualTo(200);
+			JSON.readTree(page.body()).forEach(all::add);
+			pages++;
+			next = nextLink(page);
+		}
+		assertThat(pages).isEqualTo(9);
+		JsonNode expected = JSON.readTree(sync("", "application/json"));
+		assertThat(all).hasSize(expected.size());
+		for (int i = 0; i < all.size(); i += 1_111) {
+			assertThat(all.get(i)).isEqualTo(expected.get(i));
+		}
+		assertThat(all.get(all.size() - 1)).isEqualTo(expected.get(expected.size() - 1));
+	}
+
+	@Test
+	void cancelsARunningJobAndDeletesAFinishedOne() throws Exception {
+		String big = BigInput.csv(3_000, 365);
+		String location = submit(big, "text/csv").headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> cancelled = send(HttpRequest.newBuilder(uri(location)).DELETE());
+		assertThat(cancelled.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(cancelled.body()).get("status").asString()).isEqualTo("cancelled");
+		JsonNode status = JSON.readTree(get(location, "application/json").body());
+		assertThat(status.get("status").asString()).isEqualTo("cancelled");
+		assertThat(status.get("progress").get("products_done").asInt()).isLessThan(3_000);
+		HttpResponse<String> noResults = get(location + "/rows", "text/csv");
+		assertThat(noResults.statusCode()).isEqualTo(409);
+		assertThat(noResults.body()).contains("urn:stockcast:problem:job-not-succeeded");
+
+		String finished = submitAndAwait(FRACTIONAL);
+		assertThat(send(HttpRequest.newBuilder(uri(finished)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(get(finished, "application/json").statusCode()).isEqualTo(404);
+		assertThat(get(finished + "/rows", "text/csv").statusCode()).isEqualTo(404);
+		assertThat(send(HttpRequest.newBuilder(uri(location)).DELETE()).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void sameIdempotencyKeyAndBodyIsTheSameJob() throws Exception {
+		String key = "key-" + System.nanoTime();
+		HttpResponse<String> first = submit(FRACTIONAL, "text/csv", "Idempotency-Key", key);
+		HttpResponse<String> second = submit(FRACTIONAL, "text/csv", "Idempotency-Key", key);
+		assertThat(second.statusCode()).isEqualTo(202);
+		assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+		JsonNode jobs = JSON.readTree(get("/forecasts?limit=500", "application/json").body()).get("items");
+		long withThatId = 0;
+		for (JsonNode job : jobs) {
+			if (first.headers().firstValue("Location").orElseThrow().endsWith(job.get("id").asString())) {
+				withThatId++;
+			}
+		}
+		assertThat(withThatId).isEqualTo(1);
+	}
+
+	@Test
+	void sameIdempotencyKeyWithAnotherBodyIsRefused() throws Exception {
+		String key = "key-" + System.nanoTime();
+		assertThat(submit(FRACTIONAL, "text/csv", "Idempotency-Key", key).statusCode()).isEqualTo(202);
+		String other = FRACTIONAL.replace("432.87", "432.88");
+		HttpResponse<String> refused = submit(other, "text/csv", "Idempotency-Key", key);
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.body()).contains("urn:stockcast:problem:idempotency-key-reused");
+	}
+
+	@Test
+	void badInputCreatesNoJob() throws Exception {
+		int before = JSON.readTree(get("/forecasts?limit=500", "application/json").body()).get("items").size();
+		HttpResponse<String> refused = submit(
+				"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n1,2/30/23,1,1,1,5\n",
+				"text/csv");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("is not a calendar date");
+		int after = JSON.readTree(get("/forecasts?limit=500", "application/json").body()).get("items").size();
+		assertThat(after).isEqualTo(before);
+	}
+
+	@Test
+	void listsRecentJobsNewestFirstByStatusAndPage() throws Exception {
+		List<String> mine = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			mine.add(submitAndAwait(FRACTIONAL.replace("432.87", "43" + i + ".5")));
+		}
+		JsonNode page1 = JSON.readTree(get("/forecasts?status=succeeded&limit=2", "application/json").body());
+		assertThat(page1.get("items")).hasSize(2);
+		assertThat("/forecasts/" + page1.get("items").get(0).get("id").asString()).isEqualTo(mine.get(2));
+		assertThat("/forecasts/" + page1.get("items").get(1).get("id").asString()).isEqualTo(mine.get(1));
+		JsonNode page2 = JSON.readTree(get(page1.get("next").asString(), "application/json").body());
+		assertThat("/forecasts/" + page2.get("items").get(0).get("id").asString()).isEqualTo(mine.get(0));
+		for (JsonNode job : page2.get("items")) {
+			assertThat(job.get("status").asString()).isEqualTo("succeeded");
+		}
+		assertThat(get("/forecasts?status=lost", "application/json").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void unknownJobIsNotFound() throws Exception {
+		HttpResponse<String> missing = get("/forecasts/" + java.util.UUID.randomUUID(), "application/json");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("urn:stockcast:problem:job-not-found");
+		assertThat(get("/forecasts/not-a-uuid/rows", "text/csv").statusCode()).isEqualTo(404);
+	}
+
+}
