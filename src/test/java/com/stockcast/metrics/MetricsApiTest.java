@@ -36,10 +36,10 @@ class MetricsApiTest {
 		assertThat(post("product_id\n", "application/x-ndjson").statusCode()).isEqualTo(400);
 		String after = scrape();
 
-		assertThat(value(after, "stockcast_forecast_skus_total") - value(before, "stockcast_forecast_skus_total"))
-			.isEqualTo(3);
-		assertThat(value(after, "stockcast_forecast_rows_total") - value(before, "stockcast_forecast_rows_total"))
-			.isEqualTo(30 + 30 + 10);
+		String skus = "stockcast_forecast_skus_total{application=\"stockcast\",mode=\"sync\"}";
+		String rows = "stockcast_forecast_rows_total{application=\"stockcast\",mode=\"sync\"}";
+		assertThat(sample(after, skus) - sample(before, skus)).isEqualTo(3);
+		assertThat(sample(after, rows) - sample(before, rows)).isEqualTo(30 + 30 + 10);
 		assertThat(after).containsPattern(
 				"stockcast_forecast_requests_seconds_bucket\\{[^}]*format=\"csv\"[^}]*outcome=\"success\"[^}]*view=\"rows\"");
 		assertThat(after).containsPattern(
@@ -65,6 +65,13 @@ class MetricsApiTest {
 		assertThat(get("/actuator/metrics").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	/** The value of the series {@code series} (name and labels, as scraped) in a Prometheus scrape. */
+	private static double sample(String scrape, String series) {
+		Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
+		assertThat(m.find()).as("series %s in the scrape", series).isTrue();
+		return Double.parseDouble(m.group(1));
 	}
 
 	/** The value of the first sample of {@code name} in a Prometheus scrape (0 when absent). */
