@@ -82,19 +82,12 @@ public class ForecastJobs {
 		return new Submission(JobView.of(earlier), true);
 	}
 
-	/** Chunks of up to chunk-size products and about chunk-max-rows daily rows: the unit of work and retry. */
+	/** Chunk boundaries, cut as the synchronous path cuts them: the unit of work, retry and progress. */
 	private int[] chunkBounds(Products products) {
 		int[] bounds = new int[products.size() + 1];
 		int count = 0;
-		int from = 0;
-		while (from < products.size()) {
+		for (int from = 0; from < products.size(); from = this.pool.chunkEnd(products, from, products::periods)) {
 			bounds[count++] = from;
-			long rows = 0;
-			int to = from;
-			while (to < products.size() && to - from < this.pool.chunkSize() && rows < this.pool.chunkMaxRows()) {
-				rows += products.periods(to++);
-			}
-			from = to;
 		}
 		bounds[count++] = products.size();
 		return java.util.Arrays.copyOf(bounds, count);

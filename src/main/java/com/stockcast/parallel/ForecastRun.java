@@ -130,26 +130,19 @@ public final class ForecastRun implements AutoCloseable {
 		}
 	}
 
-	/** Plans the next chunk: up to chunkSize products, fewer when their rows pass chunkMaxRows. */
+	/** Plans the next chunk, as {@link PoolSettings#chunkEnd} cuts it. */
 	private Callable<OutputBuffer> nextChunk() {
 		int from = this.nextProduct;
-		int to = from;
-		long rows = 0;
-		while (to < this.products.size() && to - from < this.settings.chunkSize()
-				&& rows < this.settings.chunkMaxRows()) {
-			rows += this.encoder.rowCount(this.products, to, to + 1);
-			to++;
-		}
+		int to = this.settings.chunkEnd(this.products, from, i -> this.encoder.rowCount(this.products, i, i + 1));
+		long rows = this.encoder.rowCount(this.products, from, to);
 		this.nextProduct = to;
 		boolean first = !this.firstChunkPlanned;
 		this.firstChunkPlanned = true;
-		long chunkRows = rows;
-		int end = to;
 		return () -> {
 			long started = System.nanoTime();
-			OutputBuffer buffer = new OutputBuffer((int) Math.min(chunkRows * 48, Integer.MAX_VALUE - 64));
-			this.encoder.encode(this.products, from, end, first, TRAJECTORIES.get(), buffer);
-			this.metrics.chunkDone(end - from, chunkRows, System.nanoTime() - started);
+			OutputBuffer buffer = new OutputBuffer((int) Math.min(rows * 48, Integer.MAX_VALUE - 64));
+			this.encoder.encode(this.products, from, to, first, TRAJECTORIES.get(), buffer);
+			this.metrics.chunkDone(to - from, rows, System.nanoTime() - started);
 			return buffer;
 		};
 	}

@@ -1,6 +1,7 @@
 package com.stockcast.parallel;
 
 import java.time.Duration;
+import java.util.function.IntToLongFunction;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import com.stockcast.simulation.Products;
 
 /**
  * The simulation pool and how work is cut for it ({@code stockcast.pool.*}).
@@ -28,6 +31,19 @@ public record PoolSettings(@Min(0) @DefaultValue("0") int threads, @Min(1) @Defa
 	/** The worker count in force: {@link #threads()} or, when 0, the available cores. */
 	public int effectiveThreads() {
 		return (this.threads > 0) ? this.threads : Runtime.getRuntime().availableProcessors();
+	}
+
+	/**
+	 * Where the chunk that starts at product {@code from} ends (exclusive): after {@link #chunkSize()}
+	 * products, or sooner once their output rows reach {@link #chunkMaxRows()}; never empty.
+	 */
+	public int chunkEnd(Products products, int from, IntToLongFunction rowsOfProduct) {
+		int to = from;
+		long rows = 0;
+		while (to < products.size() && to - from < this.chunkSize && rows < this.chunkMaxRows) {
+			rows += rowsOfProduct.applyAsLong(to++);
+		}
+		return to;
 	}
 
 	/** Chunks one request keeps submitted ahead of the one being written: enough to keep every worker busy. */
