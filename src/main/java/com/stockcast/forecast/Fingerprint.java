@@ -16,7 +16,14 @@ import java.util.TreeMap;
  */
 final class Fingerprint {
 
+	/** Computes nothing: for requests that name no idempotency key, so plain requests pay no digest. */
+	static final Fingerprint NONE = new Fingerprint();
+
 	private final MessageDigest digest;
+
+	private Fingerprint() {
+		this.digest = null;
+	}
 
 	private Fingerprint(String kind, String contentEncoding, Map<String, String> settings) {
 		try {
@@ -35,6 +42,9 @@ final class Fingerprint {
 
 	/** Feeds every byte read from {@code body} into the digest. */
 	InputStream tee(InputStream body) {
+		if (this.digest == null) {
+			return body;
+		}
 		return new FilterInputStream(body) {
 			@Override
 			public int read() throws IOException {
@@ -58,6 +68,9 @@ final class Fingerprint {
 
 	/** Reads {@code body} to its end into the digest. */
 	void readAll(InputStream body) throws IOException {
+		if (this.digest == null) {
+			return;
+		}
 		byte[] buffer = new byte[64 * 1024];
 		int n;
 		while ((n = body.read(buffer)) > 0) {
@@ -65,7 +78,11 @@ final class Fingerprint {
 		}
 	}
 
+	/** The digest, or {@code null} when nothing was computed. */
 	String hex() {
+		if (this.digest == null) {
+			return null;
+		}
 		return HexFormat.of().formatHex(this.digest.digest());
 	}
 

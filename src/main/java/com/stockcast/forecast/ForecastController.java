@@ -129,10 +129,8 @@ class ForecastController {
 			@RequestPart("file") MultipartFile file,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("upload", request, options);
-		if (request.getHeader(IDEMPOTENCY_KEY) != null) {
-			try (InputStream in = file.getInputStream()) {
-				fingerprint.readAll(in);
-			}
+		try (InputStream in = file.getInputStream()) {
+			fingerprint.readAll(in);
 		}
 		respond(options, request, response, fingerprint, () -> this.reader.readUpload(file, options.defaults()));
 	}
@@ -182,7 +180,7 @@ class ForecastController {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
 		ForecastJobs.Submission submission = this.jobs.submit(products, options.defaults().asMap(), key,
-				(key == null) ? null : fingerprint.hex());
+				fingerprint.hex());
 		response.setStatus(HttpServletResponse.SC_ACCEPTED);
 		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
 		response.setHeader("Preference-Applied", "respond-async");
@@ -208,7 +206,12 @@ class ForecastController {
 		return false;
 	}
 
+	/** A digest of the request where an idempotency key will be checked against it; none otherwise. */
 	private static Fingerprint fingerprint(String kind, HttpServletRequest request, ForecastOptions options) {
+		String key = request.getHeader(IDEMPOTENCY_KEY);
+		if (key == null || key.isBlank() || !prefersAsync(request.getHeader(PREFER))) {
+			return Fingerprint.NONE;
+		}
 		return Fingerprint.of(kind, request.getHeader(HttpHeaders.CONTENT_ENCODING), options.defaults().asMap());
 	}
 
