@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 in the middle of a job: the packaged service is started as its own process, killed with
- * SIGKILL while the job is part done, and started again on the same database. The job must resume
- * and succeed with exactly the synchronous answer's rows: none missing, none twice.
+ * SIGKILL (or stopped with SIGTERM) while the job is part done, and started again on the same
+ * database. The job must resume and succeed with exactly the synchronous answer's rows: none
+ * missing, none twice.
  */
 class CrashRecoveryIT {
 
@@ -63,7 +64,16 @@ class CrashRecoveryIT {
 				"--spring.datasource.password=" + envOr("STOCKCAST_TEST_POSTGRES_PASSWORD", "")));
 	}
 
+	@Test
+	void finishesOrGivesBackItsChunksOnSigterm() throws Exception {
+		survives(List.of("--stockcast.data-dir=" + this.dir.resolve("db").toAbsolutePath()), false);
+	}
+
 	private void survivesKill9(List<String> database) throws Exception {
+		survives(database, true);
+	}
+
+	private void survives(List<String> database, boolean kill9) throws Exception {
 		String input = BigInput.csv(SKUS, DAYS);
 		int port = freePort();
 		Process first = start(port, database, "first");
@@ -72,9 +82,19 @@ class CrashRecoveryIT {
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 
 		JsonNode midway = awaitProgress(port, location, 10, 80);
-		first.destroyForcibly();
-		assertThat(first.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
-		assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+		if (kill9) {
+			first.destroyForcibly();
+		}
+		else {
+			first.destroy(); // SIGTERM: graceful shutdown
+		}
+		assertThat(first.waitFor(Duration.ofSeconds(60).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+		if (kill9) {
+			assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+		}
+		else {
+			assertThat(Files.readString(this.dir.resolve("first.log"))).doesNotContain("Exception");
+		}
 
 		start(port, database, "second");
 		JsonNode done = awaitStatus(port, location, "succeeded");
