@@ -32,8 +32,11 @@ final class ProductRules {
 		if (id == null || id.isEmpty()) {
 			log.add(at, Field.PRODUCT_ID, id, "is required");
 		}
-		else if (id.length() > MAX_ID_LENGTH) {
+		else if (id.length() > MAX_ID_LENGTH && id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
 			log.add(at, Field.PRODUCT_ID, id, "must be at most " + MAX_ID_LENGTH + " characters");
+		}
+		else if (id.indexOf('\0') >= 0) {
+			log.add(at, Field.PRODUCT_ID, id.replace('\0', '?'), "must not contain the NUL character (U+0000)");
 		}
 		int start = date(value(texts, Field.SELL_START_DATE, defaults), at, log);
 		double inventory = number(value(texts, Field.INITIAL_INVENTORY, defaults), Field.INITIAL_INVENTORY, false, at,
@@ -51,6 +54,13 @@ final class ProductRules {
 		}
 		if ((long) start + duration - 1 > LAST_DAY) {
 			log.add(at, Field.DURATION_DAYS, Integer.toString(duration), "runs the projection past 9999-12-31");
+			log.rowFailed();
+			return;
+		}
+		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
+		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking))) {
+			log.add(at, Field.INITIAL_INVENTORY, texts[Field.INITIAL_INVENTORY.ordinal()],
+					"with these rates the projection overflows the range of numbers");
 			log.rowFailed();
 			return;
 		}

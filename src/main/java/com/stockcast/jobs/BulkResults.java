@@ -2,7 +2,6 @@ package com.stockcast.jobs;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,7 +51,7 @@ class BulkResults {
 					rows.setInt(2, productNo);
 					rows.setInt(3, k);
 					rows.setString(4, id);
-					rows.setDate(5, Date.valueOf(LocalDate.ofEpochDay(products.startDay(i) + (long) k * products.frequency(i))));
+					rows.setObject(5, LocalDate.ofEpochDay(products.startDay(i) + (long) k * products.frequency(i)));
 					rows.setDouble(6, t.level(k));
 					rows.setDouble(7, t.sales(k));
 					rows.setDouble(8, t.restocking(k));
@@ -69,7 +68,7 @@ class BulkResults {
 					summaries.setNull(4, Types.DATE);
 				}
 				else {
-					summaries.setDate(4, Date.valueOf(LocalDate.ofEpochDay(products.startDay(i) + t.stockoutDay())));
+					summaries.setObject(4, LocalDate.ofEpochDay(products.startDay(i) + t.stockoutDay()));
 				}
 				summaries.setDouble(5, t.minimumLevel());
 				summaries.setDouble(6, t.endingLevel());

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.output.ForecastEncoder;
@@ -90,8 +91,10 @@ class JobController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<JobView> delete(@PathVariable String id) {
 		Job job = job(id);
-		if (!job.status().isFinished() && this.store.transition(job.id(), JobStatus.CANCELLED, null)) {
-			return ResponseEntity.ok(JobView.of(this.store.find(job.id()).orElseThrow()));
+		if (!job.status().isFinished()) {
+			// A cancel never deletes: if the job finished meanwhile, its status says so.
+			this.store.transition(job.id(), JobStatus.CANCELLED, null);
+			return ResponseEntity.ok(JobView.of(this.store.find(job.id()).orElseThrow(() -> notFound(id))));
 		}
 		this.store.delete(job.id());
 		return ResponseEntity.noContent().build();
@@ -138,9 +141,8 @@ class JobController {
 		}
 		Format format = Format.negotiate(accept);
 		ForecastEncoder encoder = new ForecastEncoder(format, view);
-		List<Integer> products = (productId == null) ? null : this.store.productNumbers(job.id(), productId);
 		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
-		StoredResults.Query query = new StoredResults.Query(job.id(), view, products, Cursor.decode(cursor), size);
+		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
 			if (size == StoredResults.Query.UNLIMITED) {
@@ -150,14 +152,13 @@ class JobController {
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
 			Cursor next = this.results.write(query, encoder, page);
 			if (next != null) {
-				String link = UriComponentsBuilder.fromPath("/forecasts/" + job.id() + "/" + view.tag())
-					.queryParamIfPresent("product_id", java.util.Optional.ofNullable(productId))
-					.queryParam("limit", size)
-					.queryParam("cursor", next.encode())
-					.build()
-					.encode()
-					.toUriString();
-				response.setHeader(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
+				UriComponentsBuilder link = UriComponentsBuilder.fromPath("/forecasts/" + job.id() + "/" + view.tag());
+				if (productId != null) {
+					link.queryParam("product_id", UriUtils.encodeQueryParam(productId, StandardCharsets.UTF_8)
+						.replace("+", "%2B"));
+				}
+				link.queryParam("limit", size).queryParam("cursor", next.encode());
+				response.setHeader(HttpHeaders.LINK, "<" + link.build(true).toUriString() + ">; rel=\"next\"");
 			}
 			page.writeTo(response.getOutputStream());
 		}
@@ -203,8 +204,11 @@ class JobController {
 		try {
 			String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII)
 				.split("\\.", 3);
-			return new Object[] { Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-					UUID.fromString(parts[2]) };
+			Instant created = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+			if (created.isBefore(Instant.EPOCH) || created.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+				throw new IllegalArgumentException("out of range");
+			}
+			return new Object[] { created, UUID.fromString(parts[2]) };
 		}
 		catch (RuntimeException ex) {
 			throw InvalidInputException.forParameter("cursor", cursor, "is not a cursor this service gave out");

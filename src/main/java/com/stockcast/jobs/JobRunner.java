@@ -15,8 +15,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.parallel.PoolSettings;
@@ -24,12 +27,12 @@ import com.stockcast.problem.Problems;
 
 /**
  * Works through stored jobs: one dispatcher thread claims chunks from the database and runs each on
- * the simulation pool, at most {@code concurrency} at a time, so synchronous requests keep room.
+ * the simulation pool, at most {@code concurrency} at a time.
  * Any number of instances may run against one database; a chunk whose worker dies is claimed again
  * when its lease runs out. The same thread removes expired jobs.
  *
- * <p>On shutdown it stops claiming, lets running chunks finish (each commits whole or not at all)
- * and gives back what it has not started.
+ * <p>On shutdown it stops claiming and waits a while for the chunks it handed out to finish; each
+ * commits whole or not at all, and one cut off is claimed again after its lease.
  */
 @Component
 class JobRunner implements SmartLifecycle {
@@ -45,8 +48,6 @@ class JobRunner implements SmartLifecycle {
 	private final ForecastMetrics metrics;
 
 	private final Clock clock;
-
-	private final String owner = "stockcast-" + UUID.randomUUID();
 
 	private final int concurrency;
 
@@ -93,7 +94,7 @@ class JobRunner implements SmartLifecycle {
 		try {
 			this.dispatcher.join(5_000);
 			// Running chunks finish and commit; wait for them to hand their slots back.
-			if (this.slots.tryAcquire(this.concurrency, 60, TimeUnit.SECONDS)) {
+			if (this.slots.tryAcquire(this.concurrency, 25, TimeUnit.SECONDS)) {
 				this.slots.release(this.concurrency);
 			}
 		}
@@ -114,15 +115,24 @@ class JobRunner implements SmartLifecycle {
 				if (!this.slots.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
 					continue;
 				}
-				Optional<JobStore.Chunk> claimed = claimIfRunning();
-				if (claimed.isEmpty()) {
-					this.slots.release();
-					idle();
-					continue;
+				boolean handedOff = false;
+				try {
+					Optional<JobStore.Chunk> claimed = this.running ? this.store.claim(this.settings.lease())
+							: Optional.empty();
+					if (claimed.isPresent()) {
+						handedOff = handOff(claimed.get());
+					}
+					else {
+						idle();
+					}
 				}
-				submit(claimed.get());
+				finally {
+					if (!handedOff) {
+						this.slots.release();
+					}
+				}
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | CannotCreateTransactionException ex) {
 				log.warn("Job storage unavailable; jobs pause until it is back: {}", ex.getMostSpecificCause().toString());
 				idle();
 			}
@@ -137,50 +147,61 @@ class JobRunner implements SmartLifecycle {
 		}
 	}
 
-	private Optional<JobStore.Chunk> claimIfRunning() {
-		return this.running ? this.store.claim(this.owner, this.settings.lease()) : Optional.empty();
-	}
-
-	private void submit(JobStore.Chunk chunk) {
+	/** Runs a claimed chunk on the pool; whether the chunk (and its slot) went to a worker. */
+	private boolean handOff(JobStore.Chunk chunk) {
 		if (chunk.attempts() > this.settings.maxAttempts()) {
 			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + (chunk.attempts() - 1) + " times.");
-			this.slots.release();
-			return;
+			return false;
 		}
 		try {
 			this.executor.execute(() -> process(chunk));
+			return true;
 		}
 		catch (TaskRejectedException ex) {
-			this.store.release(chunk, this.owner);
-			this.slots.release();
+			// The pool is full of synchronous work: not this chunk's failure.
+			this.store.release(chunk, false);
 			idle();
+			return false;
 		}
 	}
 
 	private void process(JobStore.Chunk chunk) {
 		long started = System.nanoTime();
 		try {
-			if (this.store.complete(chunk, this.owner)) {
+			if (this.store.complete(chunk)) {
 				this.metrics.jobChunkStored(chunk.products().size(), rowCount(chunk), System.nanoTime() - started);
 			}
 		}
-		catch (DataAccessException ex) {
-			// The lease runs out and the chunk is claimed again once storage is back.
-			log.warn("Chunk {} of job {} not stored: {}", chunk.chunkNo(), chunk.jobId(),
+		catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			// The database is away: give the chunk back without counting an attempt. If that fails too,
+			// the lease runs out and the chunk is claimed again once storage is back.
+			log.warn("Chunk {} of job {} not stored, storage unavailable: {}", chunk.chunkNo(), chunk.jobId(),
 					ex.getMostSpecificCause().toString());
+			quietly(() -> this.store.release(chunk, false));
 		}
 		catch (RuntimeException ex) {
-			log.error("Chunk {} of job {} failed", chunk.chunkNo(), chunk.jobId(), ex);
-			if (chunk.attempts() >= this.settings.maxAttempts()) {
-				fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.attempts() + " times.");
-			}
-			else {
-				this.store.release(chunk, this.owner);
-			}
+			log.error("Chunk {} of job {} failed (attempt {})", chunk.chunkNo(), chunk.jobId(), chunk.attempts(), ex);
+			quietly(() -> {
+				if (chunk.attempts() >= this.settings.maxAttempts()) {
+					fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.attempts() + " times.");
+				}
+				else {
+					this.store.release(chunk, true);
+				}
+			});
 		}
 		finally {
 			this.slots.release();
 			wake();
+		}
+	}
+
+	private static void quietly(Runnable storageCall) {
+		try {
+			storageCall.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record a chunk's outcome; its lease will run out: {}", ex.toString());
 		}
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * worker died) is claimed again
  * @param pollInterval how often idle workers look for chunks (a submission wakes them at once)
  * @param maxAttempts attempts at a chunk before its job fails
- * @param concurrency chunks of jobs computed at once; 0 means one per pool thread. Jobs never take
- * more, so synchronous requests keep room in the pool
+ * @param concurrency most chunks of jobs computed at once; 0 means one per pool thread. Set it below
+ * the thread count to reserve workers for synchronous requests
  * @param maxPageSize largest {@code limit} for a page of stored results
  */
 @Validated

@@ -47,8 +47,11 @@ class JobStore {
 		this.clock = clock;
 	}
 
-	/** A chunk a worker holds a lease on. */
-	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products) {
+	/**
+	 * A chunk a worker holds a lease on. {@code lease} is this claim's own token: a worker whose lease
+	 * ran out and was claimed again (even by its own process) can no longer complete or release it.
+	 */
+	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products, String lease) {
 	}
 
 	/** Thrown inside a completion to undo it: the lease was lost or the job stopped running. */
@@ -116,8 +119,9 @@ class JobStore {
 	 * Claims the oldest chunk that is waiting, or whose worker's lease ran out, of a queued or running
 	 * job; the job becomes running.
 	 */
-	Optional<Chunk> claim(String owner, Duration lease) {
+	Optional<Chunk> claim(Duration lease) {
 		Instant now = this.clock.instant();
+		String token = UUID.randomUUID().toString();
 		List<Object[]> candidates = this.jdbc.query("select c.job_id, c.chunk_no from forecast_chunk c "
 				+ "join forecast_job j on j.id = c.job_id where j.status in ('queued', 'running') "
 				+ "and (c.state = 'pending' or (c.state = 'running' and c.lease_until < ?)) "
@@ -129,7 +133,7 @@ class JobStore {
 			Optional<Chunk> claimed = this.tx.execute(status -> {
 				int won = this.jdbc.update("update forecast_chunk set state = 'running', lease_owner = ?, "
 						+ "lease_until = ?, attempts = attempts + 1 where job_id = ? and chunk_no = ? "
-						+ "and (state = 'pending' or (state = 'running' and lease_until < ?))", owner,
+						+ "and (state = 'pending' or (state = 'running' and lease_until < ?))", token,
 						time(now.plus(lease)), jobId, chunkNo, time(now));
 				if (won == 0) {
 					return Optional.<Chunk>empty();
@@ -138,7 +142,7 @@ class JobStore {
 						JobStatus.RUNNING.text(), time(now), jobId, JobStatus.QUEUED.text());
 				return this.jdbc.query("select first_product, attempts, input from forecast_chunk "
 						+ "where job_id = ? and chunk_no = ?", (rs, n) -> new Chunk(jobId, chunkNo, rs.getInt(1),
-								rs.getInt(2), ChunkCodec.decode(rs.getBytes(3))), jobId, chunkNo)
+								rs.getInt(2), ChunkCodec.decode(rs.getBytes(3)), token), jobId, chunkNo)
 					.stream()
 					.findFirst();
 			});
@@ -154,12 +158,12 @@ class JobStore {
 	 * chunk. Nothing is stored when the lease was lost or the job is no longer running.
 	 * @return whether the results were stored
 	 */
-	boolean complete(Chunk chunk, String owner) {
+	boolean complete(Chunk chunk) {
 		try {
 			this.tx.executeWithoutResult(status -> {
 				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
 						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
-						chunk.jobId(), chunk.chunkNo(), owner);
+						chunk.jobId(), chunk.chunkNo(), chunk.lease());
 				if (held == 0) {
 					throw new StaleChunkException("lease lost");
 				}
@@ -184,11 +188,15 @@ class JobStore {
 		}
 	}
 
-	/** Gives a claimed chunk back untouched, for another worker (a shutdown, a full pool). */
-	void release(Chunk chunk, String owner) {
+	/**
+	 * Gives a claimed chunk back for another try.
+	 * @param countAttempt whether the try counts against max-attempts: not when the chunk never ran
+	 * (a full pool) or the database was away
+	 */
+	void release(Chunk chunk, boolean countAttempt) {
 		this.jdbc.update("update forecast_chunk set state = 'pending', lease_owner = null, lease_until = null, "
-				+ "attempts = attempts - 1 where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
-				chunk.jobId(), chunk.chunkNo(), owner);
+				+ "attempts = attempts - ? where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
+				countAttempt ? 0 : 1, chunk.jobId(), chunk.chunkNo(), chunk.lease());
 	}
 
 	/** Moves a job along one edge of its life; false when it is not in a status that may move there. */
@@ -220,12 +228,6 @@ class JobStore {
 		return this.jdbc.query("select id from forecast_job where finished_at < ? and status in (?, ?, ?)",
 				(rs, n) -> rs.getObject(1, UUID.class), time(cutoff), JobStatus.SUCCEEDED.text(),
 				JobStatus.FAILED.text(), JobStatus.CANCELLED.text());
-	}
-
-	/** Product numbers of a job that have the given id (an id may appear more than once in a list). */
-	List<Integer> productNumbers(UUID jobId, String productId) {
-		return this.jdbc.queryForList("select product_no from forecast_summary where job_id = ? and product_id = ? "
-				+ "order by product_no", Integer.class, jobId, productId);
 	}
 
 	static OffsetDateTime time(Instant instant) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,14 @@ import com.stockcast.output.View;
 
 /**
  * Reads a job's stored rows or summaries in key order and writes them with the same encoder as the
- * synchronous answer, so both answers are byte for byte the same. Reads with a database cursor
- * (fetch size), so an 18 M-row result streams in bounded memory.
+ * synchronous answer, so both answers are byte for byte the same. Reads in keyset batches, each in
+ * a short read-only transaction, and writes to the client between them: a slow client holds no
+ * database connection, and an 18 M-row result streams in bounded memory.
  */
 @Component
 class StoredResults {
 
-	private static final int FLUSH_AT = 1 << 16;
+	private static final int BATCH = 10_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -38,8 +41,8 @@ class StoredResults {
 		this.readOnly.setReadOnly(true);
 	}
 
-	/** What to read: a job's records, optionally only some products, after a cursor, up to a limit. */
-	record Query(UUID jobId, View view, List<Integer> productNumbers, Cursor after, int limit) {
+	/** What to read: a job's records, optionally of one product id only, after a cursor, up to a limit. */
+	record Query(UUID jobId, View view, String productId, Cursor after, int limit) {
 
 		static final int UNLIMITED = -1;
 
@@ -48,122 +51,149 @@ class StoredResults {
 	/**
 	 * Writes the records of {@code query} between {@code encoder}'s prologue and epilogue.
 	 * @return the cursor after the last record written when more records follow it, else {@code null}
+	 * @throws IllegalStateException when the job went away while it was read: the answer is then
+	 * broken off, never ended as if complete
 	 */
 	Cursor write(Query query, ForecastEncoder encoder, OutputStream out) {
-		OutputBuffer buffer = new OutputBuffer(FLUSH_AT + 4096);
-		ForecastEncoder.RecordWriter writer = encoder.writer(buffer, true);
-		boolean rows = query.view() == View.ROWS;
-		List<Object> args = new ArrayList<>();
-		String sql = rows ? rowsSql(query, args) : summarySql(query, args);
-		long[] seen = { 0 };
-		long[] last = { -1, -1, -1 };
-		Cursor[] next = { null };
+		OutputBuffer buffer = new OutputBuffer(BATCH * 64);
+		Reader reader = new Reader(query, encoder.writer(buffer, true));
 		try {
 			out.write(encoder.prologue());
-			if (query.productNumbers() != null && query.productNumbers().isEmpty()) {
-				out.write(encoder.epilogue());
-				return null;
+			boolean none = query.productId() != null && query.productId().indexOf('\0') >= 0;
+			long remaining = (query.limit() == Query.UNLIMITED) ? Long.MAX_VALUE : query.limit();
+			Cursor next = null;
+			while (!none) {
+				// One record past the room tells whether another page follows.
+				int wanted = (remaining >= BATCH) ? BATCH : (int) remaining + 1;
+				int read = reader.readBatch(wanted, remaining);
+				remaining -= Math.min(read, remaining);
+				buffer.writeTo(out);
+				buffer.clear();
+				if (read > 0 && remaining == 0 && reader.sawMore) {
+					next = reader.position;
+					break;
+				}
+				if (read < wanted) {
+					break;
+				}
 			}
-			this.readOnly.executeWithoutResult(status -> this.jdbc.query(connection -> {
+			if (!stillSucceeded(query.jobId())) {
+				throw new IllegalStateException("job " + query.jobId() + " went away while its results were read");
+			}
+			out.write(encoder.epilogue());
+			out.flush();
+			return next;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private boolean stillSucceeded(UUID jobId) {
+		return this.jdbc.queryForList("select status from forecast_job where id = ?", String.class, jobId)
+			.contains(JobStatus.SUCCEEDED.text());
+	}
+
+	/** Reads batches after its position, writing each record, and keeps its place between batches. */
+	private final class Reader {
+
+		private final Query query;
+
+		private final ForecastEncoder.RecordWriter writer;
+
+		private final boolean rows;
+
+		private Cursor position;
+
+		private long currentProduct = -1;
+
+		private boolean sawMore;
+
+		Reader(Query query, ForecastEncoder.RecordWriter writer) {
+			this.query = query;
+			this.writer = writer;
+			this.rows = query.view() == View.ROWS;
+			this.position = query.after();
+		}
+
+		/** Reads up to {@code wanted} records, writing at most {@code room}; returns how many were read. */
+		int readBatch(int wanted, long room) {
+			List<Object> args = new ArrayList<>();
+			String sql = this.rows ? rowsSql(wanted, args) : summarySql(wanted, args);
+			int[] read = { 0 };
+			StoredResults.this.readOnly.executeWithoutResult(status -> StoredResults.this.jdbc.query(connection -> {
 				PreparedStatement statement = connection.prepareStatement(sql);
-				statement.setFetchSize(5_000);
+				statement.setFetchSize(Math.min(wanted, 5_000));
 				for (int i = 0; i < args.size(); i++) {
 					statement.setObject(i + 1, args.get(i));
 				}
 				return statement;
 			}, rs -> {
-				if (query.limit() != Query.UNLIMITED && seen[0] == query.limit()) {
-					next[0] = new Cursor(last[0], last[1]);
+				read[0]++;
+				if (read[0] > room) {
+					this.sawMore = true;
 					return;
 				}
-				seen[0]++;
-				int productNo = rs.getInt(1);
-				if (productNo != last[2]) {
-					writer.product(rs.getString(rows ? 3 : 2));
-					last[2] = productNo;
-				}
-				if (rows) {
-					last[0] = productNo;
-					last[1] = rs.getInt(2);
-					writer.row((int) rs.getObject(4, LocalDate.class).toEpochDay(), rs.getDouble(5), rs.getDouble(6),
-							rs.getDouble(7));
-				}
-				else {
-					last[0] = productNo;
-					last[1] = 0;
-					LocalDate stockout = rs.getObject(3, LocalDate.class);
-					writer.summary((stockout == null) ? ForecastEncoder.RecordWriter.NO_DATE : (int) stockout.toEpochDay(),
-							rs.getDouble(4), rs.getDouble(5));
-				}
-				if (buffer.length() >= FLUSH_AT) {
-					flush(buffer, out);
-				}
+				record(rs);
 			}));
-			flush(buffer, out);
-			out.write(encoder.epilogue());
-			out.flush();
+			return read[0];
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return next[0];
-	}
 
-	private static String rowsSql(Query query, List<Object> args) {
-		StringBuilder sql = new StringBuilder("select product_no, period, product_id, update_date, inventory_level, "
-				+ "sales, restocking from forecast_row where job_id = ?");
-		args.add(query.jobId());
-		filter(query, sql, args);
-		if (query.after() != null) {
-			sql.append(" and (product_no > ? or (product_no = ? and period > ?))");
-			args.add((int) query.after().major());
-			args.add((int) query.after().major());
-			args.add((int) query.after().minor());
-		}
-		sql.append(" order by product_no, period");
-		return limit(query, sql);
-	}
-
-	private static String summarySql(Query query, List<Object> args) {
-		StringBuilder sql = new StringBuilder("select product_no, product_id, stockout_date, min_level, ending_level "
-				+ "from forecast_summary where job_id = ?");
-		args.add(query.jobId());
-		filter(query, sql, args);
-		if (query.after() != null) {
-			sql.append(" and product_no > ?");
-			args.add((int) query.after().major());
-		}
-		sql.append(" order by product_no");
-		return limit(query, sql);
-	}
-
-	private static void filter(Query query, StringBuilder sql, List<Object> args) {
-		if (query.productNumbers() != null) {
-			sql.append(" and product_no in (");
-			for (int i = 0; i < query.productNumbers().size(); i++) {
-				sql.append(i == 0 ? "?" : ", ?");
-				args.add(query.productNumbers().get(i));
+		private void record(ResultSet rs) throws SQLException {
+			int productNo = rs.getInt(1);
+			if (productNo != this.currentProduct) {
+				this.writer.product(rs.getString(this.rows ? 3 : 2));
+				this.currentProduct = productNo;
 			}
-			sql.append(')');
+			if (this.rows) {
+				int period = rs.getInt(2);
+				this.writer.row((int) rs.getObject(4, LocalDate.class).toEpochDay(), rs.getDouble(5), rs.getDouble(6),
+						rs.getDouble(7));
+				this.position = new Cursor(productNo, period);
+			}
+			else {
+				LocalDate stockout = rs.getObject(3, LocalDate.class);
+				this.writer.summary((stockout == null) ? ForecastEncoder.RecordWriter.NO_DATE : (int) stockout.toEpochDay(),
+						rs.getDouble(4), rs.getDouble(5));
+				this.position = new Cursor(productNo, 0);
+			}
 		}
-	}
 
-	/** One record past the limit is read, to tell whether a next page exists. */
-	private static String limit(Query query, StringBuilder sql) {
-		if (query.limit() != Query.UNLIMITED) {
-			sql.append(" fetch first ").append(query.limit() + 1).append(" rows only");
+		private String rowsSql(int limit, List<Object> args) {
+			StringBuilder sql = new StringBuilder("select product_no, period, product_id, update_date, inventory_level, "
+					+ "sales, restocking from forecast_row where job_id = ?");
+			args.add(this.query.jobId());
+			filter(sql, args);
+			if (this.position != null) {
+				sql.append(" and (product_no > ? or (product_no = ? and period > ?))");
+				args.add((int) this.position.major());
+				args.add((int) this.position.major());
+				args.add((int) this.position.minor());
+			}
+			return sql.append(" order by product_no, period fetch first ").append(limit).append(" rows only").toString();
 		}
-		return sql.toString();
-	}
 
-	private static void flush(OutputBuffer buffer, OutputStream out) {
-		try {
-			buffer.writeTo(out);
-			buffer.clear();
+		private String summarySql(int limit, List<Object> args) {
+			StringBuilder sql = new StringBuilder("select product_no, product_id, stockout_date, min_level, ending_level "
+					+ "from forecast_summary where job_id = ?");
+			args.add(this.query.jobId());
+			filter(sql, args);
+			if (this.position != null) {
+				sql.append(" and product_no > ?");
+				args.add((int) this.position.major());
+			}
+			return sql.append(" order by product_no fetch first ").append(limit).append(" rows only").toString();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		private void filter(StringBuilder sql, List<Object> args) {
+			if (this.query.productId() != null) {
+				sql.append(" and product_no in (select product_no from forecast_summary where job_id = ? "
+						+ "and product_id = ?)");
+				args.add(this.query.jobId());
+				args.add(this.query.productId());
+			}
 		}
+
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.stockcast.parallel;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -11,7 +10,8 @@ class PoolConfiguration {
 	/**
 	 * The one pool that runs simulations: fixed size, bounded queue, and the default abort policy, so
 	 * a full pool refuses work at once instead of queueing it without bound. Micrometer publishes its
-	 * gauges as {@code executor_*{name="forecastExecutor"}}.
+	 * gauges as {@code executor_*{name="forecastExecutor"}}. It shuts down when the context is
+	 * destroyed, after the web server and the job runner have stopped, and lets queued chunks finish.
 	 */
 	@Bean
 	ThreadPoolTaskExecutor forecastExecutor(PoolSettings settings) {
@@ -22,8 +22,6 @@ class PoolConfiguration {
 		executor.setThreadNamePrefix("forecast-");
 		executor.setWaitForTasksToCompleteOnShutdown(true);
 		executor.setAwaitTerminationSeconds(30);
-		// Stop after the web server has drained its requests and the job runner its chunks.
-		executor.setPhase(SmartLifecycle.DEFAULT_PHASE - 4096);
 		return executor;
 	}
 

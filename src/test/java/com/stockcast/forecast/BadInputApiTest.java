@@ -242,6 +242,32 @@ class BadInputApiTest {
 	}
 
 	@Test
+	void rejectsRatesThatWouldOverflowTheProjection() {
+		var response = csv(HEADER + "A,2024-01-01,0,1e308,1e308,4,2\n");
+
+		assertLineError(onlyError(invalidInput(response)), 2, "initial_inventory", "0", "overflows");
+	}
+
+	@Test
+	void rejectsAProductIdWithTheNulCharacter() {
+		var response = json("[{\"product_id\":\"A\\u0000B\",\"sell_start_date\":\"2024-01-01\",\"initial_inventory\":1,"
+				+ "\"sales_rate\":1,\"restocking_rate\":1,\"duration_days\":3}]", "/forecasts");
+
+		JsonNode error = onlyError(invalidInput(response));
+		assertThat(error.path("column").asString()).isEqualTo("product_id");
+		assertThat(error.path("reason").asString()).contains("NUL");
+	}
+
+	@Test
+	void countsProductIdLengthInCharactersNotCodeUnits() {
+		String emoji = "\uD83D\uDCE6".repeat(128);
+		var response = csv(HEADER + emoji + ",2024-01-01,10,1,1,3,1\n");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains(emoji + ",2024-01-01,10,1,1");
+	}
+
+	@Test
 	void rejectsABodyOfNothingButAByteOrderMark() {
 		var response = csv("\uFEFF");
 

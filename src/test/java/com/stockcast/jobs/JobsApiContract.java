@@ -105,6 +105,29 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	}
 
 	@Test
+	void pagesAProductWhoseIdNeedsEncodingInTheLink() throws Exception {
+		String csv = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n"
+				+ "C+D & E,2024-01-01,10,1,0,3\nother,2024-01-01,10,1,0,3\n";
+		String location = submitAndAwait(csv);
+		List<String> rows = new ArrayList<>();
+		String next = location + "/rows?limit=1&product_id=" + java.net.URLEncoder.encode("C+D & E", StandardCharsets.UTF_8);
+		while (next != null) {
+			HttpResponse<String> page = get(next, "application/x-ndjson");
+			rows.addAll(page.body().lines().toList());
+			next = nextLink(page);
+		}
+		assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row).contains("\"product_id\":\"C+D & E\""));
+	}
+
+	@Test
+	void storesDatesBeforeTheGregorianReformUnchanged() throws Exception {
+		String csv = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n"
+				+ "A,1500-03-01,10,1,0,3\n";
+		String location = submitAndAwait(csv);
+		assertThat(get(location + "/rows", "text/csv").body()).contains("A,1500-03-01,9,1,0", "A,1500-03-03,7,1,0");
+	}
+
+	@Test
 	void cancelsARunningJobAndDeletesAFinishedOne() throws Exception {
 		String big = BigInput.csv(3_000, 365);
 		String location = submit(big, "text/csv").headers().firstValue("Location").orElseThrow();

@@ -1,0 +1,93 @@
+package com.stockcast.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.parallel.PoolSettings;
+import com.stockcast.simulation.Products;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class JobRunnerTest {
+
+	private static final JobSettings SETTINGS = new JobSettings(Duration.ofDays(7), Duration.ofHours(1),
+			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000);
+
+	private final JobStore store = mock(JobStore.class);
+
+	private JobRunner runner;
+
+	@AfterEach
+	void stop() {
+		if (this.runner != null) {
+			this.runner.stop();
+		}
+	}
+
+	@Test
+	void resumesClaimingOnceStorageIsBack() {
+		JobStore.Chunk chunk = chunk(1);
+		when(this.store.claim(any()))
+			.thenThrow(new DataAccessResourceFailureException("database down"))
+			.thenThrow(new DataAccessResourceFailureException("database down"))
+			.thenReturn(Optional.of(chunk))
+			.thenReturn(Optional.empty());
+		when(this.store.complete(chunk)).thenReturn(true);
+		start();
+		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
+		verify(this.store, timeout(5_000)).complete(chunk);
+	}
+
+	@Test
+	void givesAChunkBackWithoutCountingAnAttemptWhenStorageFailsMidWrite() {
+		JobStore.Chunk chunk = chunk(1);
+		JobStore.Chunk next = chunk(1);
+		when(this.store.claim(any())).thenReturn(Optional.of(chunk)).thenReturn(Optional.of(next))
+			.thenReturn(Optional.empty());
+		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
+		when(this.store.complete(next)).thenReturn(true);
+		start();
+		verify(this.store, timeout(5_000)).release(chunk, false);
+		verify(this.store, timeout(5_000)).complete(next);
+	}
+
+	@Test
+	void failsTheJobWhenAChunkHasUsedItsAttempts() {
+		JobStore.Chunk exhausted = chunk(4);
+		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
+		start();
+		verify(this.store, timeout(5_000)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
+		verify(this.store, never()).complete(exhausted);
+		verify(this.store, never()).release(any(), anyBoolean());
+	}
+
+	private void start() {
+		this.runner = new JobRunner(this.store, new TaskExecutorAdapter(Runnable::run), SETTINGS,
+				new PoolSettings(1, 10, 100, 1000, Duration.ofSeconds(1)), new ForecastMetrics(new SimpleMeterRegistry()),
+				Clock.systemUTC());
+		this.runner.start();
+	}
+
+	private static JobStore.Chunk chunk(int attempts) {
+		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, attempts, products, UUID.randomUUID().toString());
+	}
+
+}
