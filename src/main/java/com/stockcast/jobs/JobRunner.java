@@ -168,8 +168,12 @@ class JobRunner implements SmartLifecycle {
 	private void process(JobStore.Chunk chunk) {
 		long started = System.nanoTime();
 		try {
-			if (this.store.complete(chunk)) {
+			JobStore.Completion completion = this.store.complete(chunk);
+			if (completion != JobStore.Completion.STALE) {
 				this.metrics.jobChunkStored(chunk.products().size(), rowCount(chunk), System.nanoTime() - started);
+			}
+			if (completion == JobStore.Completion.JOB_SUCCEEDED) {
+				quietly(this.store::refreshStatistics);
 			}
 		}
 		catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException ex) {

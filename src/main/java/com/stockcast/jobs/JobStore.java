@@ -40,11 +40,18 @@ class JobStore {
 
 	private final Clock clock;
 
+	private final boolean postgres;
+
 	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.bulk = bulk;
 		this.clock = clock;
+		this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
+			.getMetaData()
+			.getDatabaseProductName()
+			.toLowerCase(java.util.Locale.ROOT)
+			.contains("postgres")));
 	}
 
 	/**
@@ -153,14 +160,25 @@ class JobStore {
 		return Optional.empty();
 	}
 
+	/** What became of a chunk's results. */
+	enum Completion {
+
+		/** Not stored: the lease was lost or the job stopped running. */
+		STALE,
+		/** Stored. */
+		STORED,
+		/** Stored, and it was the job's last chunk: the job has succeeded. */
+		JOB_SUCCEEDED
+
+	}
+
 	/**
 	 * Stores a chunk's results and marks it done, in one transaction; the job succeeds with its last
 	 * chunk. Nothing is stored when the lease was lost or the job is no longer running.
-	 * @return whether the results were stored
 	 */
-	boolean complete(Chunk chunk) {
+	Completion complete(Chunk chunk) {
 		try {
-			this.tx.executeWithoutResult(status -> {
+			return this.tx.execute(status -> {
 				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
 						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
 						chunk.jobId(), chunk.chunkNo(), chunk.lease());
@@ -177,14 +195,26 @@ class JobStore {
 				if (running == 0) {
 					throw new StaleChunkException("job no longer running");
 				}
-				this.jdbc.update("update forecast_job set status = ?, finished_at = ? where id = ? and status = ? "
-						+ "and chunks_done = chunk_count", JobStatus.SUCCEEDED.text(), time(this.clock.instant()),
-						chunk.jobId(), JobStatus.RUNNING.text());
+				int succeeded = this.jdbc.update("update forecast_job set status = ?, finished_at = ? where id = ? "
+						+ "and status = ? and chunks_done = chunk_count", JobStatus.SUCCEEDED.text(),
+						time(this.clock.instant()), chunk.jobId(), JobStatus.RUNNING.text());
+				return (succeeded == 1) ? Completion.JOB_SUCCEEDED : Completion.STORED;
 			});
-			return true;
 		}
 		catch (StaleChunkException ex) {
-			return false;
+			return Completion.STALE;
+		}
+	}
+
+	/**
+	 * Brings the planner's statistics up to date after a job's rows arrived in bulk, where the
+	 * database is PostgreSQL: without them, and with autovacuum late or off, it may sort a job's
+	 * rows for every page instead of reading them in key order.
+	 */
+	void refreshStatistics() {
+		if (this.postgres) {
+			this.jdbc.execute("analyze forecast_row");
+			this.jdbc.execute("analyze forecast_summary");
 		}
 	}
 

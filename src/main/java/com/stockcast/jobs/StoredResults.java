@@ -165,12 +165,15 @@ class StoredResults {
 			args.add(this.query.jobId());
 			filter(sql, args);
 			if (this.position != null) {
-				sql.append(" and (product_no > ? or (product_no = ? and period > ?))");
+				// The leading range on product_no lets both databases seek in the primary key.
+				sql.append(" and product_no >= ? and (product_no > ? or period > ?)");
 				args.add((int) this.position.major());
 				args.add((int) this.position.major());
 				args.add((int) this.position.minor());
 			}
-			return sql.append(" order by product_no, period fetch first ").append(limit).append(" rows only").toString();
+			// job_id leads the ORDER BY so that H2, too, reads the primary key in order instead of sorting.
+			return sql.append(" order by job_id, product_no, period fetch first ").append(limit).append(" rows only")
+				.toString();
 		}
 
 		private String summarySql(int limit, List<Object> args) {
@@ -182,7 +185,7 @@ class StoredResults {
 				sql.append(" and product_no > ?");
 				args.add((int) this.position.major());
 			}
-			return sql.append(" order by product_no fetch first ").append(limit).append(" rows only").toString();
+			return sql.append(" order by job_id, product_no fetch first ").append(limit).append(" rows only").toString();
 		}
 
 		private void filter(StringBuilder sql, List<Object> args) {

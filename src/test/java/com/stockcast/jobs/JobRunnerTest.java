@@ -49,7 +49,7 @@ class JobRunnerTest {
 			.thenThrow(new DataAccessResourceFailureException("database down"))
 			.thenReturn(Optional.of(chunk))
 			.thenReturn(Optional.empty());
-		when(this.store.complete(chunk)).thenReturn(true);
+		when(this.store.complete(chunk)).thenReturn(JobStore.Completion.STORED);
 		start();
 		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
 		verify(this.store, timeout(5_000)).complete(chunk);
@@ -62,7 +62,7 @@ class JobRunnerTest {
 		when(this.store.claim(any())).thenReturn(Optional.of(chunk)).thenReturn(Optional.of(next))
 			.thenReturn(Optional.empty());
 		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
-		when(this.store.complete(next)).thenReturn(true);
+		when(this.store.complete(next)).thenReturn(JobStore.Completion.STORED);
 		start();
 		verify(this.store, timeout(5_000)).release(chunk, false);
 		verify(this.store, timeout(5_000)).complete(next);
