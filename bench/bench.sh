@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Times the packaged service end to end over HTTP on generated product lists, after warm-up.
+#
+#   bench/bench.sh [--skus N] [--days D] [--accept text/csv|application/json|application/x-ndjson]
+#                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."] [--port P]
+#
+# Prints the best and median wall time of R requests, SKUs/s, rows/s and MB/s of the answer, and the
+# service's peak resident memory (VmHWM). Builds the jar first if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" port=18080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skus) skus=$2; shift 2 ;;
+    --days) days=$2; shift 2 ;;
+    --accept) accept=$2; shift 2 ;;
+    --view) view=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --jvm) jvm=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+jar=$(ls target/stockcast-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls target/stockcast-*.jar | grep -v original | head -1)
+fi
+work=$(mktemp -d)
+# shellcheck disable=SC2086
+java $jvm -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" \
+  --stockcast.limits.max-products="$((skus > 2000000 ? skus : 2000000))" >"$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
+  kill -0 $pid 2>/dev/null || { cat "$work/service.log"; exit 1; }
+  sleep 0.5
+done
+python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
+[ "$view" = summary ] && rows=$skus || rows=$((skus * days))
+url="http://127.0.0.1:$port/forecasts?view=$view"
+call() {
+  curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' -H 'Content-Type: text/csv' \
+    -H "Accept: $accept" --data-binary @"$work/in.csv" "$url"
+}
+for _ in $(seq 1 "$warmup"); do call >/dev/null; done
+: >"$work/times"
+for _ in $(seq 1 "$runs"); do
+  read -r code secs bytes < <(call)
+  [ "$code" = 200 ] || { echo "service answered HTTP $code" >&2; exit 1; }
+  echo "$secs $bytes" >>"$work/times"
+done
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+python3 - "$work/times" "$skus" "$rows" "$peak_kb" "$accept" "$view" "$days" <<'PY'
+import statistics, sys
+times = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+skus, rows, peak_kb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+secs = sorted(t for t, _ in times)
+best, median, size = secs[0], statistics.median(secs), times[0][1]
+print(f"{skus} SKUs x {sys.argv[7]} days, view={sys.argv[6]}, Accept: {sys.argv[5]}: {rows} rows, {size / 1e6:.1f} MB")
+print(f"best {best:.3f} s, median {median:.3f} s over {len(secs)} runs")
+print(f"{skus / best:,.0f} SKUs/s, {rows / best:,.0f} rows/s, {size / best / 1e6:,.0f} MB/s (best run)")
+print(f"service peak RSS {peak_kb / 1024:.0f} MB")
+PY
