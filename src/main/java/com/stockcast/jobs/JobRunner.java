@@ -2,8 +2,11 @@ package com.stockcast.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +64,11 @@ class JobRunner implements SmartLifecycle {
 
 	private Instant nextCleanup = Instant.MIN;
 
+	private Instant nextRenewal = Instant.MIN;
+
+	/** Chunks handed to workers and not finished: their leases are renewed until they are. */
+	private final Set<JobStore.Chunk> working = ConcurrentHashMap.newKeySet();
+
 	JobRunner(JobStore store, @Qualifier("forecastExecutor") AsyncTaskExecutor executor, JobSettings settings,
 			PoolSettings pool, ForecastMetrics metrics, Clock clock) {
 		this.store = store;
@@ -111,6 +119,7 @@ class JobRunner implements SmartLifecycle {
 	private void dispatch() {
 		while (this.running) {
 			try {
+				renewLeasesWhenDue();
 				cleanUpWhenDue();
 				if (!this.slots.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
 					continue;
@@ -153,11 +162,13 @@ class JobRunner implements SmartLifecycle {
 			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + (chunk.attempts() - 1) + " times.");
 			return false;
 		}
+		this.working.add(chunk);
 		try {
 			this.executor.execute(() -> process(chunk));
 			return true;
 		}
 		catch (TaskRejectedException ex) {
+			this.working.remove(chunk);
 			// The pool is full of synchronous work: not this chunk's failure.
 			this.store.release(chunk, false);
 			idle();
@@ -195,6 +206,7 @@ class JobRunner implements SmartLifecycle {
 			});
 		}
 		finally {
+			this.working.remove(chunk);
 			this.slots.release();
 			wake();
 		}
@@ -221,6 +233,19 @@ class JobRunner implements SmartLifecycle {
 			rows += chunk.products().periods(i);
 		}
 		return rows;
+	}
+
+	/** A third of the lease after the last renewal, extends the leases of the chunks being worked on. */
+	private void renewLeasesWhenDue() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextRenewal)) {
+			return;
+		}
+		this.nextRenewal = now.plus(this.settings.lease().dividedBy(3));
+		List<JobStore.Chunk> chunks = List.copyOf(this.working);
+		if (!chunks.isEmpty()) {
+			this.store.renew(chunks, this.settings.lease());
+		}
 	}
 
 	private void cleanUpWhenDue() {

@@ -14,8 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retention how long a finished job and its results are kept
  * @param cleanupInterval how often expired jobs are looked for
- * @param lease how long a claimed chunk stays with its worker; a chunk whose lease ran out (its
- * worker died) is claimed again
+ * @param lease how long a claimed chunk stays with its worker without news; renewed every third of
+ * it while the worker is busy, so only a dead worker's chunk is claimed again
  * @param pollInterval how often idle workers look for chunks (a submission wakes them at once)
  * @param maxAttempts attempts at a chunk before its job fails
  * @param concurrency most chunks of jobs computed at once; 0 means one per pool thread. Set it below

@@ -218,6 +218,15 @@ class JobStore {
 		}
 	}
 
+	/** Extends the leases of chunks still being worked on, so that a slow chunk is not taken over. */
+	void renew(List<Chunk> chunks, Duration lease) {
+		OffsetDateTime until = time(this.clock.instant().plus(lease));
+		this.jdbc.batchUpdate("update forecast_chunk set lease_until = ? where job_id = ? and chunk_no = ? "
+				+ "and lease_owner = ? and state = 'running'", chunks.stream()
+					.map(c -> new Object[] { until, c.jobId(), c.chunkNo(), c.lease() })
+					.toList());
+	}
+
 	/**
 	 * Gives a claimed chunk back for another try.
 	 * @param countAttempt whether the try counts against max-attempts: not when the chunk never ran

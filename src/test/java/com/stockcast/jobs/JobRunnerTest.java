@@ -2,6 +2,7 @@ package com.stockcast.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -18,6 +20,8 @@ import com.stockcast.simulation.Products;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -69,6 +73,27 @@ class JobRunnerTest {
 	}
 
 	@Test
+	void renewsTheLeaseOfAChunkThatTakesLongerThanTheLease() {
+		JobStore.Chunk slow = chunk(1);
+		when(this.store.claim(any())).thenReturn(Optional.of(slow)).thenReturn(Optional.empty());
+		when(this.store.complete(slow)).thenReturn(JobStore.Completion.STORED);
+		// The worker takes 600 ms to get to the chunk: four times its 150 ms lease.
+		AsyncTaskExecutor slowWorker = new TaskExecutorAdapter(task -> new Thread(() -> {
+			try {
+				Thread.sleep(600);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			task.run();
+		}).start());
+		start(new JobSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(150), Duration.ofMillis(10), 3,
+				1, 1000), slowWorker);
+		verify(this.store, timeout(5_000)).complete(slow);
+		verify(this.store, atLeast(3)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150)));
+	}
+
+	@Test
 	void failsTheJobWhenAChunkHasUsedItsAttempts() {
 		JobStore.Chunk exhausted = chunk(4);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
@@ -79,7 +104,11 @@ class JobRunnerTest {
 	}
 
 	private void start() {
-		this.runner = new JobRunner(this.store, new TaskExecutorAdapter(Runnable::run), SETTINGS,
+		start(SETTINGS, new TaskExecutorAdapter(Runnable::run));
+	}
+
+	private void start(JobSettings settings, AsyncTaskExecutor executor) {
+		this.runner = new JobRunner(this.store, executor, settings,
 				new PoolSettings(1, 10, 100, 1000, Duration.ofSeconds(1)), new ForecastMetrics(new SimpleMeterRegistry()),
 				Clock.systemUTC());
 		this.runner.start();
