@@ -157,10 +157,26 @@ class CrashRecoveryIT {
 			if (job.get("status").asString().equals(status)) {
 				return job;
 			}
-			assertThat(job.get("status").asString()).isIn("queued", "running");
+			assertThat(job.get("status").asString()).as("job %s; service log:\n%s", job, serviceLogs())
+				.isIn("queued", "running");
 			assertThat(Instant.now()).as("job not %s in time: %s", status, job).isBefore(deadline);
 			Thread.sleep(200);
 		}
+	}
+
+	/** The services' logs, for a failure message: their error lines and the last lines of each. */
+	private String serviceLogs() throws IOException {
+		StringBuilder logs = new StringBuilder();
+		for (String name : new String[] { "first", "second" }) {
+			Path log = this.dir.resolve(name + ".log");
+			if (Files.exists(log)) {
+				List<String> lines = Files.readAllLines(log);
+				logs.append("--- ").append(name).append('\n');
+				lines.stream().filter(l -> l.contains("ERROR") || l.contains("WARN") || l.startsWith("Caused by"))
+					.limit(40).forEach(l -> logs.append(l).append('\n'));
+			}
+		}
+		return logs.toString();
 	}
 
 	record Digest(long lines, String sha256) {
