@@ -179,16 +179,24 @@ class JobStore {
 	Completion complete(Chunk chunk) {
 		try {
 			return this.tx.execute(status -> {
-				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
-						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
-						chunk.jobId(), chunk.chunkNo(), chunk.lease());
-				if (held == 0) {
+				// Check the lease first, so no work is wasted on a lost one, but without locking the chunk:
+				// its lease is renewed while the rows are written. It is marked done only after its rows, so
+				// a crash mid-write never leaves it done without them; that update re-checks the lease.
+				List<String> holder = this.jdbc.queryForList("select lease_owner from forecast_chunk where job_id = ? "
+						+ "and chunk_no = ? and state = 'running'", String.class, chunk.jobId(), chunk.chunkNo());
+				if (!holder.equals(List.of(chunk.lease()))) {
 					throw new StaleChunkException("lease lost");
 				}
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 					this.bulk.write(connection, chunk);
 					return null;
 				});
+				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
+						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
+						chunk.jobId(), chunk.chunkNo(), chunk.lease());
+				if (held == 0) {
+					throw new StaleChunkException("lease lost");
+				}
 				int running = this.jdbc.update("update forecast_job set chunks_done = chunks_done + 1, "
 						+ "products_done = products_done + ? where id = ? and status = ?", chunk.products().size(),
 						chunk.jobId(), JobStatus.RUNNING.text());
