@@ -57,13 +57,10 @@ public class ForecastJobs {
 			}
 		}
 		int[] bounds = chunkBounds(products);
-		long rows = 0;
-		for (int i = 0; i < products.size(); i++) {
-			rows += products.periods(i);
-		}
 		Job job;
 		try {
-			job = this.store.create(products, bounds, rows, settings(defaults), idempotencyKey, requestHash);
+			job = this.store.create(products, bounds, products.periods(0, products.size()), settings(defaults),
+					idempotencyKey, requestHash);
 		}
 		catch (DuplicateKeyException raced) {
 			return replay(this.store.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), requestHash);

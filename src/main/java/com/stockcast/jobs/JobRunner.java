@@ -181,7 +181,8 @@ class JobRunner implements SmartLifecycle {
 		try {
 			JobStore.Completion completion = this.store.complete(chunk);
 			if (completion != JobStore.Completion.STALE) {
-				this.metrics.jobChunkStored(chunk.products().size(), rowCount(chunk), System.nanoTime() - started);
+				this.metrics.jobChunkStored(chunk.products().size(), chunk.products().periods(0, chunk.products().size()),
+						System.nanoTime() - started);
 			}
 			if (completion == JobStore.Completion.JOB_SUCCEEDED) {
 				quietly(this.store::refreshStatistics);
@@ -225,14 +226,6 @@ class JobRunner implements SmartLifecycle {
 		String problem = "{\"type\":\"" + Problems.type("job-failed") + "\",\"title\":\"The forecast job failed\","
 				+ "\"status\":" + HttpStatus.INTERNAL_SERVER_ERROR.value() + ",\"detail\":\"" + detail + "\"}";
 		this.store.transition(chunk.jobId(), JobStatus.FAILED, problem);
-	}
-
-	private static long rowCount(JobStore.Chunk chunk) {
-		long rows = 0;
-		for (int i = 0; i < chunk.products().size(); i++) {
-			rows += chunk.products().periods(i);
-		}
-		return rows;
 	}
 
 	/** A third of the lease after the last renewal, extends the leases of the chunks being worked on. */

@@ -50,14 +50,7 @@ public final class ForecastEncoder {
 
 	/** Output rows that products {@code from..to-1} make in this view. */
 	public long rowCount(Products products, int from, int to) {
-		if (this.view == View.SUMMARY) {
-			return to - from;
-		}
-		long rows = 0;
-		for (int i = from; i < to; i++) {
-			rows += products.periods(i);
-		}
-		return rows;
+		return (this.view == View.SUMMARY) ? to - from : products.periods(from, to);
 	}
 
 	/**

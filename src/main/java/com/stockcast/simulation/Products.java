@@ -70,6 +70,15 @@ public final class Products {
 		return (this.durations[i] - 1) / this.frequencies[i] + 1;
 	}
 
+	/** Output rows of products {@code from..to-1}: the sum of their {@link #periods(int)}. */
+	public long periods(int from, int to) {
+		long rows = 0;
+		for (int i = from; i < to; i++) {
+			rows += periods(i);
+		}
+		return rows;
+	}
+
 	public static final class Builder {
 
 		private String[] ids = new String[64];
