@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A plain HTTP client for tests over a real port: what a store system would send, byte for byte. */
 final class Api {
 
@@ -71,6 +73,21 @@ final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Asserts an RFC 9457 problem answer: the status, {@code application/problem+json}, the type
+	 * {@code urn:stockcast:problem:<slug>}, the same status in the body, a title and a detail.
+	 */
+	static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = json(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:stockcast:problem:" + slug);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asString()).isNotBlank();
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		return problem;
 	}
 
 	static JsonNode json(HttpResponse<String> response) {

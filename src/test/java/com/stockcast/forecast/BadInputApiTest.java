@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.stockcast.forecast.Api.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -585,18 +586,6 @@ class BadInputApiTest {
 	}
 
 	/** Asserts a problem answer with this status and type slug, and returns its body. */
-	private static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = Api.json(response);
-		assertThat(problem.path("type").asString()).isEqualTo(PROBLEM + slug);
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("title").asString()).isNotBlank();
-		assertThat(problem.path("detail").asString()).isNotBlank();
-		return problem;
-	}
-
 	private static JsonNode invalidInput(HttpResponse<String> response) {
 		JsonNode problem = assertProblem(response, 400, "invalid-input");
 		assertThat(problem.path("errors").isArray()).isTrue();

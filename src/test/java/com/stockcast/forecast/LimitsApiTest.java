@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.stockcast.forecast.Api.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,16 +80,6 @@ class LimitsApiTest {
 		HttpResponse<String> response = api().post("/forecasts?view=summary", "text/csv", csv.toString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body().lines()).hasSize(21);
-	}
-
-	private static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = Api.json(response);
-		assertThat(problem.get("type").asString()).isEqualTo("urn:stockcast:problem:" + slug);
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		return problem;
 	}
 
 }
