@@ -5,7 +5,7 @@
 #                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."] [--port P]
 #
 # Prints the best and median wall time of R requests, SKUs/s, rows/s and MB/s of the answer, and the
-# service's peak resident memory (VmHWM). Builds the jar first if it is missing.
+# service's CPU time per request and peak resident memory (VmHWM). Builds the jar first if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" port=18080
@@ -46,14 +46,18 @@ call() {
     -H "Accept: $accept" --data-binary @"$work/in.csv" "$url"
 }
 for _ in $(seq 1 "$warmup"); do call >/dev/null; done
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 : >"$work/times"
+cpu_before=$(cpu_ticks)
 for _ in $(seq 1 "$runs"); do
   read -r code secs bytes < <(call)
   [ "$code" = 200 ] || { echo "service answered HTTP $code" >&2; exit 1; }
   echo "$secs $bytes" >>"$work/times"
 done
+cpu_after=$(cpu_ticks)
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-python3 - "$work/times" "$skus" "$rows" "$peak_kb" "$accept" "$view" "$days" <<'PY'
+cpu_per_request=$(python3 -c "print(($cpu_after - $cpu_before) / $(getconf CLK_TCK) / $runs)")
+python3 - "$work/times" "$skus" "$rows" "$peak_kb" "$accept" "$view" "$days" "$cpu_per_request" <<'PY'
 import statistics, sys
 times = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
 skus, rows, peak_kb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -62,5 +66,6 @@ best, median, size = secs[0], statistics.median(secs), times[0][1]
 print(f"{skus} SKUs x {sys.argv[7]} days, view={sys.argv[6]}, Accept: {sys.argv[5]}: {rows} rows, {size / 1e6:.1f} MB")
 print(f"best {best:.3f} s, median {median:.3f} s over {len(secs)} runs")
 print(f"{skus / best:,.0f} SKUs/s, {rows / best:,.0f} rows/s, {size / best / 1e6:,.0f} MB/s (best run)")
+print(f"service CPU time per request {float(sys.argv[8]):.3f} s (user + system, all threads)")
 print(f"service peak RSS {peak_kb / 1024:.0f} MB")
 PY

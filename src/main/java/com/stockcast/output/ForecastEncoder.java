@@ -53,6 +53,11 @@ public final class ForecastEncoder {
 		return (this.view == View.SUMMARY) ? to - from : products.periods(from, to);
 	}
 
+	/** About how many bytes {@code rows} output rows take, to size a chunk's buffer. */
+	public long typicalBytes(long rows) {
+		return rows * ((this.format == Format.CSV) ? 40 : 112);
+	}
+
 	/**
 	 * Simulates products {@code from..to-1} and appends their output. {@code first} says whether these
 	 * are the answer's first rows (JSON puts no separator before them).
@@ -96,9 +101,12 @@ public final class ForecastEncoder {
 
 		private final OutputBuffer out;
 
+		private final Syntax syntax;
+
 		private boolean needSeparator;
 
-		private byte[] id;
+		/** The current product's record opening: its id and whatever the format puts around it. */
+		private byte[] opening;
 
 		// Every full period sums the same days in the same order, so its sales and restocking repeat:
 		// format each distinct value once.
@@ -106,96 +114,100 @@ public final class ForecastEncoder {
 
 		private final RepeatedValue restocking = new RepeatedValue();
 
+		private final IsoDates.Recent dates = new IsoDates.Recent();
+
 		private RecordWriter(OutputBuffer out, boolean first) {
 			this.out = out;
+			this.syntax = Syntax.of(ForecastEncoder.this.format, ForecastEncoder.this.view);
 			this.needSeparator = !first;
 		}
 
 		/** Starts the records of a product. */
 		public void product(String productId) {
-			this.id = (ForecastEncoder.this.format == Format.CSV) ? csvField(productId) : jsonString(productId);
+			this.opening = this.syntax.opening(productId);
 			this.sales.reset();
 			this.restocking.reset();
 		}
 
 		public void row(int epochDay, double level, double periodSales, double periodRestocking) {
 			OutputBuffer out = this.out;
+			Syntax syntax = this.syntax;
 			beginRecord();
-			if (ForecastEncoder.this.format == Format.CSV) {
-				out.put(this.id);
-				out.put((byte) ',');
-				IsoDates.append(out, epochDay);
-				out.put((byte) ',');
-				Decimals.append(out, level);
-				out.put((byte) ',');
-				this.sales.append(out, periodSales);
-				out.put((byte) ',');
-				this.restocking.append(out, periodRestocking);
-				out.put((byte) '\n');
-			}
-			else {
-				out.putAscii("{\"product_id\":");
-				out.put(this.id);
-				out.putAscii(",\"update_date\":\"");
-				IsoDates.append(out, epochDay);
-				out.putAscii("\",\"inventory_level\":");
-				Decimals.append(out, level);
-				out.putAscii(",\"sales\":");
-				this.sales.append(out, periodSales);
-				out.putAscii(",\"restocking\":");
-				this.restocking.append(out, periodRestocking);
-				endRecord();
-			}
+			this.dates.append(out, epochDay);
+			out.put(syntax.afterFirst);
+			Decimals.append(out, level);
+			out.put(syntax.afterSecond);
+			this.sales.append(out, periodSales);
+			out.put(syntax.afterThird);
+			this.restocking.append(out, periodRestocking);
+			out.put(syntax.end);
 		}
 
 		/** @param stockoutEpochDay the stockout date, or {@link #NO_DATE} */
 		public void summary(int stockoutEpochDay, double minimum, double ending) {
 			OutputBuffer out = this.out;
+			Syntax syntax = this.syntax;
 			beginRecord();
-			if (ForecastEncoder.this.format == Format.CSV) {
-				out.put(this.id);
-				out.put((byte) ',');
-				if (stockoutEpochDay != NO_DATE) {
-					IsoDates.append(out, stockoutEpochDay);
-				}
-				out.put((byte) ',');
-				Decimals.append(out, minimum);
-				out.put((byte) ',');
-				Decimals.append(out, ending);
-				out.put((byte) '\n');
+			if (stockoutEpochDay != NO_DATE) {
+				out.put(syntax.dateQuote);
+				IsoDates.append(out, stockoutEpochDay);
+				out.put(syntax.dateQuote);
 			}
 			else {
-				out.putAscii("{\"product_id\":");
-				out.put(this.id);
-				out.putAscii(",\"stockout_date\":");
-				if (stockoutEpochDay != NO_DATE) {
-					out.put((byte) '"');
-					IsoDates.append(out, stockoutEpochDay);
-					out.put((byte) '"');
-				}
-				else {
-					out.putAscii("null");
-				}
-				out.putAscii(",\"min_inventory_level\":");
-				Decimals.append(out, minimum);
-				out.putAscii(",\"ending_inventory_level\":");
-				Decimals.append(out, ending);
-				endRecord();
+				out.put(syntax.noDate);
 			}
+			out.put(syntax.afterFirst);
+			Decimals.append(out, minimum);
+			out.put(syntax.afterSecond);
+			Decimals.append(out, ending);
+			out.put(syntax.end);
 		}
 
 		private void beginRecord() {
-			if (ForecastEncoder.this.format == Format.JSON && this.needSeparator) {
-				this.out.putAscii(",\n");
+			if (this.needSeparator) {
+				this.out.put(this.syntax.separator);
 			}
 			this.needSeparator = true;
+			this.out.put(this.opening);
 		}
 
-		private void endRecord() {
-			this.out.put((byte) '}');
-			if (ForecastEncoder.this.format == Format.NDJSON) {
-				this.out.put((byte) '\n');
+	}
+
+	/**
+	 * The constant bytes of a record in one format and view, so that a record is its values with
+	 * array copies between them: {@code opening(id) first afterFirst second afterSecond third
+	 * afterThird fourth end}, records joined by {@code separator}. The first value is the (row or
+	 * stockout) date.
+	 */
+	private record Syntax(Format format, byte[] afterId, byte[] dateQuote, byte[] noDate, byte[] afterFirst,
+			byte[] afterSecond, byte[] afterThird, byte[] end, byte[] separator) {
+
+		static Syntax of(Format format, View view) {
+			boolean rows = view == View.ROWS;
+			if (format == Format.CSV) {
+				return new Syntax(format, ascii(","), new byte[0], new byte[0], ascii(","), ascii(","),
+						ascii(","), ascii("\n"), new byte[0]);
 			}
+			byte[] end = ascii((format == Format.NDJSON) ? "}\n" : "}");
+			byte[] separator = ascii((format == Format.JSON) ? ",\n" : "");
+			if (rows) {
+				return new Syntax(format, ascii(",\"update_date\":\""), new byte[0], new byte[0],
+						ascii("\",\"inventory_level\":"), ascii(",\"sales\":"), ascii(",\"restocking\":"), end,
+						separator);
+			}
+			return new Syntax(format, ascii(",\"stockout_date\":"), ascii("\""), ascii("null"),
+					ascii(",\"min_inventory_level\":"), ascii(",\"ending_inventory_level\":"), new byte[0], end,
+					separator);
+		}
+
+		byte[] opening(String productId) {
+			byte[] id = (this.format == Format.CSV) ? csvField(productId) : jsonString(productId);
+			byte[] prefix = (this.format == Format.CSV) ? new byte[0] : ascii("{\"product_id\":");
+			byte[] opening = new byte[prefix.length + id.length + this.afterId.length];
+			System.arraycopy(prefix, 0, opening, 0, prefix.length);
+			System.arraycopy(id, 0, opening, prefix.length, id.length);
+			System.arraycopy(this.afterId, 0, opening, prefix.length + id.length, this.afterId.length);
+			return opening;
 		}
 
 	}
@@ -213,6 +225,14 @@ public final class ForecastEncoder {
 	}
 
 	static byte[] jsonString(String value) {
+		if (!needsEscape(value)) {
+			byte[] text = value.getBytes(StandardCharsets.UTF_8);
+			byte[] quoted = new byte[text.length + 2];
+			quoted[0] = '"';
+			System.arraycopy(text, 0, quoted, 1, text.length);
+			quoted[quoted.length - 1] = '"';
+			return quoted;
+		}
 		StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -233,6 +253,16 @@ public final class ForecastEncoder {
 			}
 		}
 		return sb.append('"').toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static boolean needsEscape(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static byte[] ascii(String s) {

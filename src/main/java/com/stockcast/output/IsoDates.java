@@ -1,29 +1,68 @@
 package com.stockcast.output;
 
+import java.util.Arrays;
+
 /**
  * Writes an epoch day as {@code yyyy-MM-dd} with integer arithmetic (H. Hinnant's civil-from-days),
  * so that no {@code LocalDate} is made per row. Years 1..9999 only, which intake guarantees.
  */
 final class IsoDates {
 
+	static final int LENGTH = 10;
+
 	private IsoDates() {
 	}
 
 	static void append(OutputBuffer out, int epochDay) {
+		out.ensure(LENGTH);
+		write(out.bytes(), out.length(), epochDay);
+		out.advance(LENGTH);
+	}
+
+	/** Writes the {@link #LENGTH} bytes of {@code epochDay} into {@code into} at {@code at}. */
+	static void write(byte[] into, int at, int epochDay) {
 		long z = epochDay + 719468L;
 		long era = Math.floorDiv(z, 146097);
 		long dayOfEra = z - era * 146097;
 		long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
 		long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
 		long shiftedMonth = (5 * dayOfYear + 2) / 153;
-		long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
-		long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-		long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-		out.putDigits(year, 4);
-		out.put((byte) '-');
-		out.putDigits(month, 2);
-		out.put((byte) '-');
-		out.putDigits(day, 2);
+		int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+		int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+		int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+		OutputBuffer.writePair(into, at, year / 100);
+		OutputBuffer.writePair(into, at + 2, year % 100);
+		into[at + 4] = '-';
+		OutputBuffer.writePair(into, at + 5, month);
+		into[at + 7] = '-';
+		OutputBuffer.writePair(into, at + 8, day);
+	}
+
+	/**
+	 * The dates one writer wrote lately, by epoch day modulo the cache size: the products of a chunk
+	 * mostly share their calendar, so a row's date is usually a 10-byte copy. Not thread-safe.
+	 */
+	static final class Recent {
+
+		private static final int SLOTS = 1024;
+
+		private final int[] days = new int[SLOTS];
+
+		private final byte[] texts = new byte[SLOTS * LENGTH];
+
+		Recent() {
+			Arrays.fill(this.days, Integer.MIN_VALUE);
+		}
+
+		void append(OutputBuffer out, int epochDay) {
+			int slot = epochDay & (SLOTS - 1);
+			if (this.days[slot] != epochDay) {
+				write(this.texts, slot * LENGTH, epochDay);
+				this.days[slot] = epochDay;
+			}
+			out.put(this.texts, slot * LENGTH, LENGTH);
+		}
+
 	}
 
 }

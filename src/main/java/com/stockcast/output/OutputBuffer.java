@@ -49,9 +49,28 @@ public final class OutputBuffer {
 	}
 
 	void put(byte[] b) {
-		ensure(b.length);
-		System.arraycopy(b, 0, this.bytes, this.length, b.length);
-		this.length += b.length;
+		put(b, 0, b.length);
+	}
+
+	void put(byte[] b, int from, int count) {
+		ensure(count);
+		System.arraycopy(b, from, this.bytes, this.length, count);
+		this.length += count;
+	}
+
+	/** The backing array, for writers that {@link #ensure} room, write in place and then {@link #advance}. */
+	byte[] bytes() {
+		return this.bytes;
+	}
+
+	void advance(int count) {
+		this.length += count;
+	}
+
+	/** Writes the two digits of {@code 0 <= pair < 100} at {@code at}. */
+	static void writePair(byte[] into, int at, int pair) {
+		into[at] = DIGIT_PAIRS[2 * pair];
+		into[at + 1] = DIGIT_PAIRS[2 * pair + 1];
 	}
 
 	void putAscii(String s) {
@@ -62,21 +81,38 @@ public final class OutputBuffer {
 		}
 	}
 
+	/** "00" to "99": two digits per division. */
+	private static final byte[] DIGIT_PAIRS = new byte[200];
+
+	static {
+		for (int i = 0; i < 100; i++) {
+			DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+			DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+		}
+	}
+
 	/** Appends {@code digits} decimal digits of a non-negative {@code value}, zero-padded on the left. */
 	void putDigits(long value, int digits) {
 		ensure(digits);
-		int end = this.length + digits;
-		for (int p = end - 1; p >= this.length; p--) {
-			this.bytes[p] = (byte) ('0' + value % 10);
-			value /= 10;
+		byte[] bytes = this.bytes;
+		int p = this.length + digits;
+		this.length = p;
+		int start = p - digits;
+		while (p - start >= 2) {
+			int pair = (int) (value % 100);
+			value /= 100;
+			bytes[--p] = DIGIT_PAIRS[2 * pair + 1];
+			bytes[--p] = DIGIT_PAIRS[2 * pair];
 		}
-		this.length = end;
+		if (p > start) {
+			bytes[--p] = (byte) ('0' + value % 10);
+		}
 	}
 
 	/** Appends a non-negative {@code value} without padding. */
 	void putUnsigned(long value) {
 		int digits = 1;
-		for (long v = value; v >= 10; v /= 10) {
+		for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
 			digits++;
 		}
 		putDigits(value, digits);

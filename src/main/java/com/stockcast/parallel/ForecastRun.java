@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -42,6 +43,12 @@ public final class ForecastRun implements AutoCloseable {
 
 	private final ArrayDeque<Future<OutputBuffer>> inFlight = new ArrayDeque<>();
 
+	/**
+	 * Buffers of chunks already written, for the next chunks to fill: a chunk's buffer is megabytes,
+	 * which the garbage collector would otherwise allocate, zero and collect again for every chunk.
+	 */
+	private final ConcurrentLinkedQueue<OutputBuffer> spareBuffers = new ConcurrentLinkedQueue<>();
+
 	private int nextProduct;
 
 	private boolean firstChunkPlanned;
@@ -78,7 +85,10 @@ public final class ForecastRun implements AutoCloseable {
 		Future<OutputBuffer> head;
 		while ((head = this.inFlight.poll()) != null) {
 			submitNext();
-			await(head).writeTo(out);
+			OutputBuffer chunk = await(head);
+			chunk.writeTo(out);
+			chunk.clear();
+			this.spareBuffers.add(chunk);
 		}
 		out.write(this.encoder.epilogue());
 		out.flush();
@@ -140,7 +150,10 @@ public final class ForecastRun implements AutoCloseable {
 		this.firstChunkPlanned = true;
 		return () -> {
 			long started = System.nanoTime();
-			OutputBuffer buffer = new OutputBuffer((int) Math.min(rows * 48, Integer.MAX_VALUE - 64));
+			OutputBuffer buffer = this.spareBuffers.poll();
+			if (buffer == null) {
+				buffer = new OutputBuffer((int) Math.min(this.encoder.typicalBytes(rows), Integer.MAX_VALUE - 64));
+			}
 			this.encoder.encode(this.products, from, to, first, TRAJECTORIES.get(), buffer);
 			this.metrics.chunkDone(to - from, rows, System.nanoTime() - started);
 			return buffer;
