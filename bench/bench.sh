@@ -38,7 +38,7 @@ for _ in $(seq 1 120); do
   kill -0 $pid 2>/dev/null || { cat "$work/service.log"; exit 1; }
   sleep 0.5
 done
-python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
+if [ -n "${BENCH_INPUT:-}" ]; then cp "$BENCH_INPUT" "$work/in.csv"; else python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3; fi
 [ "$view" = summary ] && rows=$skus || rows=$((skus * days))
 url="http://127.0.0.1:$port/forecasts?view=$view"
 call() {

@@ -14,30 +14,36 @@ final class Dates {
 	}
 
 	static long parse(String s) {
+		return parse(s.toCharArray(), 0, s.length());
+	}
+
+	/** Parses {@code length} characters of {@code text} from {@code offset}, as {@link #parse(String)}. */
+	static long parse(char[] text, int offset, int length) {
 		int year;
 		int month;
 		int day;
-		if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-			year = digits(s, 0, 4);
-			month = digits(s, 5, 7);
-			day = digits(s, 8, 10);
+		if (length == 10 && text[offset + 4] == '-' && text[offset + 7] == '-') {
+			year = digits(text, offset, offset + 4);
+			month = digits(text, offset + 5, offset + 7);
+			day = digits(text, offset + 8, offset + 10);
 		}
 		else {
-			int slash1 = s.indexOf('/');
-			int slash2 = (slash1 < 0) ? -1 : s.indexOf('/', slash1 + 1);
-			if (slash2 < 0 || s.indexOf('/', slash2 + 1) >= 0) {
+			int end = offset + length;
+			int slash1 = indexOfSlash(text, offset, end);
+			int slash2 = (slash1 < 0) ? -1 : indexOfSlash(text, slash1 + 1, end);
+			if (slash2 < 0 || indexOfSlash(text, slash2 + 1, end) >= 0) {
 				return MALFORMED;
 			}
-			int monthLength = slash1;
+			int monthLength = slash1 - offset;
 			int dayLength = slash2 - slash1 - 1;
-			int yearLength = s.length() - slash2 - 1;
+			int yearLength = end - slash2 - 1;
 			if (monthLength < 1 || monthLength > 2 || dayLength < 1 || dayLength > 2
 					|| (yearLength != 2 && yearLength != 4)) {
 				return MALFORMED;
 			}
-			month = digits(s, 0, slash1);
-			day = digits(s, slash1 + 1, slash2);
-			year = digits(s, slash2 + 1, s.length());
+			month = digits(text, offset, slash1);
+			day = digits(text, slash1 + 1, slash2);
+			year = digits(text, slash2 + 1, end);
 			if (yearLength == 2 && year >= 0) {
 				year += 2000;
 			}
@@ -51,10 +57,19 @@ final class Dates {
 		return epochDay(year, month, day);
 	}
 
-	private static int digits(String s, int from, int to) {
+	private static int indexOfSlash(char[] text, int from, int end) {
+		for (int i = from; i < end; i++) {
+			if (text[i] == '/') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int digits(char[] text, int from, int to) {
 		int value = 0;
 		for (int i = from; i < to; i++) {
-			char c = s.charAt(i);
+			char c = text[i];
 			if (!Numbers.isDigit(c)) {
 				return -1;
 			}

@@ -9,7 +9,6 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
-import com.stockcast.intake.Violation.Location;
 import com.stockcast.simulation.Products;
 
 /** Reads a product list from a JSON array of objects named like the CSV columns, token by token. */
@@ -32,18 +31,19 @@ final class JsonProducts {
 				throw IntakeProblems.unreadable("The body must be a JSON array of product objects.");
 			}
 			int index = 0;
+			FieldValues values = new FieldValues();
 			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 				if (index >= limits.maxProducts()) {
 					throw IntakeProblems.tooManyProducts(limits.maxProducts());
 				}
-				Location at = Location.index(index++);
+				values.startIndex(index++);
 				if (token != JsonToken.START_OBJECT) {
-					log.add(Violation.at(at, null, null, "must be a product object"));
+					log.add(Violation.at(values.at(), null, null, "must be a product object"));
 					log.rowFailed();
 					parser.skipChildren();
 					continue;
 				}
-				readObject(parser, at, defaults, rules, products, log);
+				readObject(parser, values, defaults, rules, products, log);
 			}
 			if (index == 0) {
 				throw IntakeProblems.empty("The JSON array holds no products.");
@@ -65,9 +65,8 @@ final class JsonProducts {
 		return products.build();
 	}
 
-	private static void readObject(JsonParser parser, Location at, RequestDefaults defaults, ProductRules rules,
-			Products.Builder products, ViolationLog log) {
-		String[] texts = new String[Field.ALL.length];
+	private static void readObject(JsonParser parser, FieldValues values, RequestDefaults defaults,
+			ProductRules rules, Products.Builder products, ViolationLog log) {
 		boolean wellTyped = true;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			Field field = Field.byName(parser.currentName());
@@ -77,17 +76,18 @@ final class JsonProducts {
 				continue;
 			}
 			switch (value) {
-				case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> texts[field.ordinal()] = parser.getText();
-				case VALUE_NULL -> texts[field.ordinal()] = null;
+				case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.set(field,
+						parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+				case VALUE_NULL -> values.setText(field, null);
 				default -> {
-					log.add(at, field, null, "must be a string or a number");
+					log.add(values.at(), field, null, "must be a string or a number");
 					parser.skipChildren();
 					wellTyped = false;
 				}
 			}
 		}
 		if (wellTyped) {
-			rules.apply(texts, at, defaults, products, log);
+			rules.apply(values, defaults, products, log);
 		}
 		else {
 			log.rowFailed();

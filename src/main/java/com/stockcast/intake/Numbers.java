@@ -81,6 +81,72 @@ final class Numbers {
 		return negative ? -value : value;
 	}
 
+	/** 10^0 to 10^22: every one exactly a double. */
+	private static final double[] POWERS_OF_TEN = new double[23];
+
+	static {
+		double power = 1;
+		for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+			POWERS_OF_TEN[i] = power;
+			power *= 10;
+		}
+	}
+
+	/**
+	 * The value of a plain non-negative decimal such as {@code 12} or {@code 0.75} read straight from
+	 * characters, or NaN for any other text, which then takes the checked path of
+	 * {@link #isDecimal} and {@link Double#parseDouble}. Equal to {@code Double.parseDouble} wherever
+	 * it answers: the digits make an integer below 2^53 and the divisor a power of ten up to 10^22,
+	 * both exact doubles, so their quotient is the correctly rounded value (Clinger's fast path).
+	 */
+	static double plainDecimal(char[] text, int offset, int length) {
+		int end = offset + length;
+		long mantissa = 0;
+		int digits = 0;
+		int fractionDigits = -1;
+		for (int i = offset; i < end; i++) {
+			char c = text[i];
+			if (isDigit(c)) {
+				if (++digits > 18) {
+					return Double.NaN;
+				}
+				mantissa = mantissa * 10 + (c - '0');
+				if (fractionDigits >= 0) {
+					fractionDigits++;
+				}
+			}
+			else if (c == '.' && fractionDigits < 0) {
+				fractionDigits = 0;
+			}
+			else {
+				return Double.NaN;
+			}
+		}
+		if (digits == 0 || mantissa > (1L << 53) || fractionDigits > 22) {
+			return Double.NaN;
+		}
+		return (fractionDigits <= 0) ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+	}
+
+	/**
+	 * The value of a whole number from 1 to 999,999,999 written without sign or leading zeros, or -1
+	 * for any other text, which then takes the checked path of {@link #parseWhole}.
+	 */
+	static int plainWhole(char[] text, int offset, int length) {
+		if (length < 1 || length > 9 || text[offset] == '0') {
+			return -1;
+		}
+		int value = 0;
+		for (int i = offset; i < offset + length; i++) {
+			char c = text[i];
+			if (!isDigit(c)) {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
 	static boolean isDigit(char c) {
 		return c >= '0' && c <= '9';
 	}

@@ -23,43 +23,47 @@ final class ProductRules {
 
 	/**
 	 * Validates one record and adds it to {@code products} when every field is good.
-	 * @param texts the record's values by field ordinal; {@code null} or blank where it gives none
-	 * @param defaults request-level values used where the record gives none
+	 * @param values the record's values; a field it does not give (or gives blank) takes its
+	 * request-level default from {@code defaults}
 	 */
-	void apply(String[] texts, Location at, RequestDefaults defaults, Products.Builder products, ViolationLog log) {
+	void apply(FieldValues values, RequestDefaults defaults, Products.Builder products, ViolationLog log) {
 		int errorsBefore = log.count();
-		String id = texts[Field.PRODUCT_ID.ordinal()];
+		String id = values.text(Field.PRODUCT_ID);
 		if (id == null || id.isEmpty()) {
-			log.add(at, Field.PRODUCT_ID, id, "is required");
+			log.add(values.at(), Field.PRODUCT_ID, id, "is required");
 		}
 		else if (id.length() > MAX_ID_LENGTH && id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
-			log.add(at, Field.PRODUCT_ID, id, "must be at most " + MAX_ID_LENGTH + " characters");
+			log.add(values.at(), Field.PRODUCT_ID, id, "must be at most " + MAX_ID_LENGTH + " characters");
 		}
 		else if (id.indexOf('\0') >= 0) {
-			log.add(at, Field.PRODUCT_ID, id.replace('\0', '?'), "must not contain the NUL character (U+0000)");
+			log.add(values.at(), Field.PRODUCT_ID, id.replace('\0', '?'),
+					"must not contain the NUL character (U+0000)");
 		}
-		int start = date(value(texts, Field.SELL_START_DATE, defaults), at, log);
-		double inventory = number(value(texts, Field.INITIAL_INVENTORY, defaults), Field.INITIAL_INVENTORY, false, at,
-				log);
-		double sales = number(value(texts, Field.SALES_RATE, defaults), Field.SALES_RATE, true, at, log);
-		double restocking = number(value(texts, Field.RESTOCKING_RATE, defaults), Field.RESTOCKING_RATE, true, at, log);
-		int duration = wholeNumber(value(texts, Field.DURATION_DAYS, defaults), Field.DURATION_DAYS, this.maxDurationDays,
-				at, log);
-		String frequencyText = value(texts, Field.FORECAST_FREQUENCY, defaults);
-		int frequency = (frequencyText == null) ? 1
-				: wholeNumber(frequencyText, Field.FORECAST_FREQUENCY, Integer.MAX_VALUE, at, log);
+		int start = values.isParsed(Field.SELL_START_DATE) ? (int) values.parsedValue(Field.SELL_START_DATE)
+				: date(value(values, Field.SELL_START_DATE, defaults), values, log);
+		double inventory = number(values, Field.INITIAL_INVENTORY, false, defaults, log);
+		double sales = number(values, Field.SALES_RATE, true, defaults, log);
+		double restocking = number(values, Field.RESTOCKING_RATE, true, defaults, log);
+		int duration = wholeNumber(values, Field.DURATION_DAYS, this.maxDurationDays, defaults, log);
+		int frequency = (!values.isParsed(Field.FORECAST_FREQUENCY)
+				&& value(values, Field.FORECAST_FREQUENCY, defaults) == null) ? 1
+						: wholeNumber(values, Field.FORECAST_FREQUENCY, Integer.MAX_VALUE, defaults, log);
 		if (log.count() > errorsBefore) {
 			log.rowFailed();
 			return;
 		}
 		if ((long) start + duration - 1 > LAST_DAY) {
-			log.add(at, Field.DURATION_DAYS, Integer.toString(duration), "runs the projection past 9999-12-31");
+			log.add(values.at(), Field.DURATION_DAYS, Integer.toString(duration), "runs the projection past 9999-12-31");
 			log.rowFailed();
 			return;
 		}
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
 		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking))) {
-			log.add(at, Field.INITIAL_INVENTORY, texts[Field.INITIAL_INVENTORY.ordinal()],
+			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
+			String given = values.isParsed(Field.INITIAL_INVENTORY)
+					? java.math.BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
+					: value(values, Field.INITIAL_INVENTORY, defaults);
+			log.add(values.at(), Field.INITIAL_INVENTORY, given,
 					"with these rates the projection overflows the range of numbers");
 			log.rowFailed();
 			return;
@@ -85,8 +89,8 @@ final class ProductRules {
 		}
 	}
 
-	private static String value(String[] texts, Field field, RequestDefaults defaults) {
-		String text = texts[field.ordinal()];
+	private static String value(FieldValues values, Field field, RequestDefaults defaults) {
+		String text = values.text(field);
 		if (text != null) {
 			text = text.strip();
 			if (!text.isEmpty()) {
@@ -94,6 +98,28 @@ final class ProductRules {
 			}
 		}
 		return defaults.get(field);
+	}
+
+	/** A plain decimal came parsed and is valid as it is (finite, not negative); anything else is checked. */
+	private static double number(FieldValues values, Field field, boolean nonNegative, RequestDefaults defaults,
+			ViolationLog log) {
+		if (values.isParsed(field)) {
+			return values.parsedValue(field);
+		}
+		return number(value(values, field, defaults), field, nonNegative, values.at(), log);
+	}
+
+	/** A plain whole number came parsed and is at least 1; only its upper bound is left to check. */
+	private static int wholeNumber(FieldValues values, Field field, int max, RequestDefaults defaults,
+			ViolationLog log) {
+		if (values.isParsed(field)) {
+			int value = (int) values.parsedValue(field);
+			if (value <= max) {
+				return value;
+			}
+			return wholeNumber(Integer.toString(value), field, max, values.at(), log);
+		}
+		return wholeNumber(value(values, field, defaults), field, max, values.at(), log);
 	}
 
 	private static double number(String text, Field field, boolean nonNegative, Location at, ViolationLog log) {
@@ -135,6 +161,10 @@ final class ProductRules {
 			return -1;
 		}
 		return (int) value;
+	}
+
+	private static int date(String text, FieldValues values, ViolationLog log) {
+		return date(text, values.at(), log);
 	}
 
 	private static int date(String text, Location at, ViolationLog log) {

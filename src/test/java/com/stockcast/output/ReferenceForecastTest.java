@@ -1,5 +1,7 @@
 package com.stockcast.output;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,6 +55,27 @@ class ReferenceForecastTest {
 					+ "\",\"inventory_level\":" + f[2] + ",\"sales\":" + f[3] + ",\"restocking\":" + f[4] + "}");
 		}
 		assertThat(json).isEqualTo("[" + String.join(",\n", ndjsonLines) + "]\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "product_list", "products-1k-fractional", "products-weekly" })
+	void valuesInTheirPlainFormAndPaddedOrSignedGiveTheSameForecast(String name) {
+		// Plain values are parsed straight from the reader's characters; padded and signed ones take
+		// the checked path through strings. Both must read the same numbers.
+		String plain = resource(name + ".csv");
+		List<String> lines = plain.lines().toList();
+		StringBuilder padded = new StringBuilder(lines.get(0)).append('\n');
+		for (String line : lines.subList(1, lines.size())) {
+			String[] fields = line.split(",", -1);
+			padded.append(fields[0]);
+			for (int c = 1; c < fields.length; c++) {
+				padded.append((c == 1) ? ", " : ", +").append(fields[c]).append(' ');
+			}
+			padded.append('\n');
+		}
+		assertThat(padded.toString()).contains(", +");
+		assertThat(encode(products(padded.toString()), Format.CSV, View.ROWS))
+			.isEqualTo(encode(products(plain), Format.CSV, View.ROWS));
 	}
 
 }

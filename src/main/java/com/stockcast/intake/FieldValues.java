@@ -1,0 +1,96 @@
+package com.stockcast.intake;
+
+import java.util.Arrays;
+
+import com.stockcast.intake.Violation.Location;
+
+/**
+ * One record's values by {@link Field}, as CSV and JSON readers hand them over. A value in its plain
+ * form (an ISO or US date, a non-negative decimal, a whole number without sign or leading zeros) is
+ * parsed at once from the reader's characters, with no string made; any other text is kept as text
+ * for {@link ProductRules} to parse, default or report. Reused from record to record by one reader.
+ */
+final class FieldValues {
+
+	private static final int FIELDS = Field.ALL.length;
+
+	private final String[] texts = new String[FIELDS];
+
+	private final boolean[] parsed = new boolean[FIELDS];
+
+	private final double[] numbers = new double[FIELDS];
+
+	private long line;
+
+	private int index;
+
+	/** Starts the values of the record at CSV {@code line}. */
+	void startLine(long line) {
+		clear();
+		this.line = line;
+		this.index = -1;
+	}
+
+	/** Starts the values of the record at JSON array {@code index}. */
+	void startIndex(int index) {
+		clear();
+		this.line = -1;
+		this.index = index;
+	}
+
+	/** Where the record is, made only when something is reported. */
+	Location at() {
+		return (this.line >= 0) ? Location.line(this.line) : Location.index(this.index);
+	}
+
+	void set(Field field, char[] text, int offset, int length) {
+		int f = field.ordinal();
+		double value = switch (field) {
+			case SELL_START_DATE -> {
+				long day = Dates.parse(text, offset, length);
+				yield (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) ? Double.NaN : day;
+			}
+			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE -> Numbers.plainDecimal(text, offset, length);
+			case DURATION_DAYS, FORECAST_FREQUENCY -> {
+				int whole = Numbers.plainWhole(text, offset, length);
+				yield (whole < 0) ? Double.NaN : whole;
+			}
+			case PRODUCT_ID -> Double.NaN;
+		};
+		if (Double.isNaN(value)) {
+			this.texts[f] = new String(text, offset, length);
+			this.parsed[f] = false;
+		}
+		else {
+			this.numbers[f] = value;
+			this.parsed[f] = true;
+			this.texts[f] = null;
+		}
+	}
+
+	void setText(Field field, String text) {
+		this.texts[field.ordinal()] = text;
+		this.parsed[field.ordinal()] = false;
+	}
+
+	/** Whether the field came in its plain form and {@link #parsedValue} holds it. */
+	boolean isParsed(Field field) {
+		return this.parsed[field.ordinal()];
+	}
+
+	/** The value of a parsed field: a date as its epoch day, a whole number or a decimal. */
+	double parsedValue(Field field) {
+		return this.numbers[field.ordinal()];
+	}
+
+	/** The text of a field not parsed: {@code null} where the record gives none. */
+	String text(Field field) {
+		return this.texts[field.ordinal()];
+	}
+
+	private void clear() {
+		Arrays.fill(this.texts, null);
+		Arrays.fill(this.parsed, false);
+	}
+
+}
