@@ -2,13 +2,14 @@
 # Times the packaged service end to end over HTTP on generated product lists, after warm-up.
 #
 #   bench/bench.sh [--skus N] [--days D] [--accept text/csv|application/json|application/x-ndjson]
-#                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."] [--port P]
+#                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."] [--port P] [--perf]
 #
 # Prints the best and median wall time of R requests, SKUs/s, rows/s and MB/s of the answer, and the
-# service's CPU time per request and peak resident memory (VmHWM). Builds the jar first if it is missing.
+# service's CPU time per request and peak resident memory (VmHWM); with --perf, also the service's
+# instructions and cycles per request (perf stat), which the rest of the machine disturbs far less. Builds the jar first if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" port=18080
+skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" port=18080 perf=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --skus) skus=$2; shift 2 ;;
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --perf) perf=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,12 +51,21 @@ for _ in $(seq 1 "$warmup"); do call >/dev/null; done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 : >"$work/times"
 cpu_before=$(cpu_ticks)
+if [ "$perf" = 1 ]; then  # instructions and cycles of the service alone: steadier than wall time on a busy machine
+  perf stat -e instructions,cycles -p "$pid" -o "$work/perf" &
+  perf_pid=$!
+  sleep 0.2
+fi
 for _ in $(seq 1 "$runs"); do
   read -r code secs bytes < <(call)
   [ "$code" = 200 ] || { echo "service answered HTTP $code" >&2; exit 1; }
   echo "$secs $bytes" >>"$work/times"
 done
 cpu_after=$(cpu_ticks)
+if [ "$perf" = 1 ]; then
+  kill -INT "$perf_pid"; wait "$perf_pid" 2>/dev/null || true
+  awk -v runs="$runs" '/instructions|cycles/ { gsub(",", "", $1); printf "service %s per request: %.3g\n", $2, $1 / runs }' "$work/perf"
+fi
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 cpu_per_request=$(python3 -c "print(($cpu_after - $cpu_before) / $(getconf CLK_TCK) / $runs)")
 python3 - "$work/times" "$skus" "$rows" "$peak_kb" "$accept" "$view" "$days" "$cpu_per_request" <<'PY'
