@@ -2,14 +2,16 @@
 # Times the packaged service end to end over HTTP on generated product lists, after warm-up.
 #
 #   bench/bench.sh [--skus N] [--days D] [--accept text/csv|application/json|application/x-ndjson]
-#                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."] [--port P] [--perf]
+#                  [--view rows|summary] [--runs R] [--warmup W] [--jvm "-Xmx256m ..."]
+#                  [--app "--stockcast.pool.threads=1 ..."] [--port P] [--perf]
 #
 # Prints the best and median wall time of R requests, SKUs/s, rows/s and MB/s of the answer, and the
 # service's CPU time per request and peak resident memory (VmHWM); with --perf, also the service's
-# instructions and cycles per request (perf stat), which the rest of the machine disturbs far less. Builds the jar first if it is missing.
+# instructions and cycles per request (perf stat), which the rest of the machine disturbs far less.
+# BENCH_INPUT=file sends that product list instead of a generated one. Builds the jar if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" port=18080 perf=0
+skus=50000 days=30 accept=text/csv view=rows runs=5 warmup=3 jvm="" app="" port=18080 perf=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --skus) skus=$2; shift 2 ;;
@@ -19,6 +21,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
+    --app) app=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --perf) perf=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -32,7 +35,7 @@ fi
 work=$(mktemp -d)
 # shellcheck disable=SC2086
 java $jvm -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" \
-  --stockcast.limits.max-products="$((skus > 2000000 ? skus : 2000000))" >"$work/service.log" 2>&1 &
+  --stockcast.limits.max-products="$((skus > 2000000 ? skus : 2000000))" $app >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
