@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Async job storage rate on PostgreSQL, beside what COPY alone takes on the same server: submits a
+# 50,000 SKUs x 365 days job (18.25 M rows) to the packaged service, times it from start to finish
+# (the job's own started_at and finished_at), then copies the same rows with psql's \copy into an
+# empty table of the same shape (same primary key), one connection, as the ceiling to compare with.
+#
+#   bench/jobs.sh [--skus N] [--days D] [--host 127.0.0.1] [--user postgres] [--port P]
+#
+# Uses (drops and creates) the database stockcast_bench on the local PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+skus=50000 days=365 host=127.0.0.1 user=postgres port=18084 db=stockcast_bench
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skus) skus=$2; shift 2 ;;
+    --days) days=$2; shift 2 ;;
+    --host) host=$2; shift 2 ;;
+    --user) user=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+jar=$(ls target/stockcast-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls target/stockcast-*.jar | grep -v original | head -1)
+fi
+psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db" -c "create database $db"
+work=$(mktemp -d)
+java -jar "$jar" --server.port="$port" --spring.profiles.active=postgres \
+  --spring.datasource.url="jdbc:postgresql://$host:5432/$db" --spring.datasource.username="$user" \
+  >"$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
+  kill -0 $pid 2>/dev/null || { cat "$work/service.log"; exit 1; }
+  sleep 0.5
+done
+python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
+location=$(curl -sf -D - -o /dev/null -H 'Prefer: respond-async' -H 'Content-Type: text/csv' \
+  --data-binary @"$work/in.csv" "http://127.0.0.1:$port/forecasts" | awk 'tolower($1) == "location:" {print $2}' | tr -d '\r')
+while :; do
+  curl -sf "http://127.0.0.1:$port$location" >"$work/job.json"
+  status=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["status"])' "$work/job.json")
+  case $status in succeeded) break ;; failed|cancelled) cat "$work/job.json"; exit 1 ;; esac
+  sleep 1
+done
+python3 - "$work/job.json" <<'PY'
+import json, sys
+from datetime import datetime
+job = json.load(open(sys.argv[1]))
+secs = (datetime.fromisoformat(job["finished_at"].replace("Z", "+00:00"))
+        - datetime.fromisoformat(job["started_at"].replace("Z", "+00:00"))).total_seconds()
+print(f"job: {job['rows_total']:,} rows stored in {secs:.1f} s from start to finish: {job['rows_total'] / secs:,.0f} rows/s")
+PY
+psql -h "$host" -U "$user" -d "$db" -qc "\\copy (select * from forecast_row) to '$work/rows.csv' csv"
+psql -h "$host" -U "$user" -d "$db" -qc "create table copy_ceiling (like forecast_row including all)"
+start=$(date +%s.%N)
+psql -h "$host" -U "$user" -d "$db" -qc "\\copy copy_ceiling from '$work/rows.csv' csv"
+end=$(date +%s.%N)
+rows=$(psql -h "$host" -U "$user" -d "$db" -tAc "select count(*) from copy_ceiling")
+python3 -c "print(f'COPY alone, one connection, same table shape: {$rows:,} rows in {$end - $start:.1f} s: {$rows / ($end - $start):,.0f} rows/s')"
