@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service started as a process of its own (the packaged jar, an extracted image layout, or the
  * test class path), for tests whose behaviour crosses a process boundary: kill -9, heap limits,
- * Prometheus scraping, the container's entry point. Its output goes to a log file that failure
- * messages quote.
+ * Prometheus scraping, the container's entry point; or another server the tests need (Prometheus).
+ * Its output goes to a log file that failure messages quote.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -41,13 +41,19 @@ public final class ServiceProcess implements AutoCloseable {
 	 * within {@code timeout}.
 	 */
 	public static ServiceProcess start(ProcessBuilder command, int port, Path log, Duration timeout) throws Exception {
+		return start(command, port, "/actuator/health", log, timeout);
+	}
+
+	/** Like {@link #start(ProcessBuilder, int, Path, Duration)}, for a server whose health is at {@code healthPath}. */
+	public static ServiceProcess start(ProcessBuilder command, int port, String healthPath, Path log, Duration timeout)
+			throws Exception {
 		Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, port, log);
 		Instant deadline = Instant.now().plus(timeout);
 		while (true) {
 			assertThat(process.isAlive()).as("service exited; log:\n%s", service.log()).isTrue();
 			try {
-				if (service.get("/actuator/health").statusCode() == 200) {
+				if (service.get(healthPath).statusCode() == 200) {
 					return service;
 				}
 			}
