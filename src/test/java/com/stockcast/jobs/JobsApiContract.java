@@ -203,6 +203,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	@Test
 	void publishesJobCountsByStatusAndChunkProgressAsGauges() throws Exception {
 		double succeeded = jobGauge("status", "succeeded");
+		assertThat(succeeded).isNotNaN();
 		String location = submitAndAwait(FRACTIONAL);
 		int chunks = awaitStatus(location, "succeeded").get("progress").get("chunks_total").asInt();
 		assertThat(chunks).isGreaterThan(1);
