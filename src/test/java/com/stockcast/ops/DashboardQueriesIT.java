@@ -153,12 +153,16 @@ class DashboardQueriesIT {
 	}
 
 	/** Four concurrent large requests on one worker with a queue of one: true when one got 503. */
-	private boolean refusedOne(ServiceProcess service) {
+	private boolean refusedOne(ServiceProcess service) throws Exception {
 		List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			calls.add(this.client.sendAsync(request(service, "", INPUT, "text/csv", false),
 					HttpResponse.BodyHandlers.discarding()));
 		}
+		// Liveness is answered at once while the pool is busy (well within the Deployment's 5 s timeout).
+		long started = System.nanoTime();
+		assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 		boolean refused = false;
 		for (CompletableFuture<HttpResponse<Void>> call : calls) {
 			int status = call.orTimeout(120, TimeUnit.SECONDS).join().statusCode();

@@ -105,6 +105,14 @@ record Dockerfile(List<Instruction> instructions) {
 			.toList();
 	}
 
+	/** The sources of every {@code COPY} from the build context (not from a stage). */
+	List<String> contextCopies() {
+		return this.instructions.stream()
+			.filter(i -> i.keyword().equals("COPY") && !i.arguments().startsWith("--from="))
+			.map(i -> i.arguments().split("\\s+")[0])
+			.toList();
+	}
+
 	/** The build stage's {@code RUN} that extracts the layers: its command from {@code java} on. */
 	List<String> extraction() {
 		String run = this.instructions.stream()

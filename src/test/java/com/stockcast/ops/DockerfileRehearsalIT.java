@@ -91,6 +91,13 @@ class DockerfileRehearsalIT {
 		assertThat(images.get(0)).isEqualTo("maven:" + maven + "-eclipse-temurin-17 AS build");
 		assertThat(images.get(1)).matches("eclipse-temurin:17\\.0\\.\\d+_\\d+-jre-[a-z]+");
 		assertThat(dockerfile.user()).matches("[1-9][0-9]*:[1-9][0-9]*");
+		// .dockerignore keeps everything out but what the build copies in.
+		List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.toList();
+		assertThat(ignore.get(0)).isEqualTo("*");
+		assertThat(dockerfile.contextCopies()).isNotEmpty()
+			.allSatisfy(source -> assertThat(ignore).contains("!" + source));
 	}
 
 	/** Runs the Dockerfile's extraction command in {@code build}, on the packaged jar. */
