@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Stockcast image: the jar is built inside (same Maven as ./mvnw), then run from Spring Boot's layers
 # so that a code change rebuilds only the small "application" layer. DockerfileRehearsalIT replays
 # the extraction, the layer copies, ENV and ENTRYPOINT below without Docker, and starts the result.
