@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -268,6 +270,29 @@ class JobStore {
 			return this.jdbc.update("delete from forecast_job where id = ?", id) == 1;
 		});
 		return Boolean.TRUE.equals(deleted);
+	}
+
+	/**
+	 * Jobs by status, and the chunks done and left in the queued and running ones, across the whole
+	 * database: one grouped query over the job table, for the metrics.
+	 */
+	Tally tally() {
+		Map<JobStatus, Long> jobs = new EnumMap<>(JobStatus.class);
+		long[] chunks = new long[2];
+		this.jdbc.query("select status, count(*), sum(chunks_done), sum(chunk_count) from forecast_job group by status",
+				rs -> {
+					JobStatus status = JobStatus.parse(rs.getString(1));
+					jobs.put(status, rs.getLong(2));
+					if (!status.isFinished()) {
+						chunks[0] += rs.getLong(3);
+						chunks[1] += rs.getLong(4) - rs.getLong(3);
+					}
+				});
+		return new Tally(jobs, chunks[0], chunks[1]);
+	}
+
+	/** What {@link #tally()} counted; a status without jobs is absent from {@code jobs}. */
+	record Tally(Map<JobStatus, Long> jobs, long chunksDone, long chunksLeft) {
 	}
 
 	/** Finished jobs whose results expire: finished before {@code cutoff}. */

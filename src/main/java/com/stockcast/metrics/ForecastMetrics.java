@@ -38,6 +38,8 @@ public class ForecastMetrics {
 		this.jobSkus = skus(registry, "async");
 		this.jobRows = rows(registry, "async");
 		this.jobChunks = chunks(registry, "async");
+		// Registered up front so that the refusals graph reads 0 rather than "no data" until the first 503.
+		registry.counter("stockcast.forecast.refused", "reason", "pool_saturated");
 	}
 
 	/** A chunk of a synchronous request simulated and encoded. */

@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /** Generated product lists in the seed's CSV layout, large enough to keep a job busy. */
-final class BigInput {
+public final class BigInput {
 
 	private BigInput() {
 	}
 
-	static String csv(int skus, int days) {
+	public static String csv(int skus, int days) {
 		SplittableRandom random = new SplittableRandom(11);
 		StringBuilder sb = new StringBuilder(skus * 48)
 			.append("product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n");

@@ -2,7 +2,6 @@ package com.stockcast.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.stockcast.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +76,7 @@ class CrashRecoveryIT {
 
 	private void survives(List<String> database, boolean kill9) throws Exception {
 		String input = BigInput.csv(SKUS, DAYS);
-		int port = freePort();
+		int port = ServiceProcess.freePort();
 		Process first = start(port, database, "first");
 		HttpResponse<String> accepted = this.client.send(post(port, input, true), HttpResponse.BodyHandlers.ofString());
 		assertThat(accepted.statusCode()).isEqualTo(202);
@@ -112,28 +113,15 @@ class CrashRecoveryIT {
 	}
 
 	private Process start(int port, List<String> database, String name) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", System.getProperty("stockcast.jar"), "--server.port=" + port, "--stockcast.jobs.lease=3s",
-				"--stockcast.jobs.poll-interval=100ms", "--stockcast.pool.chunk-size=100"));
+		List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-jar", System.getProperty("stockcast.jar"),
+				"--server.port=" + port, "--stockcast.jobs.lease=3s", "--stockcast.jobs.poll-interval=100ms",
+				"--stockcast.pool.chunk-size=100"));
 		command.addAll(database);
-		Path log = this.dir.resolve(name + ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = ServiceProcess
+			.start(new ProcessBuilder(command), port, this.dir.resolve(name + ".log"), Duration.ofSeconds(90))
+			.process();
 		this.processes.add(process);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-		while (true) {
-			assertThat(process.isAlive()).as("service exited; log:\n%s", Files.readString(log)).isTrue();
-			try {
-				if (this.client.send(get(port, "/actuator/health"), HttpResponse.BodyHandlers.ofString())
-					.statusCode() == 200) {
-					return process;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			assertThat(Instant.now()).as("service not healthy in time; log:\n%s", Files.readString(log)).isBefore(deadline);
-			Thread.sleep(200);
-		}
+		return process;
 	}
 
 	private JsonNode awaitProgress(int port, String location, double fromPercent, double toPercent) throws Exception {
@@ -213,12 +201,6 @@ class CrashRecoveryIT {
 
 	private static HttpRequest get(int port, String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static String envOr(String name, String fallback) {

@@ -3,11 +3,15 @@ package com.stockcast.jobs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import com.stockcast.metrics.Scrapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +198,32 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 			assertThat(job.get("status").asString()).isEqualTo("succeeded");
 		}
 		assertThat(get("/forecasts?status=lost", "application/json").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void publishesJobCountsByStatusAndChunkProgressAsGauges() throws Exception {
+		double succeeded = jobGauge("status", "succeeded");
+		assertThat(succeeded).isNotNaN();
+		String location = submitAndAwait(FRACTIONAL);
+		int chunks = awaitStatus(location, "succeeded").get("progress").get("chunks_total").asInt();
+		assertThat(chunks).isGreaterThan(1);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (jobGauge("status", "succeeded") < succeeded + 1) {
+			assertThat(Instant.now()).as("succeeded job counted by the gauge in time").isBefore(deadline);
+			Thread.sleep(100);
+		}
+		for (JobStatus status : JobStatus.values()) {
+			assertThat(jobGauge("status", status.text())).as(status.text()).isNotNegative();
+		}
+		assertThat(jobGauge("state", "done")).isNotNegative();
+		assertThat(jobGauge("state", "left")).isNotNegative();
+	}
+
+	/** A job gauge as Prometheus scrapes it: {@code stockcast_jobs} by status, {@code stockcast_jobs_chunks} by state. */
+	private double jobGauge(String tag, String value) throws Exception {
+		String name = tag.equals("status") ? "stockcast_jobs" : "stockcast_jobs_chunks";
+		return Scrapes.sample(get("/actuator/prometheus", "text/plain").body(),
+				name + "{application=\"stockcast\"," + tag + "=\"" + value + "\"}");
 	}
 
 	@Test

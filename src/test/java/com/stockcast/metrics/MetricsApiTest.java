@@ -4,14 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.stockcast.metrics.Scrapes.sample;
+import static com.stockcast.metrics.Scrapes.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -59,25 +59,18 @@ class MetricsApiTest {
 	}
 
 	@Test
+	void exposesTheRefusalCounterBeforeAnyRefusalSoItsGraphIsZeroNotEmpty() throws Exception {
+		assertThat(sample(scrape(), "stockcast_forecast_refused_total{application=\"stockcast\",reason=\"pool_saturated\"}"))
+			.isZero();
+	}
+
+	@Test
 	void exposesOnlyTheNeededActuatorEndpoints() throws Exception {
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/metrics").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
-	}
-
-	/** The value of the series {@code series} (name and labels, as scraped) in a Prometheus scrape. */
-	private static double sample(String scrape, String series) {
-		Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
-		assertThat(m.find()).as("series %s in the scrape", series).isTrue();
-		return Double.parseDouble(m.group(1));
-	}
-
-	/** The value of the first sample of {@code name} in a Prometheus scrape (0 when absent). */
-	private static double value(String scrape, String name) {
-		Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(scrape);
-		return m.find() ? Double.parseDouble(m.group(2)) : 0;
 	}
 
 	private String scrape() throws Exception {

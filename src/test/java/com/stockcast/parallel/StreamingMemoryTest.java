@@ -1,24 +1,21 @@
 package com.stockcast.parallel;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.stockcast.ServiceProcess;
 import com.stockcast.StockcastApplication;
 import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
@@ -36,7 +33,7 @@ class StreamingMemoryTest {
 
 	private static final int DAYS = 365;
 
-	private Process service;
+	private ServiceProcess service;
 
 	@TempDir
 	Path dir;
@@ -44,22 +41,18 @@ class StreamingMemoryTest {
 	@AfterEach
 	void stop() {
 		if (this.service != null) {
-			this.service.destroyForcibly();
+			this.service.close();
 		}
 	}
 
 	@Test
 	void streams73MillionRowsThroughA256MegabyteHeap() throws Exception {
-		int port = freePort();
-		Path log = this.dir.resolve("service.log");
-		this.service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+		int port = ServiceProcess.freePort();
+		this.service = ServiceProcess.start(new ProcessBuilder(ServiceProcess.java(), "-Xmx256m",
 				"-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-				StockcastApplication.class.getName(), "--server.port=" + port)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+				StockcastApplication.class.getName(), "--server.port=" + port), port, this.dir.resolve("service.log"),
+				Duration.ofSeconds(60));
 		HttpClient client = HttpClient.newHttpClient();
-		awaitHealthy(client, port, log);
 
 		String input = BackpressureApiTest.csv(SKUS, DAYS);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/forecasts"))
@@ -79,35 +72,12 @@ class StreamingMemoryTest {
 				last = line;
 			}
 		}
-		assertThat(this.service.isAlive()).as("service still running; log: %s", Files.readString(log)).isTrue();
+		assertThat(this.service.process().isAlive()).as("service still running; log: %s", this.service.log()).isTrue();
 		assertThat(lines).isEqualTo(1L + (long) SKUS * DAYS);
 		String lastProduct = input.substring(input.lastIndexOf('\n', input.length() - 2) + 1);
 		String expectedLast = Forecasts.encode(Forecasts.products(input.lines().findFirst().orElseThrow() + "\n"
 				+ lastProduct), Format.CSV, View.ROWS).lines().reduce((a, b) -> b).orElseThrow();
 		assertThat(last).isEqualTo(expectedLast);
-	}
-
-	private static void awaitHealthy(HttpClient client, int port, Path log) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("service did not become healthy; log:\n" + Files.readString(log));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

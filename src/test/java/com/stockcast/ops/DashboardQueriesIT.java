@@ -1,0 +1,269 @@
+package com.stockcast.ops;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.stockcast.ServiceProcess;
+import com.stockcast.jobs.BigInput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every query of the Grafana dashboard returns data from a real Prometheus: the packaged service and
+ * Debian's {@code prometheus} server run as processes, Prometheus with the repository's own scrape
+ * configuration (only the target and the interval changed). Forecasts of every kind are driven
+ * through the service, a 503 refusal included, then each {@code expr} of the dashboard is evaluated
+ * with Grafana's variables filled in. A query with no data, or only NaN, fails the test with the
+ * panel's title.
+ */
+class DashboardQueriesIT {
+
+	static final Path DASHBOARD = Path.of("ops/grafana/dashboards/stockcast.json");
+
+	static final Path SCRAPE_CONFIG = Path.of("ops/prometheus/prometheus.yml");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Grafana's built-in variables, as Grafana would fill them for the last hour at a 1 s scrape interval. */
+	private static final Map<String, String> GRAFANA_VARIABLES = Map.of("__rate_interval", "2m", "__interval", "15s",
+			"__range", "1h");
+
+	/** Large enough for many chunks of 20 products, so that one request keeps the single worker busy. */
+	private static final String INPUT = BigInput.csv(2_000, 365);
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyDashboardQueryReturnsDataFromARealPrometheus() throws Exception {
+		Path prometheus = Path.of("/usr/bin/prometheus");
+		assertThat(prometheus).as("the prometheus server (Debian package prometheus; .ci/run installs it)")
+			.isExecutable();
+		JsonNode dashboard = JSON.readTree(DASHBOARD.toFile());
+
+		int port = ServiceProcess.freePort();
+		// One worker and a queue of one, so that a 503 can be provoked; a small heap, so that the GC runs.
+		ProcessBuilder stockcast = new ProcessBuilder(ServiceProcess.java(), "-Xmx128m", "-jar",
+				System.getProperty("stockcast.jar"), "--server.port=" + port, "--stockcast.pool.threads=1",
+				"--stockcast.pool.queue-capacity=1", "--stockcast.pool.chunk-size=20",
+				"--stockcast.jobs.poll-interval=100ms", "--stockcast.data-dir=" + this.dir.resolve("db"));
+		int prometheusPort = ServiceProcess.freePort();
+		ProcessBuilder server = new ProcessBuilder(prometheus.toString(),
+				"--config.file=" + scrapeConfig(port).toAbsolutePath(),
+				"--storage.tsdb.path=" + this.dir.resolve("tsdb").toAbsolutePath(),
+				"--web.listen-address=127.0.0.1:" + prometheusPort);
+		try (ServiceProcess service = ServiceProcess.start(stockcast, port, this.dir.resolve("stockcast.log"),
+				Duration.ofSeconds(90));
+				ServiceProcess tsdb = ServiceProcess.start(server, prometheusPort, "/-/ready",
+						this.dir.resolve("prometheus.log"), Duration.ofSeconds(60))) {
+			// Two rounds with a scrape between, so that every counter has risen inside the rate window.
+			for (int round = 0; round < 2; round++) {
+				driveForecasts(service);
+				awaitScrapeAfter(tsdb, Instant.now());
+			}
+
+			List<String> failures = new ArrayList<>();
+			for (JsonNode panel : panels(dashboard)) {
+				for (JsonNode target : panel.path("targets")) {
+					String expr = substitute(target.get("expr").asString(), dashboard);
+					JsonNode result = query(tsdb, expr);
+					if (!hasFiniteSample(result)) {
+						failures.add("panel \"%s\" (%s): %s -> %s".formatted(panel.get("title").asString(),
+								target.get("refId").asString(), expr, result));
+					}
+				}
+			}
+			for (JsonNode variable : dashboard.path("templating").path("list")) {
+				if (!labelValuesExist(tsdb, variable.get("definition").asString())) {
+					failures.add("variable $%s: %s has no values".formatted(variable.get("name").asString(),
+							variable.get("definition").asString()));
+				}
+			}
+			assertThat(failures).as("dashboard queries without data; prometheus log:\n%s", tsdb.log()).isEmpty();
+		}
+	}
+
+	/** The repository's scrape configuration, pointed at {@code port} and scraping every second. */
+	@SuppressWarnings("unchecked")
+	private Path scrapeConfig(int port) throws Exception {
+		Map<String, Object> config = new Yaml().load(Files.readString(SCRAPE_CONFIG));
+		((Map<String, Object>) config.get("global")).put("scrape_interval", "1s");
+		List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+		List<Map<String, Object>> stockcast = jobs.stream()
+			.filter(job -> "/actuator/prometheus".equals(job.get("metrics_path")))
+			.toList();
+		assertThat(stockcast).as("one scrape job for /actuator/prometheus").hasSize(1);
+		List<Map<String, Object>> targets = (List<Map<String, Object>>) stockcast.get(0).get("static_configs");
+		assertThat(targets).hasSize(1);
+		assertThat((List<String>) targets.get(0).get("targets")).hasSize(1);
+		targets.get(0).put("targets", List.of("127.0.0.1:" + port));
+		Path file = this.dir.resolve("prometheus.yml");
+		Files.writeString(file, new Yaml().dump(config));
+		return file;
+	}
+
+	/**
+	 * Synchronous forecasts in each format and view, an invalid one, a job to its end, and
+	 * concurrent requests until the one-worker pool refuses one with 503.
+	 */
+	private void driveForecasts(ServiceProcess service) throws Exception {
+		String small = Files.readString(Path.of("src/test/resources/reference/product_list.csv"));
+		for (String accept : new String[] { "text/csv", "application/json", "application/x-ndjson" }) {
+			for (String view : new String[] { "rows", "summary" }) {
+				assertThat(post(service, "?view=" + view, small, accept, false).statusCode()).isEqualTo(200);
+			}
+		}
+		assertThat(post(service, "", "product_id\nA\n", "text/csv", false).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> accepted = post(service, "", INPUT, "text/csv", true);
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		String job = accepted.headers().firstValue("Location").orElseThrow();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (!JSON.readTree(service.get(job).body()).get("status").asString().equals("succeeded")) {
+			assertThat(Instant.now()).as("job succeeded in time").isBefore(deadline);
+			Thread.sleep(100);
+		}
+
+		deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!refusedOne(service)) {
+			assertThat(Instant.now()).as("a request refused with 503 in time").isBefore(deadline);
+		}
+	}
+
+	/** Four concurrent large requests on one worker with a queue of one: true when one got 503. */
+	private boolean refusedOne(ServiceProcess service) throws Exception {
+		List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			calls.add(this.client.sendAsync(request(service, "", INPUT, "text/csv", false),
+					HttpResponse.BodyHandlers.discarding()));
+		}
+		// Liveness is answered at once while the pool is busy (well within the Deployment's 5 s timeout).
+		long started = System.nanoTime();
+		assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		boolean refused = false;
+		for (CompletableFuture<HttpResponse<Void>> call : calls) {
+			int status = call.orTimeout(120, TimeUnit.SECONDS).join().statusCode();
+			assertThat(status).isIn(200, 503);
+			refused |= status == 503;
+		}
+		return refused;
+	}
+
+	/** Waits until Prometheus holds a scrape of the service taken after {@code after}. */
+	private void awaitScrapeAfter(ServiceProcess tsdb, Instant after) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (true) {
+			JsonNode result = query(tsdb, "timestamp(up{job=\"stockcast\"} == 1)");
+			if (result.size() == 1 && result.get(0).get("value").get(1).asDouble() * 1000 > after.toEpochMilli()) {
+				return;
+			}
+			assertThat(Instant.now()).as("Prometheus scraped the service in time: %s; log:\n%s", result, tsdb.log())
+				.isBefore(deadline);
+			Thread.sleep(200);
+		}
+	}
+
+	/** The instant query's result vector; fails unless Prometheus answers success. */
+	private JsonNode query(ServiceProcess tsdb, String expr) throws Exception {
+		HttpResponse<String> response = tsdb.get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+		JsonNode answer = JSON.readTree(response.body());
+		assertThat(answer.path("status").asString()).as("%s -> %s", expr, response.body()).isEqualTo("success");
+		return answer.get("data").get("result");
+	}
+
+	/** {@code label_values(selector, label)}, as Grafana asks it: some series of the selector carries the label. */
+	private boolean labelValuesExist(ServiceProcess tsdb, String definition) throws Exception {
+		Matcher m = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)").matcher(definition);
+		assertThat(m.matches()).as("variable query %s", definition).isTrue();
+		HttpResponse<String> response = tsdb
+			.get("/api/v1/series?match[]=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8));
+		for (JsonNode series : JSON.readTree(response.body()).path("data")) {
+			if (series.has(m.group(2))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasFiniteSample(JsonNode result) {
+		for (JsonNode series : result) {
+			double value = Double.parseDouble(series.get("value").get(1).asString());
+			if (Double.isFinite(value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The expression as Grafana sends it: built-in variables filled in, and each template variable set
+	 * to "All", which is its {@code allValue}.
+	 */
+	static String substitute(String expr, JsonNode dashboard) {
+		String result = expr;
+		for (JsonNode variable : dashboard.path("templating").path("list")) {
+			result = fill(result, variable.get("name").asString(), variable.get("allValue").asString());
+		}
+		for (Map.Entry<String, String> builtIn : GRAFANA_VARIABLES.entrySet()) {
+			result = fill(result, builtIn.getKey(), builtIn.getValue());
+		}
+		assertThat(result).as("every variable of %s is known", expr).doesNotContain("$");
+		return result;
+	}
+
+	private static String fill(String expr, String name, String value) {
+		return expr.replace("${" + name + "}", value)
+			.replace("[[" + name + "]]", value)
+			.replaceAll("\\$" + Pattern.quote(name) + "\\b", Matcher.quoteReplacement(value));
+	}
+
+	/** Every panel, also those inside collapsed rows. */
+	static List<JsonNode> panels(JsonNode dashboard) {
+		List<JsonNode> panels = new ArrayList<>();
+		for (JsonNode panel : dashboard.path("panels")) {
+			panels.add(panel);
+			panel.path("panels").forEach(panels::add);
+		}
+		return panels;
+	}
+
+	private HttpResponse<String> post(ServiceProcess service, String query, String csv, String accept, boolean async)
+			throws Exception {
+		return this.client.send(request(service, query, csv, accept, async), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest request(ServiceProcess service, String query, String csv, String accept, boolean async) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(service.uri("/forecasts" + query))
+			.header("Content-Type", "text/csv")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(csv));
+		if (async) {
+			request.header("Prefer", "respond-async");
+		}
+		return request.build();
+	}
+
+}
