@@ -1,6 +1,7 @@
 package com.stockcast.output;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Trajectory;
@@ -108,39 +109,37 @@ public final class ForecastEncoder {
 		/** The current product's record opening: its id and whatever the format puts around it. */
 		private byte[] opening;
 
+		/** The separator between records, then {@link #opening}: how every record but the answer's first begins. */
+		private byte[] separatedOpening;
+
 		// Every full period sums the same days in the same order, so its sales and restocking repeat:
-		// format each distinct value once.
-		private final RepeatedValue sales = new RepeatedValue();
+		// a row's end (sales, restocking and the syntax around them) is formatted once per distinct pair.
+		private final RowEnd rowEnd = new RowEnd();
 
-		private final RepeatedValue restocking = new RepeatedValue();
-
-		private final IsoDates.Recent dates = new IsoDates.Recent();
+		/** Recent dates, each followed by the syntax after a row's date. */
+		private final IsoDates.Recent dates;
 
 		private RecordWriter(OutputBuffer out, boolean first) {
 			this.out = out;
 			this.syntax = Syntax.of(ForecastEncoder.this.format, ForecastEncoder.this.view);
 			this.needSeparator = !first;
+			this.dates = new IsoDates.Recent(this.syntax.afterFirst);
 		}
 
 		/** Starts the records of a product. */
 		public void product(String productId) {
 			this.opening = this.syntax.opening(productId);
-			this.sales.reset();
-			this.restocking.reset();
+			this.separatedOpening = concat(this.syntax.separator, this.opening);
+			this.rowEnd.reset();
 		}
 
+		/** Writes a row as four copies and a number: opening, date, level, and the row's end. */
 		public void row(int epochDay, double level, double periodSales, double periodRestocking) {
 			OutputBuffer out = this.out;
-			Syntax syntax = this.syntax;
 			beginRecord();
 			this.dates.append(out, epochDay);
-			out.put(syntax.afterFirst);
 			Decimals.append(out, level);
-			out.put(syntax.afterSecond);
-			this.sales.append(out, periodSales);
-			out.put(syntax.afterThird);
-			this.restocking.append(out, periodRestocking);
-			out.put(syntax.end);
+			this.rowEnd.append(out, this.syntax, periodSales, periodRestocking);
 		}
 
 		/** @param stockoutEpochDay the stockout date, or {@link #NO_DATE} */
@@ -164,11 +163,8 @@ public final class ForecastEncoder {
 		}
 
 		private void beginRecord() {
-			if (this.needSeparator) {
-				this.out.put(this.syntax.separator);
-			}
+			this.out.put(this.needSeparator ? this.separatedOpening : this.opening);
 			this.needSeparator = true;
-			this.out.put(this.opening);
 		}
 
 	}
@@ -269,27 +265,41 @@ public final class ForecastEncoder {
 		return s.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** Remembers the last value written and its bytes. */
-	private static final class RepeatedValue {
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
+	}
 
-		private double value = Double.NaN;
+	/** Remembers the last row end written (sales, restocking and the syntax around them) and its bytes. */
+	private static final class RowEnd {
+
+		private long salesBits;
+
+		private long restockingBits;
 
 		private byte[] bytes;
 
 		void reset() {
-			this.value = Double.NaN;
+			this.bytes = null;
 		}
 
-		void append(OutputBuffer out, double v) {
-			if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(this.value)) {
-				int from = out.length();
-				Decimals.append(out, v);
-				this.value = v;
-				this.bytes = out.copySince(from);
-			}
-			else {
+		void append(OutputBuffer out, Syntax syntax, double sales, double restocking) {
+			long salesBits = Double.doubleToRawLongBits(sales);
+			long restockingBits = Double.doubleToRawLongBits(restocking);
+			if (this.bytes != null && salesBits == this.salesBits && restockingBits == this.restockingBits) {
 				out.put(this.bytes);
+				return;
 			}
+			int from = out.length();
+			out.put(syntax.afterSecond);
+			Decimals.append(out, sales);
+			out.put(syntax.afterThird);
+			Decimals.append(out, restocking);
+			out.put(syntax.end);
+			this.salesBits = salesBits;
+			this.restockingBits = restockingBits;
+			this.bytes = out.copySince(from);
 		}
 
 	}

@@ -39,8 +39,9 @@ final class IsoDates {
 	}
 
 	/**
-	 * The dates one writer wrote lately, by epoch day modulo the cache size: the products of a chunk
-	 * mostly share their calendar, so a row's date is usually a 10-byte copy. Not thread-safe.
+	 * The dates one writer wrote lately, each followed by a fixed suffix, by epoch day modulo the
+	 * cache size: the products of a chunk mostly share their calendar, so a row's date (and the
+	 * syntax after it) is usually one copy. Not thread-safe.
 	 */
 	static final class Recent {
 
@@ -48,19 +49,29 @@ final class IsoDates {
 
 		private final int[] days = new int[SLOTS];
 
-		private final byte[] texts = new byte[SLOTS * LENGTH];
+		private final byte[] suffix;
 
-		Recent() {
+		private final int entry;
+
+		private final byte[] texts;
+
+		Recent(byte[] suffix) {
+			this.suffix = suffix.clone();
+			this.entry = LENGTH + suffix.length;
+			this.texts = new byte[SLOTS * this.entry];
 			Arrays.fill(this.days, Integer.MIN_VALUE);
 		}
 
+		/** Appends the date of {@code epochDay}, then the suffix. */
 		void append(OutputBuffer out, int epochDay) {
 			int slot = epochDay & (SLOTS - 1);
+			int at = slot * this.entry;
 			if (this.days[slot] != epochDay) {
-				write(this.texts, slot * LENGTH, epochDay);
+				write(this.texts, at, epochDay);
+				System.arraycopy(this.suffix, 0, this.texts, at + LENGTH, this.suffix.length);
 				this.days[slot] = epochDay;
 			}
-			out.put(this.texts, slot * LENGTH, LENGTH);
+			out.put(this.texts, at, this.entry);
 		}
 
 	}

@@ -25,13 +25,13 @@ class IsoDatesTest {
 
 	@Test
 	void recentDatesGiveTheRightDateWhenDaysShareACacheSlot() {
-		IsoDates.Recent recent = new IsoDates.Recent();
+		IsoDates.Recent recent = new IsoDates.Recent(new byte[] { ';' });
 		OutputBuffer out = new OutputBuffer(16);
 		int[] days = { 19358, 19358 + 1024, 19358, -719162, 19358 + 1024, 2932896, 19358 + 2048, 19358 };
 		StringBuilder expected = new StringBuilder();
 		for (int day : days) {
 			recent.append(out, day);
-			expected.append(LocalDate.ofEpochDay(day));
+			expected.append(LocalDate.ofEpochDay(day)).append(';');
 		}
 		assertThat(out.toString()).isEqualTo(expected.toString());
 	}
