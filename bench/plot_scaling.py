@@ -13,8 +13,8 @@ series = defaultdict(lambda: defaultdict(list))
 for row in csv.DictReader(open(source)):
     series[row["workload"]][int(row["threads"])].append((int(row["chunk_size"]), float(row["skus_per_s"])))
 titles = {
-    "rows-30d": "50,000 SKUs x 30 days, every row as CSV (output-bound)",
-    "summary-365d": "50,000 SKUs x 365 days, summary view (compute-bound)",
+    "rows": "200,000 SKUs x 30 days, every row as CSV (output-bound)",
+    "summary": "100,000 SKUs x 3,650 days, summary view (compute-bound)",
 }
 fig, axes = plt.subplots(1, len(series), figsize=(6.5 * len(series), 4.8), squeeze=False)
 for ax, (workload, by_threads) in zip(axes[0], series.items()):

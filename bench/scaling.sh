@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scaling study: throughput of the packaged service against worker threads and chunk size, on two
-# workloads: an output-bound one (50,000 SKUs x 30 days, every row as CSV: 1.5 M rows, 52 MB) and a
-# compute-bound one (50,000 SKUs x 365 days, summary view: 18 M simulated days, 50,000 rows out).
+# workloads: an output-bound one (200,000 SKUs x 30 days, every row as CSV: 6 M rows, 210 MB) and a
+# compute-bound one (100,000 SKUs x 3,650 days, summary view: 365 M simulated days, 100,000 rows out).
 # Chunks are cut by chunk size alone here (chunk-max-rows lifted), so that it is the one variable.
 # Writes docs/scaling.csv and, with matplotlib, docs/scaling.png.
 #
@@ -19,19 +19,19 @@ while [ $# -gt 0 ]; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 bench/gen_products.py 50000 "$work/d30.csv" --days 30 --floats --seed 3
-python3 bench/gen_products.py 50000 "$work/d365.csv" --days 365 --floats --seed 3
+python3 bench/gen_products.py 200000 "$work/rows.csv" --days 30 --floats --seed 3
+python3 bench/gen_products.py 100000 "$work/summary.csv" --days 3650 --floats --seed 3
 out=docs/scaling.csv
 mkdir -p docs
 echo "workload,threads,chunk_size,best_s,median_s,skus_per_s,rows_per_s" >"$out"
-for workload in rows-30d summary-365d; do
+for workload in rows summary; do
   case $workload in
-    rows-30d) input=$work/d30.csv days=30 view=rows ;;
-    summary-365d) input=$work/d365.csv days=365 view=summary ;;
+    rows) input=$work/rows.csv skus=200000 days=30 view=rows ;;
+    summary) input=$work/summary.csv skus=100000 days=3650 view=summary ;;
   esac
   for t in $threads; do
     for c in $chunks; do
-      result=$(BENCH_INPUT=$input bench/bench.sh --days "$days" --view "$view" --runs "$runs" --warmup 5 \
+      result=$(BENCH_INPUT=$input bench/bench.sh --skus "$skus" --days "$days" --view "$view" --runs "$runs" --warmup 5 \
         --app "--stockcast.pool.threads=$t --stockcast.pool.chunk-size=$c --stockcast.pool.chunk-max-rows=100000000")
       python3 - "$workload" "$t" "$c" "$result" >>"$out" <<'PY'
 import re, sys
