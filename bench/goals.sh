@@ -107,10 +107,10 @@ best = {name: min(values) for name, values in times.items()}
 median = {name: statistics.median(values) for name, values in times.items()}
 print(f"{runs} rounds, curl to /dev/null over loopback; best (median) wall time")
 print(f"nginx sends the CSV answer ({csv_bytes:.1f} MB):   {best['floor']:.4f} s ({median['floor']:.4f})   transfer floor")
-print(f"service, CSV in, CSV out:           {best['csv']:.4f} s ({median['csv']:.4f})   "
+print("service, CSV in, CSV out:".ljust(40) + f"{best['csv']:.4f} s ({median['csv']:.4f})   "
       f"= {best['csv'] / best['floor']:.1f} x the floor, best to best ({median['csv'] / median['floor']:.1f} x by medians; goal <= 10)")
 for name, label in (("json", "JSON"), ("ndjson", "NDJSON")):
-    print(f"service, CSV in, {label} out:" + " " * (11 - len(label)) + f"         {best[name]:.4f} s ({median[name]:.4f})   "
+    print(f"service, CSV in, {label} out:".ljust(40) + f"{best[name]:.4f} s ({median[name]:.4f})   "
           f"= {best[name] / best['csv']:.2f} x CSV, best to best ({median[name] / median['csv']:.2f} x by medians; goal <= 1.5)")
 print(f"nginx sends the JSON answer ({json_bytes:.1f} MB): {best['json_floor']:.4f} s ({median['json_floor']:.4f})   "
       f"its floor; the service is {best['json'] - best['json_floor']:.4f} s above it for JSON, "
