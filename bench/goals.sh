@@ -29,11 +29,8 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   echo "installing Debian's nginx-light for the transfer floor" >&2
   (apt-get update -qq && apt-get install -y -qq nginx-light) >/dev/null
 fi
-jar=$(ls target/stockcast-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/stockcast-*.jar | grep -v original | head -1)
-fi
+. bench/lib.sh
+jar=$(packaged_jar)
 work=$(mktemp -d)
 java -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" \
   --stockcast.limits.max-products="$((retail > 2000000 ? retail : 2000000))" >"$work/service.log" 2>&1 &
@@ -44,11 +41,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
-  sleep 0.5
-done
+await_health "$port" "$pid" "$work/service.log"
 url="http://127.0.0.1:$port/forecasts"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "service: $jar, default settings"

@@ -20,11 +20,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-jar=$(ls target/stockcast-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/stockcast-*.jar | grep -v original | head -1)
-fi
+. bench/lib.sh
+jar=$(packaged_jar)
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db" -c "create database $db"
 work=$(mktemp -d)
 java -jar "$jar" --server.port="$port" --spring.profiles.active=postgres \
@@ -32,11 +29,7 @@ java -jar "$jar" --server.port="$port" --spring.profiles.active=postgres \
   >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
-  kill -0 $pid 2>/dev/null || { cat "$work/service.log"; exit 1; }
-  sleep 0.5
-done
+await_health "$port" "$pid" "$work/service.log"
 python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
 location=$(curl -sf -D - -o /dev/null -H 'Prefer: respond-async' -H 'Content-Type: text/csv' \
   --data-binary @"$work/in.csv" "http://127.0.0.1:$port/forecasts" | awk 'tolower($1) == "location:" {print $2}' | tr -d '\r')

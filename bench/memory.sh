@@ -17,20 +17,13 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-jar=$(ls target/stockcast-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/stockcast-*.jar | grep -v original | head -1)
-fi
+. bench/lib.sh
+jar=$(packaged_jar)
 work=$(mktemp -d)
 java -Xmx"$heap" -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break
-  kill -0 $pid 2>/dev/null || { cat "$work/service.log"; exit 1; }
-  sleep 0.5
-done
+await_health "$port" "$pid" "$work/service.log"
 python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
 live_heap() { # MB of heap in use right after a full collection
   jcmd "$pid" GC.run >/dev/null
