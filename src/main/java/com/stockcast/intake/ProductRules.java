@@ -1,5 +1,7 @@
 package com.stockcast.intake;
 
+import java.math.BigDecimal;
+
 import com.stockcast.intake.Violation.Location;
 import com.stockcast.simulation.Products;
 
@@ -39,8 +41,7 @@ final class ProductRules {
 			log.add(values.at(), Field.PRODUCT_ID, id.replace('\0', '?'),
 					"must not contain the NUL character (U+0000)");
 		}
-		int start = values.isParsed(Field.SELL_START_DATE) ? (int) values.parsedValue(Field.SELL_START_DATE)
-				: date(value(values, Field.SELL_START_DATE, defaults), values, log);
+		int start = date(values, defaults, log);
 		double inventory = number(values, Field.INITIAL_INVENTORY, false, defaults, log);
 		double sales = number(values, Field.SALES_RATE, true, defaults, log);
 		double restocking = number(values, Field.RESTOCKING_RATE, true, defaults, log);
@@ -61,7 +62,7 @@ final class ProductRules {
 		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking))) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
-					? java.math.BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
+					? BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
 					: value(values, Field.INITIAL_INVENTORY, defaults);
 			log.add(values.at(), Field.INITIAL_INVENTORY, given,
 					"with these rates the projection overflows the range of numbers");
@@ -163,8 +164,12 @@ final class ProductRules {
 		return (int) value;
 	}
 
-	private static int date(String text, FieldValues values, ViolationLog log) {
-		return date(text, values.at(), log);
+	/** A plain date came parsed and is a calendar date; anything else is checked. */
+	private static int date(FieldValues values, RequestDefaults defaults, ViolationLog log) {
+		if (values.isParsed(Field.SELL_START_DATE)) {
+			return (int) values.parsedValue(Field.SELL_START_DATE);
+		}
+		return date(value(values, Field.SELL_START_DATE, defaults), values.at(), log);
 	}
 
 	private static int date(String text, Location at, ViolationLog log) {

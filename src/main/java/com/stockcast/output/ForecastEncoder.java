@@ -22,9 +22,12 @@ public final class ForecastEncoder {
 
 	private final View view;
 
+	private final Syntax syntax;
+
 	public ForecastEncoder(Format format, View view) {
 		this.format = format;
 		this.view = view;
+		this.syntax = Syntax.of(format, view);
 	}
 
 	public Format format() {
@@ -121,7 +124,7 @@ public final class ForecastEncoder {
 
 		private RecordWriter(OutputBuffer out, boolean first) {
 			this.out = out;
-			this.syntax = Syntax.of(ForecastEncoder.this.format, ForecastEncoder.this.view);
+			this.syntax = ForecastEncoder.this.syntax;
 			this.needSeparator = !first;
 			this.dates = new IsoDates.Recent(this.syntax.afterFirst);
 		}
@@ -171,39 +174,35 @@ public final class ForecastEncoder {
 
 	/**
 	 * The constant bytes of a record in one format and view, so that a record is its values with
-	 * array copies between them: {@code opening(id) first afterFirst second afterSecond third
+	 * array copies between them: {@code beforeId id afterId first afterFirst second afterSecond third
 	 * afterThird fourth end}, records joined by {@code separator}. The first value is the (row or
-	 * stockout) date.
+	 * stockout) date. Made once per encoder.
 	 */
-	private record Syntax(Format format, byte[] afterId, byte[] dateQuote, byte[] noDate, byte[] afterFirst,
-			byte[] afterSecond, byte[] afterThird, byte[] end, byte[] separator) {
+	private record Syntax(Format format, byte[] beforeId, byte[] afterId, byte[] dateQuote, byte[] noDate,
+			byte[] afterFirst, byte[] afterSecond, byte[] afterThird, byte[] end, byte[] separator) {
 
 		static Syntax of(Format format, View view) {
 			boolean rows = view == View.ROWS;
 			if (format == Format.CSV) {
-				return new Syntax(format, ascii(","), new byte[0], new byte[0], ascii(","), ascii(","),
+				return new Syntax(format, new byte[0], ascii(","), new byte[0], new byte[0], ascii(","), ascii(","),
 						ascii(","), ascii("\n"), new byte[0]);
 			}
+			byte[] beforeId = ascii("{\"product_id\":");
 			byte[] end = ascii((format == Format.NDJSON) ? "}\n" : "}");
 			byte[] separator = ascii((format == Format.JSON) ? ",\n" : "");
 			if (rows) {
-				return new Syntax(format, ascii(",\"update_date\":\""), new byte[0], new byte[0],
+				return new Syntax(format, beforeId, ascii(",\"update_date\":\""), new byte[0], new byte[0],
 						ascii("\",\"inventory_level\":"), ascii(",\"sales\":"), ascii(",\"restocking\":"), end,
 						separator);
 			}
-			return new Syntax(format, ascii(",\"stockout_date\":"), ascii("\""), ascii("null"),
+			return new Syntax(format, beforeId, ascii(",\"stockout_date\":"), ascii("\""), ascii("null"),
 					ascii(",\"min_inventory_level\":"), ascii(",\"ending_inventory_level\":"), new byte[0], end,
 					separator);
 		}
 
 		byte[] opening(String productId) {
 			byte[] id = (this.format == Format.CSV) ? csvField(productId) : jsonString(productId);
-			byte[] prefix = (this.format == Format.CSV) ? new byte[0] : ascii("{\"product_id\":");
-			byte[] opening = new byte[prefix.length + id.length + this.afterId.length];
-			System.arraycopy(prefix, 0, opening, 0, prefix.length);
-			System.arraycopy(id, 0, opening, prefix.length, id.length);
-			System.arraycopy(this.afterId, 0, opening, prefix.length + id.length, this.afterId.length);
-			return opening;
+			return concat(concat(this.beforeId, id), this.afterId);
 		}
 
 	}
