@@ -15,6 +15,10 @@ public final class Products {
 	private final double[] restockingRates;
 	private final int[] durations;
 	private final int[] frequencies;
+	private final double[] salesStds;
+	private final double[] reorderPoints;
+	private final double[] orderQuantities;
+	private final int[] leadTimes;
 	private final int size;
 
 	private Products(Builder b) {
@@ -26,6 +30,10 @@ public final class Products {
 		this.restockingRates = Arrays.copyOf(b.restockingRates, b.size);
 		this.durations = Arrays.copyOf(b.durations, b.size);
 		this.frequencies = Arrays.copyOf(b.frequencies, b.size);
+		this.salesStds = Arrays.copyOf(b.salesStds, b.size);
+		this.reorderPoints = Arrays.copyOf(b.reorderPoints, b.size);
+		this.orderQuantities = Arrays.copyOf(b.orderQuantities, b.size);
+		this.leadTimes = Arrays.copyOf(b.leadTimes, b.size);
 	}
 
 	public static Builder builder() {
@@ -65,6 +73,31 @@ public final class Products {
 		return this.frequencies[i];
 	}
 
+	/** Standard deviation of a day's demand, for the probabilistic forecast; 0 when not given. */
+	public double salesStd(int i) {
+		return this.salesStds[i];
+	}
+
+	/** Whether product {@code i} is restocked by orders: a reorder point, order quantity and lead time. */
+	public boolean hasReorderPolicy(int i) {
+		return this.leadTimes[i] >= 0;
+	}
+
+	/** The inventory position at or below which an order is placed; NaN without a reorder policy. */
+	public double reorderPoint(int i) {
+		return this.reorderPoints[i];
+	}
+
+	/** Units in one order (greater than 0); NaN without a reorder policy. */
+	public double orderQuantity(int i) {
+		return this.orderQuantities[i];
+	}
+
+	/** Days from placing an order to receiving it (0 or more); -1 without a reorder policy. */
+	public int leadTimeDays(int i) {
+		return this.leadTimes[i];
+	}
+
 	/** Output rows of product {@code i}: one per period of {@code frequency} days. */
 	public int periods(int i) {
 		return (this.durations[i] - 1) / this.frequencies[i] + 1;
@@ -88,6 +121,10 @@ public final class Products {
 		private double[] restockingRates = new double[64];
 		private int[] durations = new int[64];
 		private int[] frequencies = new int[64];
+		private double[] salesStds = new double[64];
+		private double[] reorderPoints = new double[64];
+		private double[] orderQuantities = new double[64];
+		private int[] leadTimes = new int[64];
 		private int size;
 
 		private Builder() {
@@ -106,6 +143,25 @@ public final class Products {
 			this.restockingRates[i] = restockingRate;
 			this.durations[i] = durationDays;
 			this.frequencies[i] = frequency;
+			this.salesStds[i] = 0;
+			this.reorderPoints[i] = Double.NaN;
+			this.orderQuantities[i] = Double.NaN;
+			this.leadTimes[i] = -1;
+			return this;
+		}
+
+		/** Sets the demand's standard deviation of the product added last. */
+		public Builder salesStd(double salesStd) {
+			this.salesStds[this.size - 1] = salesStd;
+			return this;
+		}
+
+		/** Gives the product added last a reorder policy in place of (or on top of) its restocking rate. */
+		public Builder reorderPolicy(double reorderPoint, double orderQuantity, int leadTimeDays) {
+			int i = this.size - 1;
+			this.reorderPoints[i] = reorderPoint;
+			this.orderQuantities[i] = orderQuantity;
+			this.leadTimes[i] = leadTimeDays;
 			return this;
 		}
 
@@ -122,6 +178,10 @@ public final class Products {
 			this.restockingRates = Arrays.copyOf(this.restockingRates, n);
 			this.durations = Arrays.copyOf(this.durations, n);
 			this.frequencies = Arrays.copyOf(this.frequencies, n);
+			this.salesStds = Arrays.copyOf(this.salesStds, n);
+			this.reorderPoints = Arrays.copyOf(this.reorderPoints, n);
+			this.orderQuantities = Arrays.copyOf(this.orderQuantities, n);
+			this.leadTimes = Arrays.copyOf(this.leadTimes, n);
 		}
 
 		public Products build() {

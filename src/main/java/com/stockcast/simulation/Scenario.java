@@ -1,0 +1,22 @@
+package com.stockcast.simulation;
+
+/**
+ * The request-level choices of a forecast beyond the product list: the sales policy, and for the
+ * probabilistic forecast the demand model, the number of trials and the seed.
+ *
+ * @param policy what happens to demand the stock cannot meet
+ * @param demand how a day's demand is drawn
+ * @param trials Monte Carlo trials per product; 0 for the deterministic forecast
+ * @param seed the seed every product's random stream is derived from (with its position in the input)
+ */
+public record Scenario(SalesPolicy policy, Demand demand, int trials, long seed) {
+
+	/** SPEC.md's forecast: backorders, constant demand, no trials. */
+	public static final Scenario DEFAULT = new Scenario(SalesPolicy.BACKORDER, Demand.CONSTANT, 0, 0);
+
+	/** Whether the answer is the probabilistic one (percentiles over trials). */
+	public boolean probabilistic() {
+		return this.trials > 0;
+	}
+
+}
