@@ -2,10 +2,14 @@ package com.stockcast.intake;
 
 import java.util.Locale;
 
-/** The input columns of SPEC.md, in the order rows are validated. */
+/**
+ * The input columns: SPEC.md's, then the optional ones of the probabilistic forecast (the demand's
+ * deviation) and of the reorder policy. In the order rows are validated.
+ */
 enum Field {
 
-	PRODUCT_ID, SELL_START_DATE, INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, DURATION_DAYS, FORECAST_FREQUENCY;
+	PRODUCT_ID, SELL_START_DATE, INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, DURATION_DAYS, FORECAST_FREQUENCY,
+	SALES_STD, REORDER_POINT, ORDER_QUANTITY, LEAD_TIME_DAYS;
 
 	static final Field[] ALL = values();
 
@@ -17,7 +21,7 @@ enum Field {
 
 	/** Whether a row must give this field when no request-level default does. */
 	boolean required() {
-		return this != FORECAST_FREQUENCY;
+		return ordinal() <= DURATION_DAYS.ordinal();
 	}
 
 	/** Matches a header name or JSON property: case-insensitive, surrounding blanks ignored. */

@@ -50,8 +50,9 @@ final class FieldValues {
 				long day = Dates.parse(text, offset, length);
 				yield (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) ? Double.NaN : day;
 			}
-			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE -> Numbers.plainDecimal(text, offset, length);
-			case DURATION_DAYS, FORECAST_FREQUENCY -> {
+			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, SALES_STD, REORDER_POINT, ORDER_QUANTITY ->
+				Numbers.plainDecimal(text, offset, length);
+			case DURATION_DAYS, FORECAST_FREQUENCY, LEAD_TIME_DAYS -> {
 				int whole = Numbers.plainWhole(text, offset, length);
 				yield (whole < 0) ? Double.NaN : whole;
 			}

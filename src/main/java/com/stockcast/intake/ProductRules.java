@@ -49,6 +49,27 @@ final class ProductRules {
 		int frequency = (!values.isParsed(Field.FORECAST_FREQUENCY)
 				&& value(values, Field.FORECAST_FREQUENCY, defaults) == null) ? 1
 						: wholeNumber(values, Field.FORECAST_FREQUENCY, Integer.MAX_VALUE, defaults, log);
+		double salesStd = given(values, Field.SALES_STD, defaults)
+				? number(values, Field.SALES_STD, true, defaults, log) : 0;
+		boolean reorder = given(values, Field.REORDER_POINT, defaults) || given(values, Field.ORDER_QUANTITY, defaults)
+				|| given(values, Field.LEAD_TIME_DAYS, defaults);
+		double reorderPoint = Double.NaN;
+		double orderQuantity = Double.NaN;
+		int leadTime = -1;
+		if (reorder) {
+			reorderPoint = reorderNumber(values, Field.REORDER_POINT, defaults, log);
+			orderQuantity = reorderNumber(values, Field.ORDER_QUANTITY, defaults, log);
+			if (orderQuantity == 0) {
+				log.add(values.at(), Field.ORDER_QUANTITY, "0", "must be greater than 0");
+			}
+			leadTime = given(values, Field.LEAD_TIME_DAYS, defaults)
+					? wholeNumber(values, Field.LEAD_TIME_DAYS, 0, this.maxDurationDays, defaults, log)
+					: missingForReorder(values, Field.LEAD_TIME_DAYS, log);
+			if (leadTime > duration && duration > 0) {
+				log.add(values.at(), Field.LEAD_TIME_DAYS, Integer.toString(leadTime),
+						"must not be longer than the projection (duration_days " + duration + ")");
+			}
+		}
 		if (log.count() > errorsBefore) {
 			log.rowFailed();
 			return;
@@ -59,7 +80,9 @@ final class ProductRules {
 			return;
 		}
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
-		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking))) {
+		// Orders lift the position at most Q above the reorder point; a normal draw is within 40 deviations.
+		double orders = reorder ? 2.0 * (Math.abs(reorderPoint) + orderQuantity) : 0;
+		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + orders)) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
 					? BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
@@ -70,7 +93,10 @@ final class ProductRules {
 			return;
 		}
 		if (!log.hasErrors()) {
-			products.add(id, start, inventory, sales, restocking, duration, frequency);
+			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
+			if (reorder) {
+				products.reorderPolicy(reorderPoint, orderQuantity, leadTime);
+			}
 		}
 	}
 
@@ -86,8 +112,31 @@ final class ProductRules {
 			case SALES_RATE, RESTOCKING_RATE -> number(text, field, true, at, log);
 			case DURATION_DAYS -> wholeNumber(text, field, this.maxDurationDays, at, log);
 			case FORECAST_FREQUENCY -> wholeNumber(text, field, Integer.MAX_VALUE, at, log);
+			case SALES_STD, ORDER_QUANTITY -> number(text, field, true, at, log);
+			case REORDER_POINT -> number(text, field, false, at, log);
+			case LEAD_TIME_DAYS -> wholeNumber(text, field, 0, this.maxDurationDays, at, log);
 			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
 		}
+	}
+
+	/** Whether the record or the request gives {@code field}. */
+	private static boolean given(FieldValues values, Field field, RequestDefaults defaults) {
+		return values.isParsed(field) || value(values, field, defaults) != null;
+	}
+
+	/** A number of the reorder policy: the three come together or not at all. */
+	private static double reorderNumber(FieldValues values, Field field, RequestDefaults defaults, ViolationLog log) {
+		if (!given(values, field, defaults)) {
+			missingForReorder(values, field, log);
+			return Double.NaN;
+		}
+		return number(values, field, field == Field.ORDER_QUANTITY, defaults, log);
+	}
+
+	private static int missingForReorder(FieldValues values, Field field, ViolationLog log) {
+		log.add(values.at(), field, null,
+				"is required with a reorder policy (reorder_point, order_quantity and lead_time_days come together)");
+		return -1;
 	}
 
 	private static String value(FieldValues values, Field field, RequestDefaults defaults) {
@@ -113,14 +162,19 @@ final class ProductRules {
 	/** A plain whole number came parsed and is at least 1; only its upper bound is left to check. */
 	private static int wholeNumber(FieldValues values, Field field, int max, RequestDefaults defaults,
 			ViolationLog log) {
+		return wholeNumber(values, field, 1, max, defaults, log);
+	}
+
+	private static int wholeNumber(FieldValues values, Field field, int min, int max, RequestDefaults defaults,
+			ViolationLog log) {
 		if (values.isParsed(field)) {
 			int value = (int) values.parsedValue(field);
 			if (value <= max) {
 				return value;
 			}
-			return wholeNumber(Integer.toString(value), field, max, values.at(), log);
+			return wholeNumber(Integer.toString(value), field, min, max, values.at(), log);
 		}
-		return wholeNumber(value(values, field, defaults), field, max, values.at(), log);
+		return wholeNumber(value(values, field, defaults), field, min, max, values.at(), log);
 	}
 
 	private static double number(String text, Field field, boolean nonNegative, Location at, ViolationLog log) {
@@ -147,6 +201,10 @@ final class ProductRules {
 	}
 
 	private static int wholeNumber(String text, Field field, int max, Location at, ViolationLog log) {
+		return wholeNumber(text, field, 1, max, at, log);
+	}
+
+	private static int wholeNumber(String text, Field field, int min, int max, Location at, ViolationLog log) {
 		if (text == null) {
 			log.add(at, field, null, "is required");
 			return -1;
@@ -156,9 +214,9 @@ final class ProductRules {
 			log.add(at, field, text, "must be a whole number");
 			return -1;
 		}
-		if (value < 1 || value > max) {
-			log.add(at, field, text, (max == Integer.MAX_VALUE) ? "must be at least 1"
-					: "must be between 1 and " + max);
+		if (value < min || value > max) {
+			log.add(at, field, text, (max == Integer.MAX_VALUE) ? "must be at least " + min
+					: "must be between " + min + " and " + max);
 			return -1;
 		}
 		return (int) value;

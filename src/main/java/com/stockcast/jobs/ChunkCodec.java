@@ -9,10 +9,13 @@ import java.io.UncheckedIOException;
 
 import com.stockcast.simulation.Products;
 
-/** The stored form of a chunk's products: a compact binary record per product, in input order. */
+/**
+ * The stored form of a chunk's products: a compact binary record per product, in input order.
+ * Version 2 adds the demand's deviation and the reorder policy; version 1 chunks still read.
+ */
 final class ChunkCodec {
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
 
 	private ChunkCodec() {
 	}
@@ -30,6 +33,12 @@ final class ChunkCodec {
 				out.writeDouble(products.restockingRate(i));
 				out.writeInt(products.durationDays(i));
 				out.writeInt(products.frequency(i));
+				out.writeDouble(products.salesStd(i));
+				out.writeInt(products.leadTimeDays(i));
+				if (products.hasReorderPolicy(i)) {
+					out.writeDouble(products.reorderPoint(i));
+					out.writeDouble(products.orderQuantity(i));
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -41,7 +50,7 @@ final class ChunkCodec {
 	static Products decode(byte[] stored) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
 			int version = in.readUnsignedByte();
-			if (version != VERSION) {
+			if (version != 1 && version != VERSION) {
 				throw new IllegalStateException("unknown chunk format " + version);
 			}
 			int count = in.readInt();
@@ -49,6 +58,13 @@ final class ChunkCodec {
 			for (int i = 0; i < count; i++) {
 				products.add(in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
 						in.readInt());
+				if (version >= 2) {
+					products.salesStd(in.readDouble());
+					int leadTime = in.readInt();
+					if (leadTime >= 0) {
+						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);
+					}
+				}
 			}
 			return products.build();
 		}
