@@ -11,7 +11,9 @@ import com.stockcast.simulation.Trajectory;
  * byte buffer. Workers call it on their own chunk, so formatting, the costly part, runs in parallel
  * with the simulation; the request thread only copies finished chunks to the response.
  */
-public final class ForecastEncoder {
+public final class ForecastEncoder implements AnswerEncoder {
+
+	private static final ThreadLocal<Trajectory> TRAJECTORIES = ThreadLocal.withInitial(Trajectory::new);
 
 	private static final byte[] ROWS_HEADER = ascii("product_id,update_date,inventory_level,sales,restocking\n");
 
@@ -30,6 +32,7 @@ public final class ForecastEncoder {
 		this.syntax = Syntax.of(format, view);
 	}
 
+	@Override
 	public Format format() {
 		return this.format;
 	}
@@ -38,7 +41,7 @@ public final class ForecastEncoder {
 		return this.view;
 	}
 
-	/** Bytes that open the answer, before the first chunk. */
+	@Override
 	public byte[] prologue() {
 		return switch (this.format) {
 			case CSV -> (this.view == View.ROWS) ? ROWS_HEADER.clone() : SUMMARY_HEADER.clone();
@@ -47,19 +50,25 @@ public final class ForecastEncoder {
 		};
 	}
 
-	/** Bytes that close the answer, after the last chunk. */
+	@Override
 	public byte[] epilogue() {
 		return (this.format == Format.JSON) ? ascii("]\n") : new byte[0];
 	}
 
-	/** Output rows that products {@code from..to-1} make in this view. */
+	@Override
 	public long rowCount(Products products, int from, int to) {
 		return (this.view == View.SUMMARY) ? to - from : products.periods(from, to);
 	}
 
-	/** About how many bytes {@code rows} output rows take, to size a chunk's buffer. */
+	@Override
 	public long typicalBytes(long rows) {
 		return rows * ((this.format == Format.CSV) ? 40 : 112);
+	}
+
+	/** Simulates products {@code from..to-1} with this thread's scratch trajectory. */
+	@Override
+	public void encode(Products products, int from, int to, boolean first, OutputBuffer out) {
+		encode(products, from, to, first, TRAJECTORIES.get(), out);
 	}
 
 	/**

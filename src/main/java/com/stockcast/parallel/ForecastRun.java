@@ -14,10 +14,9 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.AnswerEncoder;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.simulation.Products;
-import com.stockcast.simulation.Trajectory;
 
 /**
  * One admitted forecast being written. Keeps at most {@link PoolSettings#inFlightChunks()} chunks
@@ -29,11 +28,9 @@ import com.stockcast.simulation.Trajectory;
  */
 public final class ForecastRun implements AutoCloseable {
 
-	private static final ThreadLocal<Trajectory> TRAJECTORIES = ThreadLocal.withInitial(Trajectory::new);
-
 	private final Products products;
 
-	private final ForecastEncoder encoder;
+	private final AnswerEncoder encoder;
 
 	private final AsyncTaskExecutor executor;
 
@@ -41,7 +38,7 @@ public final class ForecastRun implements AutoCloseable {
 
 	private final ForecastMetrics metrics;
 
-	private final ArrayDeque<Future<OutputBuffer>> inFlight = new ArrayDeque<>();
+	private final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
 
 	/**
 	 * Buffers of chunks already written, for the next chunks to fill: a chunk's buffer is megabytes,
@@ -53,7 +50,7 @@ public final class ForecastRun implements AutoCloseable {
 
 	private boolean firstChunkPlanned;
 
-	ForecastRun(Products products, ForecastEncoder encoder, AsyncTaskExecutor executor, PoolSettings settings,
+	ForecastRun(Products products, AnswerEncoder encoder, AsyncTaskExecutor executor, PoolSettings settings,
 			ForecastMetrics metrics) {
 		this.products = products;
 		this.encoder = encoder;
@@ -63,13 +60,14 @@ public final class ForecastRun implements AutoCloseable {
 	}
 
 	void admit() {
+		int from = this.nextProduct;
 		Callable<OutputBuffer> first = nextChunk();
 		if (this.nextProduct == this.products.size()) {
-			this.inFlight.add(new LocalChunk(first));
+			this.inFlight.add(new Chunk(from, new LocalChunk(first)));
 			return;
 		}
 		try {
-			this.inFlight.add(this.executor.submit(first));
+			this.inFlight.add(new Chunk(from, this.executor.submit(first)));
 		}
 		catch (TaskRejectedException ex) {
 			throw new PoolSaturatedException(this.settings.retryAfter());
@@ -82,11 +80,11 @@ public final class ForecastRun implements AutoCloseable {
 	/** Writes the whole answer: prologue, every chunk in input order, epilogue. */
 	public void writeTo(OutputStream out) throws IOException {
 		out.write(this.encoder.prologue());
-		Future<OutputBuffer> head;
+		Chunk head;
 		while ((head = this.inFlight.poll()) != null) {
 			submitNext();
-			OutputBuffer chunk = await(head);
-			chunk.writeTo(out);
+			OutputBuffer chunk = await(head.result());
+			this.encoder.write(head.from(), chunk, out);
 			chunk.clear();
 			this.spareBuffers.add(chunk);
 		}
@@ -102,9 +100,9 @@ public final class ForecastRun implements AutoCloseable {
 	/** Drops the chunks not yet written; a worker already on one finishes it and its result is discarded. */
 	@Override
 	public void close() {
-		Future<OutputBuffer> pending;
+		Chunk pending;
 		while ((pending = this.inFlight.poll()) != null) {
-			pending.cancel(false);
+			pending.result().cancel(false);
 		}
 	}
 
@@ -112,6 +110,7 @@ public final class ForecastRun implements AutoCloseable {
 		if (this.nextProduct >= this.products.size()) {
 			return false;
 		}
+		int from = this.nextProduct;
 		Callable<OutputBuffer> chunk = nextChunk();
 		Future<OutputBuffer> future;
 		try {
@@ -120,7 +119,7 @@ public final class ForecastRun implements AutoCloseable {
 		catch (TaskRejectedException ex) {
 			future = new LocalChunk(chunk);
 		}
-		this.inFlight.add(future);
+		this.inFlight.add(new Chunk(from, future));
 		return true;
 	}
 
@@ -154,10 +153,14 @@ public final class ForecastRun implements AutoCloseable {
 			if (buffer == null) {
 				buffer = new OutputBuffer((int) Math.min(this.encoder.typicalBytes(rows), Integer.MAX_VALUE - 64));
 			}
-			this.encoder.encode(this.products, from, to, first, TRAJECTORIES.get(), buffer);
+			this.encoder.encode(this.products, from, to, first, buffer);
 			this.metrics.chunkDone(to - from, rows, System.nanoTime() - started);
 			return buffer;
 		};
+	}
+
+	/** A planned chunk: its first product and its output to come. */
+	private record Chunk(int from, Future<OutputBuffer> result) {
 	}
 
 	/** A chunk the writing thread runs itself, when it reaches it. */

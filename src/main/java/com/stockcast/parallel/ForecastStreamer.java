@@ -5,7 +5,7 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.AnswerEncoder;
 import com.stockcast.simulation.Products;
 
 /**
@@ -33,7 +33,7 @@ public class ForecastStreamer {
 	 * it here, before anything is written.
 	 * @throws PoolSaturatedException when the pool and its queue are full
 	 */
-	public ForecastRun start(Products products, ForecastEncoder encoder) {
+	public ForecastRun start(Products products, AnswerEncoder encoder) {
 		ForecastRun run = new ForecastRun(products, encoder, this.executor, this.settings, this.metrics);
 		try {
 			run.admit();

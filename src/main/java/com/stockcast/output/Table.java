@@ -1,0 +1,246 @@
+package com.stockcast.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The columns of an answer whose shape depends on the request (the sales policy, the reorder
+ * policy, the probabilistic forecast, portfolio totals), and the bytes around each value in each
+ * format. The default forecast keeps its own faster encoder; this one writes any table.
+ */
+public final class Table {
+
+	/** How a column's values are written. */
+	public enum Kind {
+
+		/** Text: a CSV field, quoted where needed; a JSON string. */
+		TEXT,
+
+		/** An ISO date, or empty (JSON null). */
+		DATE,
+
+		/** A number rounded to two decimals as SPEC.md prints them, or empty (JSON null) for NaN. */
+		AMOUNT,
+
+		/** A number rounded to four decimals (probabilities, expected counts), or empty for NaN. */
+		FRACTION,
+
+		/** A whole number. */
+		COUNT,
+
+		/** A list of ISO dates: space-separated in CSV, an array in JSON. */
+		DATES
+
+	}
+
+	public record Column(String name, Kind kind) {
+	}
+
+	private final List<Column> columns;
+
+	private final byte[] csvHeader;
+
+	/** Per column, for JSON: what comes before its value ({@code {"name":} or {@code ,"name":}). */
+	private final byte[][] jsonNames;
+
+	public Table(List<Column> columns) {
+		this.columns = List.copyOf(columns);
+		StringBuilder header = new StringBuilder();
+		this.jsonNames = new byte[columns.size()][];
+		for (int c = 0; c < columns.size(); c++) {
+			String name = columns.get(c).name();
+			header.append((c == 0) ? "" : ",").append(name);
+			this.jsonNames[c] = (((c == 0) ? "{\"" : ",\"") + name + "\":").getBytes(StandardCharsets.US_ASCII);
+		}
+		this.csvHeader = header.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	public static Column column(String name, Kind kind) {
+		return new Column(name, kind);
+	}
+
+	public List<Column> columns() {
+		return this.columns;
+	}
+
+	public int size() {
+		return this.columns.size();
+	}
+
+	/** Bytes that open an answer of this table in {@code format}. */
+	public byte[] prologue(Format format) {
+		return switch (format) {
+			case CSV -> this.csvHeader.clone();
+			case JSON -> new byte[] { '[' };
+			case NDJSON -> new byte[0];
+		};
+	}
+
+	/** Bytes that close an answer of this table in {@code format}. */
+	public byte[] epilogue(Format format) {
+		return (format == Format.JSON) ? new byte[] { ']', '\n' } : new byte[0];
+	}
+
+	/**
+	 * A writer of this table's records into {@code out}; one per thread and buffer.
+	 * @param first whether its first record opens the answer (no JSON separator before it)
+	 */
+	public Writer writer(Format format, OutputBuffer out, boolean first) {
+		return new Writer(format, out, first);
+	}
+
+	/**
+	 * Writes records one value at a time, in column order; {@link #end()} closes each record. The
+	 * last text value's bytes are kept, since a product's id repeats on every one of its rows.
+	 */
+	public final class Writer {
+
+		private final Format format;
+
+		private final boolean csv;
+
+		private final OutputBuffer out;
+
+		private boolean needSeparator;
+
+		private int column;
+
+		private String lastText;
+
+		private byte[] lastTextBytes;
+
+		private Writer(Format format, OutputBuffer out, boolean first) {
+			this.format = format;
+			this.csv = format == Format.CSV;
+			this.out = out;
+			this.needSeparator = !first;
+		}
+
+		public OutputBuffer out() {
+			return this.out;
+		}
+
+		public Writer text(String value) {
+			begin();
+			if (!value.equals(this.lastText)) {
+				this.lastText = value;
+				this.lastTextBytes = this.csv ? ForecastEncoder.csvField(value) : ForecastEncoder.jsonString(value);
+			}
+			this.out.put(this.lastTextBytes);
+			return this;
+		}
+
+		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
+		public Writer date(int epochDay) {
+			begin();
+			if (epochDay == Integer.MIN_VALUE) {
+				nothing();
+			}
+			else {
+				quote();
+				IsoDates.append(this.out, epochDay);
+				quote();
+			}
+			return this;
+		}
+
+		public Writer amount(double value) {
+			begin();
+			if (Double.isNaN(value)) {
+				nothing();
+			}
+			else {
+				Decimals.append(this.out, value);
+			}
+			return this;
+		}
+
+		public Writer fraction(double value) {
+			begin();
+			if (Double.isNaN(value)) {
+				nothing();
+			}
+			else {
+				Decimals.appendFourDecimals(this.out, value);
+			}
+			return this;
+		}
+
+		public Writer count(long value) {
+			begin();
+			if (value < 0) {
+				this.out.put((byte) '-');
+				value = -value;
+			}
+			this.out.putUnsigned(value);
+			return this;
+		}
+
+		/** Writes the first {@code count} dates of {@code epochDays}. */
+		public Writer dates(int[] epochDays, int count) {
+			begin();
+			if (!this.csv) {
+				this.out.put((byte) '[');
+			}
+			for (int j = 0; j < count; j++) {
+				if (j > 0) {
+					this.out.put((byte) (this.csv ? ' ' : ','));
+				}
+				if (!this.csv) {
+					this.out.put((byte) '"');
+				}
+				IsoDates.append(this.out, epochDays[j]);
+				if (!this.csv) {
+					this.out.put((byte) '"');
+				}
+			}
+			if (!this.csv) {
+				this.out.put((byte) ']');
+			}
+			return this;
+		}
+
+		/** Closes the record. */
+		public void end() {
+			if (this.column != Table.this.columns.size()) {
+				throw new IllegalStateException(
+						"record has " + this.column + " values for " + Table.this.columns.size() + " columns");
+			}
+			this.out.put((byte) (this.csv ? '\n' : '}'));
+			if (this.format == Format.NDJSON) {
+				this.out.put((byte) '\n');
+			}
+			this.column = 0;
+		}
+
+		private void begin() {
+			int c = this.column++;
+			if (this.csv) {
+				if (c > 0) {
+					this.out.put((byte) ',');
+				}
+				return;
+			}
+			if (c == 0 && this.needSeparator && this.format == Format.JSON) {
+				this.out.put((byte) ',');
+				this.out.put((byte) '\n');
+			}
+			this.needSeparator = true;
+			this.out.put(Table.this.jsonNames[c]);
+		}
+
+		private void quote() {
+			if (!this.csv) {
+				this.out.put((byte) '"');
+			}
+		}
+
+		private void nothing() {
+			if (!this.csv) {
+				this.out.putAscii("null");
+			}
+		}
+
+	}
+
+}
