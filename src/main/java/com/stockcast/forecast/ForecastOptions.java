@@ -1,6 +1,6 @@
 package com.stockcast.forecast;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,20 +11,43 @@ import org.springframework.web.bind.annotation.BindParam;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.RequestDefaults;
 import com.stockcast.output.View;
+import com.stockcast.simulation.Demand;
+import com.stockcast.simulation.SalesPolicy;
+import com.stockcast.simulation.Scenario;
 
 /**
- * The query parameters of {@code POST /forecasts}: the view, and request-level values for columns
+ * The query parameters of {@code POST /forecasts}: the view, the scenario (sales policy and the
+ * probabilistic forecast's demand model, trials and seed), and request-level values for columns
  * every row shares, used where a row leaves them out.
  */
 record ForecastOptions(
-		@Parameter(description = "rows (default): one row per period; summary: one row per product",
-				schema = @Schema(allowableValues = { "rows", "summary" })) String view,
+		@Parameter(description = "rows (default): one row per period; summary: one row per product; "
+				+ "totals: one row per date, summed over all products",
+				schema = @Schema(allowableValues = { "rows", "summary", "totals" })) String view,
+		@Parameter(description = "backorder (default): unmet demand waits and stock may go negative; "
+				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",
+				schema = @Schema(allowableValues = { "backorder", "lost-sales" })) String policy,
+		@Parameter(description = "Daily demand for the probabilistic forecast: constant (sales_rate every day), "
+				+ "normal (mean sales_rate, deviation sales_std, negative draws sell 0) or poisson (mean sales_rate). "
+				+ "normal and poisson make the answer probabilistic, with 1000 trials unless trials says otherwise",
+				schema = @Schema(allowableValues = { "constant", "normal", "poisson" })) String demand,
+		@Parameter(description = "Monte Carlo trials per product; makes the answer probabilistic (percentiles "
+				+ "and stockout probabilities)", schema = @Schema(type = "integer", minimum = "1")) String trials,
+		@Parameter(description = "Seed of the random draws (default 0): the same seed gives the same answer "
+				+ "whatever the thread count or chunking", schema = @Schema(type = "integer", format = "int64")) String seed,
 		@Parameter(name = "sell_start_date", description = "Default start date for rows without one") @BindParam("sell_start_date") String sellStartDate,
 		@Parameter(name = "initial_inventory", description = "Default stock on hand") @BindParam("initial_inventory") String initialInventory,
 		@Parameter(name = "sales_rate", description = "Default units sold per day") @BindParam("sales_rate") String salesRate,
 		@Parameter(name = "restocking_rate", description = "Default units received per day") @BindParam("restocking_rate") String restockingRate,
 		@Parameter(name = "duration_days", description = "Default projection length in days") @BindParam("duration_days") String durationDays,
-		@Parameter(name = "forecast_frequency", description = "Default days per output row") @BindParam("forecast_frequency") String forecastFrequency) {
+		@Parameter(name = "forecast_frequency", description = "Default days per output row") @BindParam("forecast_frequency") String forecastFrequency,
+		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal)") @BindParam("sales_std") String salesStd,
+		@Parameter(name = "reorder_point", description = "Default reorder point: an order is placed when stock on hand plus on order falls to it") @BindParam("reorder_point") String reorderPoint,
+		@Parameter(name = "order_quantity", description = "Default units per order (orders are whole multiples of it)") @BindParam("order_quantity") String orderQuantity,
+		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it") @BindParam("lead_time_days") String leadTimeDays) {
+
+	/** Trials of a probabilistic forecast that names a random demand and no trials. */
+	static final int DEFAULT_TRIALS = 1000;
 
 	View parsedView() {
 		if (this.view == null || this.view.isBlank()) {
@@ -32,20 +55,98 @@ record ForecastOptions(
 		}
 		View parsed = View.parse(this.view);
 		if (parsed == null) {
-			throw InvalidInputException.forParameter("view", this.view, "must be rows or summary");
+			throw InvalidInputException.forParameter("view", this.view, "must be rows, summary or totals");
 		}
 		return parsed;
 	}
 
+	/** The scenario asked for; {@link Scenario#DEFAULT} when none of its parameters is given. */
+	Scenario scenario(int maxTrials) {
+		SalesPolicy salesPolicy = SalesPolicy.BACKORDER;
+		if (given(this.policy)) {
+			salesPolicy = SalesPolicy.parse(this.policy);
+			if (salesPolicy == null) {
+				throw InvalidInputException.forParameter("policy", this.policy, "must be backorder or lost-sales");
+			}
+		}
+		Demand model = Demand.CONSTANT;
+		if (given(this.demand)) {
+			model = Demand.parse(this.demand);
+			if (model == null) {
+				throw InvalidInputException.forParameter("demand", this.demand, "must be constant, normal or poisson");
+			}
+		}
+		int trialCount = (model == Demand.CONSTANT) ? 0 : DEFAULT_TRIALS;
+		if (given(this.trials)) {
+			trialCount = whole(this.trials, "trials");
+			if (trialCount < 1 || trialCount > maxTrials) {
+				throw InvalidInputException.forParameter("trials", this.trials,
+						"must be between 1 and " + maxTrials);
+			}
+		}
+		long seedValue = 0;
+		if (given(this.seed)) {
+			try {
+				seedValue = Long.parseLong(this.seed.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw InvalidInputException.forParameter("seed", this.seed, "must be a whole number (64-bit)");
+			}
+			if (trialCount == 0) {
+				throw InvalidInputException.forParameter("seed", this.seed,
+						"only applies to a probabilistic forecast (give trials, or demand=normal or poisson)");
+			}
+		}
+		return new Scenario(salesPolicy, model, trialCount, seedValue);
+	}
+
+	private static int whole(String text, String name) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInputException.forParameter(name, text, "must be a whole number");
+		}
+	}
+
+	private static boolean given(String text) {
+		return text != null && !text.isBlank();
+	}
+
 	RequestDefaults defaults() {
-		Map<String, String> values = new HashMap<>();
+		return RequestDefaults.fromParameters(columns());
+	}
+
+	/** The scenario's parameters as given, for a job's settings and an idempotency fingerprint. */
+	Map<String, String> scenarioParameters() {
+		Map<String, String> values = new LinkedHashMap<>();
+		putGiven(values, "view", this.view);
+		putGiven(values, "policy", this.policy);
+		putGiven(values, "demand", this.demand);
+		putGiven(values, "trials", this.trials);
+		putGiven(values, "seed", this.seed);
+		return values;
+	}
+
+	private static void putGiven(Map<String, String> values, String name, String value) {
+		if (given(value)) {
+			values.put(name, value.strip());
+		}
+	}
+
+	private Map<String, String> columns() {
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("sell_start_date", this.sellStartDate);
 		values.put("initial_inventory", this.initialInventory);
 		values.put("sales_rate", this.salesRate);
 		values.put("restocking_rate", this.restockingRate);
 		values.put("duration_days", this.durationDays);
 		values.put("forecast_frequency", this.forecastFrequency);
-		return RequestDefaults.fromParameters(values);
+		values.put("sales_std", this.salesStd);
+		values.put("reorder_point", this.reorderPoint);
+		values.put("order_quantity", this.orderQuantity);
+		values.put("lead_time_days", this.leadTimeDays);
+		return values;
 	}
 
 }

@@ -2,10 +2,13 @@ package com.stockcast.output;
 
 import java.util.Locale;
 
-/** What an answer holds: the daily (per-period) rows, or one summary per product. */
+/**
+ * What an answer holds: the daily (per-period) rows, one summary per product, or the portfolio's
+ * totals, one row per date over all products.
+ */
 public enum View {
 
-	ROWS, SUMMARY;
+	ROWS, SUMMARY, TOTALS;
 
 	public String tag() {
 		return name().toLowerCase(Locale.ROOT);

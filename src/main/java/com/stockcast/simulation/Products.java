@@ -98,6 +98,16 @@ public final class Products {
 		return this.leadTimes[i];
 	}
 
+	/** Whether some product has a reorder policy (an answer then carries the order columns). */
+	public boolean anyReorderPolicy() {
+		for (int i = 0; i < this.size; i++) {
+			if (this.leadTimes[i] >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Output rows of product {@code i}: one per period of {@code frequency} days. */
 	public int periods(int i) {
 		return (this.durations[i] - 1) / this.frequencies[i] + 1;
