@@ -27,16 +27,18 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.Answers;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ForecastRun;
 import com.stockcast.parallel.ForecastStreamer;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 /**
  * {@code POST /forecasts}: a product list in (CSV, JSON or a CSV upload), its forecast streamed back
@@ -65,13 +67,16 @@ class ForecastController {
 
 	private final JsonMapper json;
 
+	private final IntakeLimits limits;
+
 	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics, ForecastJobs jobs,
-			JsonMapper json) {
+			JsonMapper json, IntakeLimits limits) {
 		this.reader = reader;
 		this.streamer = streamer;
 		this.metrics = metrics;
 		this.jobs = jobs;
 		this.json = json;
+		this.limits = limits;
 	}
 
 	@Operation(summary = "Forecast a product list",
@@ -144,13 +149,16 @@ class ForecastController {
 		try {
 			View parsedView = options.parsedView();
 			view = parsedView.tag();
+			Scenario scenario = options.scenario(this.limits.maxTrials());
 			Products products = read.get();
 			if (prefersAsync(request.getHeader(PREFER))) {
-				submit(products, options, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
+				submit(products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				outcome = "accepted";
 				return;
 			}
-			try (ForecastRun run = this.streamer.start(products, new ForecastEncoder(format, parsedView))) {
+			boolean orders = products.anyReorderPolicy();
+			try (ForecastRun run = this.streamer.start(products,
+					Answers.encoder(format, parsedView, scenario, orders))) {
 				response.setStatus(HttpServletResponse.SC_OK);
 				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
 				try {
@@ -173,13 +181,13 @@ class ForecastController {
 	}
 
 	/** Stores the forecast as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
-	private void submit(Products products, ForecastOptions options, String idempotencyKey, Fingerprint fingerprint,
-			HttpServletResponse response) {
+	private void submit(Products products, ForecastOptions options, Scenario scenario, String idempotencyKey,
+			Fingerprint fingerprint, HttpServletResponse response) {
 		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		ForecastJobs.Submission submission = this.jobs.submit(products, options.defaults().asMap(), key,
+		ForecastJobs.Submission submission = this.jobs.submit(products, options.defaults().asMap(), scenario, key,
 				fingerprint.hex());
 		response.setStatus(HttpServletResponse.SC_ACCEPTED);
 		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
@@ -212,7 +220,9 @@ class ForecastController {
 		if (key == null || key.isBlank() || !prefersAsync(request.getHeader(PREFER))) {
 			return Fingerprint.NONE;
 		}
-		return Fingerprint.of(kind, request.getHeader(HttpHeaders.CONTENT_ENCODING), options.defaults().asMap());
+		java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(options.defaults().asMap());
+		parameters.putAll(options.scenarioParameters());
+		return Fingerprint.of(kind, request.getHeader(HttpHeaders.CONTENT_ENCODING), parameters);
 	}
 
 	private static String outcomeOf(RuntimeException ex) {

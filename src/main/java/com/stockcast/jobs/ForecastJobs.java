@@ -11,9 +11,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 /**
  * Accepts forecasts as jobs: stores the validated input, cut into chunks, before answering, and
@@ -44,23 +46,26 @@ public class ForecastJobs {
 	/**
 	 * Stores a job for {@code products}; it is durable when this returns.
 	 * @param defaults the request-level column defaults it was asked with, kept as its settings
+	 * @param scenario what to simulate: the sales policy and, for a probabilistic forecast, its trials
 	 * @param idempotencyKey the caller's key, or {@code null}
 	 * @param requestHash a digest of the request, compared when the key was seen before
 	 * @throws ProblemException 422 when the key was used for a different request
 	 */
-	public Submission submit(Products products, Map<String, String> defaults, String idempotencyKey,
-			String requestHash) {
+	public Submission submit(Products products, Map<String, String> defaults, Scenario scenario,
+			String idempotencyKey, String requestHash) {
 		if (idempotencyKey != null) {
 			Optional<Job> earlier = this.store.findByIdempotencyKey(idempotencyKey);
 			if (earlier.isPresent()) {
 				return replay(earlier.get(), requestHash);
 			}
 		}
+		boolean orders = products.anyReorderPolicy();
+		JobScenario stored = Answers.isDefault(scenario, orders) ? null : new JobScenario(scenario, orders);
 		int[] bounds = chunkBounds(products);
 		Job job;
 		try {
-			job = this.store.create(products, bounds, products.periods(0, products.size()), settings(defaults),
-					idempotencyKey, requestHash);
+			job = this.store.create(products, bounds, products.periods(0, products.size()), settings(defaults, stored),
+					stored, idempotencyKey, requestHash);
 		}
 		catch (DuplicateKeyException raced) {
 			return replay(this.store.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), requestHash);
@@ -90,9 +95,12 @@ public class ForecastJobs {
 		return java.util.Arrays.copyOf(bounds, count);
 	}
 
-	private String settings(Map<String, String> defaults) {
+	private String settings(Map<String, String> defaults, JobScenario scenario) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("defaults", defaults);
+		if (scenario != null) {
+			settings.put("scenario", scenario.describe());
+		}
 		settings.put("chunk_size", this.pool.chunkSize());
 		settings.put("chunk_max_rows", this.pool.chunkMaxRows());
 		return this.json.writeValueAsString(settings);

@@ -2,6 +2,7 @@ package com.stockcast.jobs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,9 +51,12 @@ class JobController {
 
 	private final StoredResults results;
 
+	private final ScenarioResults scenarioResults;
+
 	private final JobSettings settings;
 
-	JobController(JobStore store, StoredResults results, JobSettings settings) {
+	JobController(JobStore store, StoredResults results, ScenarioResults scenarioResults, JobSettings settings) {
+		this.scenarioResults = scenarioResults;
 		this.store = store;
 		this.results = results;
 		this.settings = settings;
@@ -85,6 +89,23 @@ class JobController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
 			throws IOException {
 		writeResults(id, View.SUMMARY, productId, limit, cursor, accept, response);
+	}
+
+	@Operation(summary = "A succeeded job's portfolio totals, one row per date",
+			description = "The same totals as the synchronous answer with view=totals: per date, the products' stock, "
+					+ "sales and restocking summed, and how many were out of stock. Small, so never paged.")
+	@GetMapping(path = "/{id}/totals", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void totals(@PathVariable String id, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			HttpServletResponse response) {
+		Job job = succeeded(id);
+		Format format = Format.negotiate(accept);
+		response.setContentType(format.mediaType() + ";charset=UTF-8");
+		try {
+			this.scenarioResults.writeTotals(job.id(), job.scenario(), format, response.getOutputStream());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The client went away mid-answer; nothing to tell it.
+		}
 	}
 
 	@Operation(summary = "Cancel a queued or running job, or delete a finished one with its results")
@@ -134,23 +155,18 @@ class JobController {
 
 	private void writeResults(String id, View view, String productId, Integer limit, String cursor, String accept,
 			HttpServletResponse response) throws IOException {
-		Job job = job(id);
-		if (job.status() != JobStatus.SUCCEEDED) {
-			throw new ProblemException(HttpStatus.CONFLICT, "job-not-succeeded", "The job has no results to serve",
-					"Job " + job.id() + " is " + job.status().text() + "; results are served once it has succeeded.");
-		}
+		Job job = succeeded(id);
 		Format format = Format.negotiate(accept);
-		ForecastEncoder encoder = new ForecastEncoder(format, view);
 		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
 		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
 			if (size == StoredResults.Query.UNLIMITED) {
-				this.results.write(query, encoder, response.getOutputStream());
+				write(job, query, format, response.getOutputStream());
 				return;
 			}
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
-			Cursor next = this.results.write(query, encoder, page);
+			Cursor next = write(job, query, format, page);
 			if (next != null) {
 				UriComponentsBuilder link = UriComponentsBuilder.fromPath("/forecasts/" + job.id() + "/" + view.tag());
 				if (productId != null) {
@@ -165,6 +181,23 @@ class JobController {
 		catch (UncheckedIOException ex) {
 			// The client went away mid-answer; nothing to tell it.
 		}
+	}
+
+	/** Writes a job's rows or summaries: a default job's from their typed tables, a scenario job's from blocks. */
+	private Cursor write(Job job, StoredResults.Query query, Format format, OutputStream out) {
+		if (job.scenario() == null) {
+			return this.results.write(query, new ForecastEncoder(format, query.view()), out);
+		}
+		return this.scenarioResults.write(query, job.scenario(), format, out);
+	}
+
+	private Job succeeded(String id) {
+		Job job = job(id);
+		if (job.status() != JobStatus.SUCCEEDED) {
+			throw new ProblemException(HttpStatus.CONFLICT, "job-not-succeeded", "The job has no results to serve",
+					"Job " + job.id() + " is " + job.status().text() + "; results are served once it has succeeded.");
+		}
+		return job;
 	}
 
 	private Job job(String id) {

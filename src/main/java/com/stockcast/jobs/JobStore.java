@@ -32,7 +32,7 @@ import com.stockcast.simulation.Products;
 class JobStore {
 
 	private static final String JOB_COLUMNS = "id, status, created_at, started_at, finished_at, product_count, "
-			+ "row_count, chunk_count, chunks_done, products_done, settings, request_hash, problem";
+			+ "row_count, chunk_count, chunks_done, products_done, settings, scenario, request_hash, problem";
 
 	private final JdbcTemplate jdbc;
 
@@ -40,14 +40,18 @@ class JobStore {
 
 	private final BulkResults bulk;
 
+	private final ScenarioResults scenarioResults;
+
 	private final Clock clock;
 
 	private final boolean postgres;
 
-	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, Clock clock) {
+	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, ScenarioResults scenarioResults,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.bulk = bulk;
+		this.scenarioResults = scenarioResults;
 		this.clock = clock;
 		this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
 			.getMetaData()
@@ -60,7 +64,8 @@ class JobStore {
 	 * A chunk a worker holds a lease on. {@code lease} is this claim's own token: a worker whose lease
 	 * ran out and was claimed again (even by its own process) can no longer complete or release it.
 	 */
-	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products, String lease) {
+	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products, String lease,
+			JobScenario scenario) {
 	}
 
 	/** Thrown inside a completion to undo it: the lease was lost or the job stopped running. */
@@ -76,15 +81,16 @@ class JobStore {
 	 * Stores a new queued job with its whole input, cut at {@code bounds}, in one transaction: once
 	 * this returns, the job survives a crash.
 	 */
-	Job create(Products products, int[] bounds, long rowCount, String settings, String idempotencyKey,
-			String requestHash) {
+	Job create(Products products, int[] bounds, long rowCount, String settings, JobScenario scenario,
+			String idempotencyKey, String requestHash) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			this.jdbc.update("insert into forecast_job (id, status, created_at, product_count, row_count, chunk_count, "
-					+ "chunks_done, products_done, settings, idempotency_key, request_hash) "
-					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
-					products.size(), rowCount, bounds.length - 1, settings, idempotencyKey, requestHash);
+					+ "chunks_done, products_done, settings, scenario, idempotency_key, request_hash) "
+					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
+					products.size(), rowCount, bounds.length - 1, settings,
+					(scenario == null) ? null : scenario.encode(), idempotencyKey, requestHash);
 			List<Object[]> chunks = new ArrayList<>(bounds.length - 1);
 			for (int c = 0; c + 1 < bounds.length; c++) {
 				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c],
@@ -149,9 +155,10 @@ class JobStore {
 				}
 				this.jdbc.update("update forecast_job set status = ?, started_at = ? where id = ? and status = ?",
 						JobStatus.RUNNING.text(), time(now), jobId, JobStatus.QUEUED.text());
-				return this.jdbc.query("select first_product, attempts, input from forecast_chunk "
-						+ "where job_id = ? and chunk_no = ?", (rs, n) -> new Chunk(jobId, chunkNo, rs.getInt(1),
-								rs.getInt(2), ChunkCodec.decode(rs.getBytes(3)), token), jobId, chunkNo)
+				return this.jdbc.query("select c.first_product, c.attempts, c.input, j.scenario from forecast_chunk c "
+						+ "join forecast_job j on j.id = c.job_id where c.job_id = ? and c.chunk_no = ?",
+						(rs, n) -> new Chunk(jobId, chunkNo, rs.getInt(1), rs.getInt(2), ChunkCodec.decode(rs.getBytes(3)),
+								token, JobScenario.decode(rs.getString(4))), jobId, chunkNo)
 					.stream()
 					.findFirst();
 			});
@@ -190,7 +197,10 @@ class JobStore {
 					throw new StaleChunkException("lease lost");
 				}
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-					this.bulk.write(connection, chunk);
+					if (chunk.scenario() == null) {
+						this.bulk.write(connection, chunk);
+					}
+					this.scenarioResults.write(connection, chunk);
 					return null;
 				});
 				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
@@ -225,6 +235,7 @@ class JobStore {
 		if (this.postgres) {
 			this.jdbc.execute("analyze forecast_row");
 			this.jdbc.execute("analyze forecast_summary");
+			this.jdbc.execute("analyze forecast_output");
 		}
 	}
 
@@ -267,6 +278,7 @@ class JobStore {
 		Boolean deleted = this.tx.execute(status -> {
 			this.jdbc.update("delete from forecast_row where job_id = ?", id);
 			this.jdbc.update("delete from forecast_summary where job_id = ?", id);
+			this.jdbc.update("delete from forecast_output where job_id = ?", id);
 			return this.jdbc.update("delete from forecast_job where id = ?", id) == 1;
 		});
 		return Boolean.TRUE.equals(deleted);
@@ -315,7 +327,7 @@ class JobStore {
 			JobStatus.parse(rs.getString("status")), instant(rs, "created_at"), instant(rs, "started_at"),
 			instant(rs, "finished_at"), rs.getInt("product_count"), rs.getLong("row_count"), rs.getInt("chunk_count"),
 			rs.getInt("chunks_done"), rs.getInt("products_done"), rs.getString("settings"),
-			rs.getString("request_hash"), rs.getString("problem"));
+			JobScenario.decode(rs.getString("scenario")), rs.getString("request_hash"), rs.getString("problem"));
 
 
 }

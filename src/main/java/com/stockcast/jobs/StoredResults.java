@@ -77,7 +77,7 @@ class StoredResults {
 					break;
 				}
 			}
-			if (!stillSucceeded(query.jobId())) {
+			if (!stillSucceeded(this.jdbc, query.jobId())) {
 				throw new IllegalStateException("job " + query.jobId() + " went away while its results were read");
 			}
 			out.write(encoder.epilogue());
@@ -89,8 +89,9 @@ class StoredResults {
 		}
 	}
 
-	private boolean stillSucceeded(UUID jobId) {
-		return this.jdbc.queryForList("select status from forecast_job where id = ?", String.class, jobId)
+	/** Whether the job is still there and succeeded, checked after its results were read. */
+	static boolean stillSucceeded(JdbcTemplate jdbc, UUID jobId) {
+		return jdbc.queryForList("select status from forecast_job where id = ?", String.class, jobId)
 			.contains(JobStatus.SUCCEEDED.text());
 	}
 

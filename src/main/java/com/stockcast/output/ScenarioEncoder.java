@@ -22,6 +22,8 @@ public final class ScenarioEncoder implements AnswerEncoder {
 
 	private static final ThreadLocal<MonteCarlo> SIMULATIONS = ThreadLocal.withInitial(MonteCarlo::new);
 
+	private static final ThreadLocal<int[]> ORDER_DATES = ThreadLocal.withInitial(() -> new int[16]);
+
 	private final Format format;
 
 	private final View view;
@@ -150,96 +152,117 @@ public final class ScenarioEncoder implements AnswerEncoder {
 	public void encode(Products products, int from, int to, long positionBase, boolean first, OutputBuffer out) {
 		Table.Writer writer = this.table.writer(this.format, out, first);
 		boolean rows = this.view == View.ROWS;
+		for (int i = from; i < to; i++) {
+			record(products, i, positionBase + i, rows ? writer : null, rows ? null : writer, null);
+		}
+	}
+
+	/**
+	 * Computes product {@code i} once and hands its rows, its summary and its days to whichever of
+	 * the three is given: a stored job keeps all three from one simulation.
+	 * @param position the product's position in the whole input
+	 * @param rows takes the rows of {@link #columns(View, Scenario, boolean) the rows view}, or {@code null}
+	 * @param summary takes the summary of the summary view, or {@code null}
+	 * @param totals takes the product's days, or {@code null}
+	 */
+	public void record(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals) {
+		int startDay = products.startDay(i);
 		if (this.scenario.probabilistic()) {
 			MonteCarlo simulation = SIMULATIONS.get();
-			for (int i = from; i < to; i++) {
-				simulation.simulate(products, i, positionBase + i, this.scenario, rows, false);
-				if (rows) {
-					probabilisticRows(products, i, simulation, writer);
-				}
-				else {
-					probabilisticSummary(products, i, simulation, writer);
+			simulation.simulate(products, i, position, this.scenario, rows != null, totals != null);
+			if (rows != null) {
+				probabilisticRows(products, i, simulation, rows);
+			}
+			if (summary != null) {
+				probabilisticSummary(products, i, simulation, summary);
+			}
+			if (totals != null) {
+				for (int d = 0; d < simulation.days(); d++) {
+					totals.add(startDay + d, simulation.dayMeanLevel(d), simulation.dayMeanSold(d),
+							simulation.dayMeanRestocking(d), simulation.dayMeanUnmet(d), simulation.dayOutProbability(d));
 				}
 			}
 			return;
 		}
 		PolicyTrajectory trajectory = TRAJECTORIES.get();
-		for (int i = from; i < to; i++) {
-			trajectory.simulate(products, i, this.scenario.policy(), rows, false);
-			if (rows) {
-				rows(products, i, trajectory, writer);
-			}
-			else {
-				summary(products, i, trajectory, writer);
+		trajectory.simulate(products, i, this.scenario.policy(), rows != null, totals != null);
+		if (rows != null) {
+			rows(products, i, trajectory, rows);
+		}
+		if (summary != null) {
+			summary(products, i, trajectory, summary);
+		}
+		if (totals != null) {
+			for (int d = 0; d < trajectory.days(); d++) {
+				totals.add(startDay + d, trajectory.dayLevel(d), trajectory.daySold(d), trajectory.dayRestocking(d),
+						trajectory.dayUnmet(d), trajectory.dayOut(d) ? 1 : 0);
 			}
 		}
 	}
 
-	private void rows(Products products, int i, PolicyTrajectory trajectory, Table.Writer writer) {
+	private void rows(Products products, int i, PolicyTrajectory trajectory, Table.Sink sink) {
 		String id = products.id(i);
 		int startDay = products.startDay(i);
 		int frequency = products.frequency(i);
 		for (int k = 0; k < trajectory.periods(); k++) {
-			writer.text(id).date(startDay + k * frequency).amount(trajectory.level(k)).amount(trajectory.sales(k))
+			sink.text(id).date(startDay + k * frequency).amount(trajectory.level(k)).amount(trajectory.sales(k))
 				.amount(trajectory.restocking(k));
 			if (this.lostSales) {
-				writer.amount(trajectory.unmet(k));
+				sink.amount(trajectory.unmet(k));
 			}
 			if (this.orders) {
-				writer.amount(trajectory.ordered(k)).amount(trajectory.received(k));
+				sink.amount(trajectory.ordered(k)).amount(trajectory.received(k));
 			}
-			writer.amount(trajectory.daysOfCover(k)).end();
+			sink.amount(trajectory.daysOfCover(k)).end();
 		}
 	}
 
-	private final ThreadLocal<int[]> orderDates = ThreadLocal.withInitial(() -> new int[16]);
-
-	private void summary(Products products, int i, PolicyTrajectory trajectory, Table.Writer writer) {
+	private void summary(Products products, int i, PolicyTrajectory trajectory, Table.Sink sink) {
 		int startDay = products.startDay(i);
-		writer.text(products.id(i)).date(date(startDay, trajectory.stockoutDay()))
+		sink.text(products.id(i)).date(date(startDay, trajectory.stockoutDay()))
 			.amount(trajectory.minimumLevel()).amount(trajectory.endingLevel());
 		if (this.lostSales) {
-			writer.amount(trajectory.totalUnmet());
+			sink.amount(trajectory.totalUnmet());
 		}
 		if (this.orders) {
 			int count = trajectory.orderCount();
-			int[] dates = this.orderDates.get();
+			int[] dates = ORDER_DATES.get();
 			if (dates.length < count) {
 				dates = new int[Math.max(count, dates.length * 2)];
-				this.orderDates.set(dates);
+				ORDER_DATES.set(dates);
 			}
 			for (int j = 0; j < count; j++) {
 				dates[j] = startDay + trajectory.orderDay(j);
 			}
-			writer.count(count).dates(dates, count);
+			sink.count(count).dates(dates, count);
 		}
-		writer.end();
+		sink.end();
 	}
 
-	private void probabilisticRows(Products products, int i, MonteCarlo simulation, Table.Writer writer) {
+	private void probabilisticRows(Products products, int i, MonteCarlo simulation, Table.Sink sink) {
 		String id = products.id(i);
 		int startDay = products.startDay(i);
 		int frequency = products.frequency(i);
 		for (int k = 0; k < simulation.periods(); k++) {
-			writer.text(id).date(startDay + k * frequency).amount(simulation.levelP10(k))
+			sink.text(id).date(startDay + k * frequency).amount(simulation.levelP10(k))
 				.amount(simulation.levelP50(k)).amount(simulation.levelP90(k))
 				.fraction(simulation.stockoutProbabilityBy(k)).amount(simulation.meanSales(k));
 			if (this.lostSales) {
-				writer.amount(simulation.meanUnmet(k));
+				sink.amount(simulation.meanUnmet(k));
 			}
-			writer.end();
+			sink.end();
 		}
 	}
 
-	private void probabilisticSummary(Products products, int i, MonteCarlo simulation, Table.Writer writer) {
+	private void probabilisticSummary(Products products, int i, MonteCarlo simulation, Table.Sink sink) {
 		int startDay = products.startDay(i);
-		writer.text(products.id(i)).fraction(simulation.stockoutProbability())
+		sink.text(products.id(i)).fraction(simulation.stockoutProbability())
 			.date(date(startDay, simulation.stockoutDayP10())).date(date(startDay, simulation.stockoutDayP50()))
 			.date(date(startDay, simulation.stockoutDayP90())).amount(simulation.endingP50());
 		if (this.lostSales) {
-			writer.amount(simulation.meanTotalUnmet());
+			sink.amount(simulation.meanTotalUnmet());
 		}
-		writer.end();
+		sink.end();
 	}
 
 	/** The date {@code offset} days after {@code startDay}; none for a negative offset (no stockout). */

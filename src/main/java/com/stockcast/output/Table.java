@@ -1,5 +1,11 @@
 package com.stockcast.output;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -90,10 +96,211 @@ public final class Table {
 	}
 
 	/**
-	 * Writes records one value at a time, in column order; {@link #end()} closes each record. The
-	 * last text value's bytes are kept, since a product's id repeats on every one of its rows.
+	 * Takes records one value at a time, in column order; {@link #end()} closes each record. Either
+	 * writes them in a format ({@link Writer}) or records them for later ({@link Recorder}).
 	 */
-	public final class Writer {
+	public interface Sink {
+
+		Sink text(String value);
+
+		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
+		Sink date(int epochDay);
+
+		/** @param value the number, or NaN for none */
+		Sink amount(double value);
+
+		/** @param value the number, or NaN for none */
+		Sink fraction(double value);
+
+		Sink count(long value);
+
+		/** Takes the first {@code count} dates of {@code epochDays}. */
+		Sink dates(int[] epochDays, int count);
+
+		/** Closes the record. */
+		void end();
+
+	}
+
+	/** A recorder of this table's records in a compact binary form, for a job to store. */
+	public Recorder recorder() {
+		return new Recorder();
+	}
+
+	/**
+	 * Replays records a {@link Recorder} made into {@code sink}.
+	 * @param skip records to pass over first
+	 * @param max most records to replay after them
+	 * @return the records replayed
+	 */
+	public int replay(byte[] recorded, int skip, int max, Sink sink) {
+		int[] dates = new int[16];
+		int replayed = 0;
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(recorded))) {
+			int records = in.readInt();
+			for (int r = 0; r < records && replayed < max; r++) {
+				boolean keep = r >= skip;
+				for (Column column : this.columns) {
+					switch (column.kind()) {
+						case TEXT -> {
+							String text = in.readUTF();
+							if (keep) {
+								sink.text(text);
+							}
+						}
+						case DATE -> {
+							int day = in.readInt();
+							if (keep) {
+								sink.date(day);
+							}
+						}
+						case AMOUNT -> {
+							double value = in.readDouble();
+							if (keep) {
+								sink.amount(value);
+							}
+						}
+						case FRACTION -> {
+							double value = in.readDouble();
+							if (keep) {
+								sink.fraction(value);
+							}
+						}
+						case COUNT -> {
+							long value = in.readLong();
+							if (keep) {
+								sink.count(value);
+							}
+						}
+						case DATES -> {
+							int count = in.readInt();
+							if (dates.length < count) {
+								dates = new int[count];
+							}
+							for (int j = 0; j < count; j++) {
+								dates[j] = in.readInt();
+							}
+							if (keep) {
+								sink.dates(dates, count);
+							}
+						}
+					}
+				}
+				if (keep) {
+					sink.end();
+					replayed++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return replayed;
+	}
+
+	/** Records values as they come; {@link #toBytes()} gives the records made since the last call. */
+	public final class Recorder implements Sink {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+
+		private final DataOutputStream out = new DataOutputStream(this.bytes);
+
+		private int records;
+
+		private int column;
+
+		public int records() {
+			return this.records;
+		}
+
+		/** The records since the last call, then starts afresh. */
+		public byte[] toBytes() {
+			if (this.bytes.size() == 0) {
+				return new byte[4];
+			}
+			byte[] recorded = this.bytes.toByteArray();
+			int count = this.records;
+			recorded[0] = (byte) (count >>> 24);
+			recorded[1] = (byte) (count >>> 16);
+			recorded[2] = (byte) (count >>> 8);
+			recorded[3] = (byte) count;
+			this.bytes.reset();
+			this.records = 0;
+			return recorded;
+		}
+
+		@Override
+		public Recorder text(String value) {
+			return write(() -> this.out.writeUTF(value));
+		}
+
+		@Override
+		public Recorder date(int epochDay) {
+			return write(() -> this.out.writeInt(epochDay));
+		}
+
+		@Override
+		public Recorder amount(double value) {
+			return write(() -> this.out.writeDouble(value));
+		}
+
+		@Override
+		public Recorder fraction(double value) {
+			return write(() -> this.out.writeDouble(value));
+		}
+
+		@Override
+		public Recorder count(long value) {
+			return write(() -> this.out.writeLong(value));
+		}
+
+		@Override
+		public Recorder dates(int[] epochDays, int count) {
+			return write(() -> {
+				this.out.writeInt(count);
+				for (int j = 0; j < count; j++) {
+					this.out.writeInt(epochDays[j]);
+				}
+			});
+		}
+
+		@Override
+		public void end() {
+			if (this.column != Table.this.columns.size()) {
+				throw new IllegalStateException(
+						"record has " + this.column + " values for " + Table.this.columns.size() + " columns");
+			}
+			this.column = 0;
+			this.records++;
+		}
+
+		private Recorder write(IoAction action) {
+			try {
+				if (this.bytes.size() == 0) {
+					this.out.writeInt(0); // the record count, filled in by toBytes
+				}
+				action.run();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.column++;
+			return this;
+		}
+
+	}
+
+	private interface IoAction {
+
+		void run() throws IOException;
+
+	}
+
+	/**
+	 * Writes records in a format, one value at a time, in column order; {@link #end()} closes each
+	 * record. The last text value's bytes are kept, since a product's id repeats on every one of its rows.
+	 */
+	public final class Writer implements Sink {
 
 		private final Format format;
 
@@ -120,6 +327,7 @@ public final class Table {
 			return this.out;
 		}
 
+		@Override
 		public Writer text(String value) {
 			begin();
 			if (!value.equals(this.lastText)) {
@@ -131,6 +339,7 @@ public final class Table {
 		}
 
 		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
+		@Override
 		public Writer date(int epochDay) {
 			begin();
 			if (epochDay == Integer.MIN_VALUE) {
@@ -144,6 +353,7 @@ public final class Table {
 			return this;
 		}
 
+		@Override
 		public Writer amount(double value) {
 			begin();
 			if (Double.isNaN(value)) {
@@ -155,6 +365,7 @@ public final class Table {
 			return this;
 		}
 
+		@Override
 		public Writer fraction(double value) {
 			begin();
 			if (Double.isNaN(value)) {
@@ -166,6 +377,7 @@ public final class Table {
 			return this;
 		}
 
+		@Override
 		public Writer count(long value) {
 			begin();
 			if (value < 0) {
@@ -177,6 +389,8 @@ public final class Table {
 		}
 
 		/** Writes the first {@code count} dates of {@code epochDays}. */
+		@Override
+		@Override
 		public Writer dates(int[] epochDays, int count) {
 			begin();
 			if (!this.csv) {
@@ -201,6 +415,7 @@ public final class Table {
 		}
 
 		/** Closes the record. */
+		@Override
 		public void end() {
 			if (this.column != Table.this.columns.size()) {
 				throw new IllegalStateException(

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.stockcast.output.Table.Column;
 import com.stockcast.output.Table.Kind;
-import com.stockcast.simulation.MonteCarlo;
-import com.stockcast.simulation.PolicyTrajectory;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
@@ -24,15 +22,14 @@ import com.stockcast.simulation.Scenario;
  */
 public final class TotalsEncoder implements AnswerEncoder {
 
-	private static final ThreadLocal<PolicyTrajectory> TRAJECTORIES = ThreadLocal.withInitial(PolicyTrajectory::new);
-
-	private static final ThreadLocal<MonteCarlo> SIMULATIONS = ThreadLocal.withInitial(MonteCarlo::new);
-
 	private final Format format;
 
 	private final Scenario scenario;
 
 	private final Table table;
+
+	/** Computes the products' days. */
+	private final ScenarioEncoder days;
 
 	/** Chunks computed and not yet merged, by their first product. */
 	private final Map<Integer, Totals> pending = new ConcurrentHashMap<>();
@@ -43,6 +40,7 @@ public final class TotalsEncoder implements AnswerEncoder {
 		this.format = format;
 		this.scenario = scenario;
 		this.table = new Table(columns(scenario));
+		this.days = new ScenarioEncoder(format, View.ROWS, scenario, false);
 	}
 
 	/** The columns of the totals under {@code scenario}, in order. */
@@ -138,26 +136,8 @@ public final class TotalsEncoder implements AnswerEncoder {
 	 */
 	public Totals sum(Products products, int from, int to, long positionBase) {
 		Totals totals = new Totals();
-		if (this.scenario.probabilistic()) {
-			MonteCarlo simulation = SIMULATIONS.get();
-			for (int i = from; i < to; i++) {
-				simulation.simulate(products, i, positionBase + i, this.scenario, false, true);
-				int startDay = products.startDay(i);
-				for (int d = 0; d < simulation.days(); d++) {
-					totals.add(startDay + d, simulation.dayMeanLevel(d), simulation.dayMeanSold(d),
-							simulation.dayMeanRestocking(d), simulation.dayMeanUnmet(d), simulation.dayOutProbability(d));
-				}
-			}
-			return totals;
-		}
-		PolicyTrajectory trajectory = TRAJECTORIES.get();
 		for (int i = from; i < to; i++) {
-			trajectory.simulate(products, i, this.scenario.policy(), false, true);
-			int startDay = products.startDay(i);
-			for (int d = 0; d < trajectory.days(); d++) {
-				totals.add(startDay + d, trajectory.dayLevel(d), trajectory.daySold(d), trajectory.dayRestocking(d),
-						trajectory.dayUnmet(d), trajectory.dayOut(d) ? 1 : 0);
-			}
+			this.days.record(products, i, positionBase + i, null, null, totals);
 		}
 		return totals;
 	}

@@ -1,0 +1,49 @@
+package com.stockcast.jobs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.stockcast.simulation.Demand;
+import com.stockcast.simulation.SalesPolicy;
+import com.stockcast.simulation.Scenario;
+
+/**
+ * A job's scenario as stored with it: what its chunks simulate, and whether its answers carry the
+ * order columns. Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}).
+ */
+record JobScenario(Scenario scenario, boolean orders) {
+
+	String encode() {
+		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
+				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders;
+	}
+
+	/** The stored text read back; {@code null} for a job of the default forecast. */
+	static JobScenario decode(String stored) {
+		if (stored == null) {
+			return null;
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String pair : stored.split(";")) {
+			String[] nameValue = pair.split("=", 2);
+			values.put(nameValue[0], nameValue[1]);
+		}
+		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
+				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
+		return new JobScenario(scenario, Boolean.parseBoolean(values.get("orders")));
+	}
+
+	/** For a job's settings: the scenario's parts by name. */
+	Map<String, Object> describe() {
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("policy", this.scenario.policy().tag());
+		if (this.scenario.probabilistic()) {
+			described.put("demand", this.scenario.demand().tag());
+			described.put("trials", this.scenario.trials());
+			described.put("seed", this.scenario.seed());
+		}
+		described.put("reorder_policy", this.orders);
+		return described;
+	}
+
+}
