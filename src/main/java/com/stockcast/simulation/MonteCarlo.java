@@ -16,10 +16,10 @@ import java.util.Arrays;
  * review, final level. So with constant demand (or normal with deviation 0) every trial equals
  * {@link PolicyTrajectory} to the bit, and so do every percentile and mean below.
  *
- * <p><b>Randomness.</b> The product's stream comes from {@code (scenario.seed(), position)} alone
- * (see {@link RandomStream}) and trials consume it in order, trial 0 first, day 0 first. A product's
- * answer therefore depends neither on the other products, nor on the thread, the chunking or the
- * instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
+ * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
+ * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
+ * product's answer therefore depends neither on the other products, nor on the thread, the
+ * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
  * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
  *
  * <p><b>Percentiles</b> are nearest-rank: the {@code q}-percentile of {@code T} trial values is
@@ -38,8 +38,20 @@ public final class MonteCarlo {
 
 	private final PoissonSampler poisson = new PoissonSampler();
 
-	/** End-of-period levels, laid out [period][trial]; reordered by the percentile selection. */
-	private double[] levels = new double[0];
+	/** Per-trial state, indexed by trial: all trials advance one day together (see {@link #simulate}). */
+	private double[] level = new double[32];
+	private long[] states = new long[32];
+	private long[] lotsOnOrder = new long[32];
+	private int[] stockout = new int[32];
+	private double[] periodSales = new double[32];
+	private double[] periodUnmet = new double[32];
+	private double[] totalUnmet = new double[32];
+
+	/** Lots ordered by each trial on the last {@code L + 1} days, laid out [day mod (L + 1)][trial]. */
+	private long[] lotsOrdered = new long[32];
+
+	/** Where the percentiles are selected, so that the trial state stays in trial order. */
+	private double[] scratch = new double[32];
 
 	private double[] p10 = new double[32];
 	private double[] p50 = new double[32];
@@ -50,21 +62,13 @@ public final class MonteCarlo {
 	private double[] unmetRef = new double[32];
 	private double[] unmetSum = new double[32];
 
-	private double[] endings = new double[32];
-
 	/** Trials whose first stockout is day d, and at {@code [days]} those never out. */
 	private int[] firstOut = new int[33];
 
-	private long[] lotsOrdered = new long[32];
-
-	private double[] dayLevelRef = new double[32];
-	private double[] dayLevelSum = new double[32];
-	private double[] daySoldRef = new double[32];
-	private double[] daySoldSum = new double[32];
-	private double[] dayRestockingRef = new double[32];
-	private double[] dayRestockingSum = new double[32];
-	private double[] dayUnmetRef = new double[32];
-	private double[] dayUnmetSum = new double[32];
+	private double[] dayLevel = new double[32];
+	private double[] daySold = new double[32];
+	private double[] dayRestocking = new double[32];
+	private double[] dayUnmet = new double[32];
 	private int[] dayOutCount = new int[32];
 
 	private int trials;
@@ -83,6 +87,10 @@ public final class MonteCarlo {
 	 * period percentiles computed), with {@code keepDays} false no daily means; the summary figures
 	 * are always kept.
 	 *
+	 * <p>The trials advance in lockstep, one day for all of them before the next day, so that the
+	 * processor overlaps independent trials instead of waiting on each day's result; each trial
+	 * draws from its own stream, so the order does not change any number.
+	 *
 	 * @param position the product's position in the whole input (0-based): with
 	 * {@code scenario.seed()} it alone determines the product's random stream
 	 * @throws IllegalArgumentException when the scenario asks for no trials
@@ -94,44 +102,43 @@ public final class MonteCarlo {
 			throw new IllegalArgumentException("a Monte Carlo forecast needs at least one trial, not " + trials);
 		}
 		int days = products.durationDays(i);
+		int frequency = products.frequency(i);
 		int periodCount = products.periods(i);
-		ensureCapacity(trials, keepPeriods ? periodCount : 0, days, keepDays);
-		Demand demand = scenario.demand();
+		boolean reorder = products.hasReorderPolicy(i);
+		int slots = reorder ? products.leadTimeDays(i) + 1 : 0;
+		ensureCapacity(trials, keepPeriods ? periodCount : 0, days, keepDays, slots);
 		double salesRate = products.salesRate(i);
-		double salesStd = products.salesStd(i);
-		int mode = demandMode(demand, salesRate, salesStd);
+		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
 		if (mode == POISSON) {
 			this.poisson.prepare(salesRate);
 		}
-		this.random.reset(scenario.seed(), position);
-		Arrays.fill(this.firstOut, 0, days + 1, 0);
-		if (keepDays) {
-			Arrays.fill(this.dayLevelSum, 0, days, 0);
-			Arrays.fill(this.daySoldSum, 0, days, 0);
-			Arrays.fill(this.dayRestockingSum, 0, days, 0);
-			Arrays.fill(this.dayUnmetSum, 0, days, 0);
-			Arrays.fill(this.dayOutCount, 0, days, 0);
-		}
-		if (keepPeriods) {
-			Arrays.fill(this.salesSum, 0, periodCount, 0);
-			Arrays.fill(this.unmetSum, 0, periodCount, 0);
-		}
-		double unmetRef = 0;
-		double unmetSum = 0;
+		long gamma = RandomStream.gamma(scenario.seed(), position);
+		long seed = scenario.seed();
 		for (int t = 0; t < trials; t++) {
-			double unmet = trial(products, i, scenario.policy(), mode, t, trials, keepPeriods, keepDays);
-			if (t == 0) {
-				unmetRef = unmet;
+			this.states[t] = (mode == CONSTANT) ? 0 : RandomStream.trialState(seed, position, t);
+		}
+		Arrays.fill(this.level, 0, trials, products.initialInventory(i));
+		Arrays.fill(this.lotsOnOrder, 0, trials, 0);
+		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
+		Arrays.fill(this.totalUnmet, 0, trials, 0);
+		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
+		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		int day = 0;
+		for (int k = 0; k < periodCount; k++) {
+			int end = Math.min(day + frequency, days);
+			Arrays.fill(this.periodSales, 0, trials, 0);
+			Arrays.fill(this.periodUnmet, 0, trials, 0);
+			for (; day < end; day++) {
+				advance(products, i, day, trials, mode, gamma, lostSales, keepDays);
 			}
-			else {
-				unmetSum += unmet - unmetRef;
+			if (keepPeriods) {
+				summarisePeriod(k, trials);
 			}
 		}
 		this.trials = trials;
 		this.periods = keepPeriods ? periodCount : 0;
 		this.days = keepDays ? days : 0;
-		this.meanTotalUnmet = unmetRef + unmetSum / trials;
-		summarise(products, i, trials, days, keepPeriods);
+		summarise(frequency, trials, days, keepPeriods);
 	}
 
 	private static final int CONSTANT = 0;
@@ -151,132 +158,169 @@ public final class MonteCarlo {
 		}
 	}
 
-	/** One trial; returns its total unmet demand. The day is {@link PolicyTrajectory}'s, statement for statement. */
-	private double trial(Products products, int i, SalesPolicy policy, int mode, int t, int trials,
-			boolean keepPeriods, boolean keepDays) {
-		double level = products.initialInventory(i);
+	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
+	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
+			boolean keepDays) {
 		double salesRate = products.salesRate(i);
 		double salesStd = products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
-		int days = products.durationDays(i);
-		int frequency = products.frequency(i);
-		int periodCount = products.periods(i);
-		boolean lostSales = policy == SalesPolicy.LOST_SALES;
 		boolean reorder = products.hasReorderPolicy(i);
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
 		PoissonSampler poisson = this.poisson;
+		double[] level = this.level;
+		long[] states = this.states;
+		long[] lotsOnOrder = this.lotsOnOrder;
 		long[] lotsOrdered = this.lotsOrdered;
-		double[] levels = this.levels;
-		long lotsOnOrder = 0;
-		int stockout = NO_STOCKOUT;
-		double unmetTotal = 0;
-		int day = 0;
-		for (int k = 0; k < periodCount; k++) {
-			int end = Math.min(day + frequency, days);
-			double periodSales = 0;
-			double periodUnmet = 0;
-			for (; day < end; day++) {
-				double demand;
-				if (mode == CONSTANT) {
-					demand = salesRate;
-				}
-				else if (mode == NORMAL) {
+		int[] stockout = this.stockout;
+		double[] periodSales = this.periodSales;
+		double[] periodUnmet = this.periodUnmet;
+		double[] totalUnmet = this.totalUnmet;
+		// A trial's order of day d is due on day d + L: it sits in slot d mod (L + 1) until then.
+		int slots = lead + 1;
+		int dueSlot = reorder ? ((day + 1) % slots) * trials : 0;
+		int orderSlot = reorder ? (day % slots) * trials : 0;
+		boolean receiving = reorder && lead > 0 && day >= lead;
+		double levelSum = 0;
+		double soldSum = 0;
+		double restockingSum = 0;
+		double unmetSum = 0;
+		int out = 0;
+		double levelRef = 0;
+		double soldRef = 0;
+		double restockingRef = 0;
+		double unmetRef = 0;
+		for (int t = 0; t < trials; t++) {
+			double demand;
+			if (mode == CONSTANT) {
+				demand = salesRate;
+			}
+			else {
+				random.use(states[t], gamma);
+				if (mode == NORMAL) {
 					demand = Math.max(0.0, salesRate + salesStd * random.nextGaussian());
 				}
 				else {
 					demand = poisson.sample(random);
 				}
-				double sold = demand;
-				double lost = 0;
-				if (lostSales) {
-					sold = Math.min(demand, Math.max(level, 0.0));
-					lost = demand - sold;
-				}
-				level -= sold;
-				level += restockingRate;
-				double receipt = 0;
-				if (reorder) {
-					if (lead > 0 && day >= lead) {
-						long due = lotsOrdered[day - lead];
-						if (due != 0) {
-							receipt = due * quantity;
-							level += receipt;
-							lotsOnOrder -= due;
-						}
-					}
-					long lots = PolicyTrajectory.lotsToOrder(level + lotsOnOrder * quantity, reorderPoint, quantity);
-					lotsOrdered[day] = lots;
-					if (lots != 0) {
-						if (lead == 0) {
-							receipt = lots * quantity;
-							level += receipt;
-						}
-						else {
-							lotsOnOrder += lots;
-						}
+				states[t] = random.state();
+			}
+			double x = level[t];
+			double sold = demand;
+			double lost = 0;
+			if (lostSales) {
+				sold = Math.min(demand, Math.max(x, 0.0));
+				lost = demand - sold;
+			}
+			x -= sold;
+			x += restockingRate;
+			double receipt = 0;
+			if (reorder) {
+				if (receiving) {
+					long due = lotsOrdered[dueSlot + t];
+					if (due != 0) {
+						receipt = due * quantity;
+						x += receipt;
+						lotsOnOrder[t] -= due;
 					}
 				}
-				periodSales += sold;
-				if (lostSales) {
-					periodUnmet += lost;
-					unmetTotal += lost;
-				}
-				if (level <= 0 && stockout == NO_STOCKOUT) {
-					stockout = day;
-				}
-				if (keepDays) {
-					double restocked = (receipt == 0) ? restockingRate : restockingRate + receipt;
-					if (t == 0) {
-						this.dayLevelRef[day] = level;
-						this.daySoldRef[day] = sold;
-						this.dayRestockingRef[day] = restocked;
-						this.dayUnmetRef[day] = lost;
+				long lots = PolicyTrajectory.lotsToOrder(x + lotsOnOrder[t] * quantity, reorderPoint, quantity);
+				lotsOrdered[orderSlot + t] = lots;
+				if (lots != 0) {
+					if (lead == 0) {
+						receipt = lots * quantity;
+						x += receipt;
 					}
 					else {
-						this.dayLevelSum[day] += level - this.dayLevelRef[day];
-						this.daySoldSum[day] += sold - this.daySoldRef[day];
-						this.dayRestockingSum[day] += restocked - this.dayRestockingRef[day];
-						this.dayUnmetSum[day] += lost - this.dayUnmetRef[day];
-					}
-					if (level <= 0) {
-						this.dayOutCount[day]++;
+						lotsOnOrder[t] += lots;
 					}
 				}
 			}
-			if (keepPeriods) {
-				levels[k * trials + t] = level;
+			level[t] = x;
+			periodSales[t] += sold;
+			if (lostSales) {
+				periodUnmet[t] += lost;
+				totalUnmet[t] += lost;
+			}
+			if (x <= 0 && stockout[t] == NO_STOCKOUT) {
+				stockout[t] = day;
+			}
+			if (keepDays) {
+				double restocked = (receipt == 0) ? restockingRate : restockingRate + receipt;
 				if (t == 0) {
-					this.salesRef[k] = periodSales;
-					this.unmetRef[k] = periodUnmet;
+					levelRef = x;
+					soldRef = sold;
+					restockingRef = restocked;
+					unmetRef = lost;
 				}
-				else {
-					this.salesSum[k] += periodSales - this.salesRef[k];
-					this.unmetSum[k] += periodUnmet - this.unmetRef[k];
+				levelSum += x - levelRef;
+				soldSum += sold - soldRef;
+				restockingSum += restocked - restockingRef;
+				unmetSum += lost - unmetRef;
+				if (x <= 0) {
+					out++;
 				}
 			}
 		}
-		this.firstOut[(stockout == NO_STOCKOUT) ? days : stockout]++;
-		this.endings[t] = level;
-		return unmetTotal;
+		if (keepDays) {
+			this.dayLevel[day] = levelRef + levelSum / trials;
+			this.daySold[day] = soldRef + soldSum / trials;
+			this.dayRestocking[day] = restockingRef + restockingSum / trials;
+			this.dayUnmet[day] = unmetRef + unmetSum / trials;
+			this.dayOutCount[day] = out;
+		}
 	}
 
-	private void summarise(Products products, int i, int trials, int days, boolean keepPeriods) {
+	private void summarisePeriod(int k, int trials) {
+		double[] periodSales = this.periodSales;
+		double[] periodUnmet = this.periodUnmet;
+		double salesRef = periodSales[0];
+		double unmetRef = periodUnmet[0];
+		double salesSum = 0;
+		double unmetSum = 0;
+		for (int t = 1; t < trials; t++) {
+			salesSum += periodSales[t] - salesRef;
+			unmetSum += periodUnmet[t] - unmetRef;
+		}
+		this.salesRef[k] = salesRef;
+		this.salesSum[k] = salesSum;
+		this.unmetRef[k] = unmetRef;
+		this.unmetSum[k] = unmetSum;
+		double[] scratch = this.scratch;
+		System.arraycopy(this.level, 0, scratch, 0, trials);
 		int r10 = rank(10, trials);
 		int r50 = rank(50, trials);
 		int r90 = rank(90, trials);
+		this.p50[k] = Select.select(scratch, 0, trials, r50);
+		this.p10[k] = Select.select(scratch, 0, r50, r10);
+		this.p90[k] = Select.select(scratch, r50, trials, r90);
+	}
+
+	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {
 		int[] firstOut = this.firstOut;
+		Arrays.fill(firstOut, 0, days + 1, 0);
+		double unmetRef = this.totalUnmet[0];
+		double unmetSum = 0;
+		for (int t = 0; t < trials; t++) {
+			int day = this.stockout[t];
+			firstOut[(day == NO_STOCKOUT) ? days : day]++;
+			unmetSum += this.totalUnmet[t] - unmetRef;
+		}
+		this.meanTotalUnmet = unmetRef + unmetSum / trials;
+		int r10 = rank(10, trials);
+		int r50 = rank(50, trials);
+		int r90 = rank(90, trials);
 		this.stockoutProbability = (double) (trials - firstOut[days]) / trials;
 		this.stockoutDayP10 = dayOfRank(r10, days);
 		this.stockoutDayP50 = dayOfRank(r50, days);
 		this.stockoutDayP90 = dayOfRank(r90, days);
-		this.endingP50 = Select.select(this.endings, 0, trials, r50);
+		System.arraycopy(this.level, 0, this.scratch, 0, trials);
+		this.endingP50 = Select.select(this.scratch, 0, trials, r50);
 		if (!keepPeriods) {
 			return;
 		}
-		int frequency = products.frequency(i);
 		int out = 0;
 		int day = 0;
 		for (int k = 0; k < this.periods; k++) {
@@ -285,10 +329,6 @@ public final class MonteCarlo {
 				out += firstOut[day];
 			}
 			this.outBy[k] = (double) out / trials;
-			int from = k * trials;
-			this.p50[k] = Select.select(this.levels, from, from + trials, from + r50);
-			this.p10[k] = Select.select(this.levels, from, from + r50, from + r10);
-			this.p90[k] = Select.select(this.levels, from + r50, from + trials, from + r90);
 		}
 	}
 
@@ -308,16 +348,25 @@ public final class MonteCarlo {
 		return NO_STOCKOUT;
 	}
 
-	private void ensureCapacity(int trials, int periods, int days, boolean keepDays) {
-		if (trials > this.endings.length) {
-			this.endings = new double[Math.max(trials, this.endings.length * 2)];
+	private void ensureCapacity(int trials, int periods, int days, boolean keepDays, int slots) {
+		if (trials > this.level.length) {
+			int n = Math.max(trials, this.level.length * 2);
+			this.level = new double[n];
+			this.states = new long[n];
+			this.lotsOnOrder = new long[n];
+			this.stockout = new int[n];
+			this.periodSales = new double[n];
+			this.periodUnmet = new double[n];
+			this.totalUnmet = new double[n];
+			this.scratch = new double[n];
 		}
-		long cells = (long) periods * trials;
-		if (cells > this.levels.length) {
+		long cells = (long) slots * trials;
+		if (cells > this.lotsOrdered.length) {
 			if (cells > Integer.MAX_VALUE - 8) {
-				throw new IllegalArgumentException(periods + " periods x " + trials + " trials is too many to hold");
+				throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
+						+ " trials is too many to hold");
 			}
-			this.levels = new double[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.levels.length * 2L))];
+			this.lotsOrdered = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsOrdered.length * 2L))];
 		}
 		if (periods > this.p10.length) {
 			int n = Math.max(periods, this.p10.length * 2);
@@ -333,19 +382,12 @@ public final class MonteCarlo {
 		if (days + 1 > this.firstOut.length) {
 			this.firstOut = new int[Math.max(days + 1, this.firstOut.length * 2)];
 		}
-		if (days > this.lotsOrdered.length) {
-			this.lotsOrdered = new long[Math.max(days, this.lotsOrdered.length * 2)];
-		}
-		if (keepDays && days > this.dayLevelRef.length) {
-			int n = Math.max(days, this.dayLevelRef.length * 2);
-			this.dayLevelRef = new double[n];
-			this.dayLevelSum = new double[n];
-			this.daySoldRef = new double[n];
-			this.daySoldSum = new double[n];
-			this.dayRestockingRef = new double[n];
-			this.dayRestockingSum = new double[n];
-			this.dayUnmetRef = new double[n];
-			this.dayUnmetSum = new double[n];
+		if (keepDays && days > this.dayLevel.length) {
+			int n = Math.max(days, this.dayLevel.length * 2);
+			this.dayLevel = new double[n];
+			this.daySold = new double[n];
+			this.dayRestocking = new double[n];
+			this.dayUnmet = new double[n];
 			this.dayOutCount = new int[n];
 		}
 	}
@@ -422,20 +464,20 @@ public final class MonteCarlo {
 
 	/** Mean over trials of the stock at the end of day {@code d}. */
 	public double dayMeanLevel(int d) {
-		return this.dayLevelRef[d] + this.dayLevelSum[d] / this.trials;
+		return this.dayLevel[d];
 	}
 
 	public double dayMeanSold(int d) {
-		return this.daySoldRef[d] + this.daySoldSum[d] / this.trials;
+		return this.daySold[d];
 	}
 
 	/** Mean over trials of what came in on day {@code d}: the restocking stream plus receipts. */
 	public double dayMeanRestocking(int d) {
-		return this.dayRestockingRef[d] + this.dayRestockingSum[d] / this.trials;
+		return this.dayRestocking[d];
 	}
 
 	public double dayMeanUnmet(int d) {
-		return this.dayUnmetRef[d] + this.dayUnmetSum[d] / this.trials;
+		return this.dayUnmet[d];
 	}
 
 	/** Fraction of trials whose day {@code d} ended at or below zero. */

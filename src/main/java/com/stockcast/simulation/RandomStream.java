@@ -5,14 +5,15 @@ package com.stockcast.simulation;
  * number generators", OOPSLA 2014), the algorithm {@link java.util.SplittableRandom} specifies,
  * written out here so that the numbers depend on nothing but this file, not on the JDK version.
  *
- * <p>A stream is derived from {@code (seed, position)} alone, the way
- * {@code SplittableRandom.split()} derives a child: both the starting state and the odd increment
- * ("gamma") are 64-bit mixes of the pair. Different positions thus get different gammas, i.e.
- * different sequences rather than windows of one sequence that could overlap: 50,000 products x
- * 365 days x 1,000 trials draw 2^34 numbers, and windows of one 2^64 cycle would overlap with a
- * probability of a few per cent.
+ * <p>A trial's stream is derived from {@code (seed, position, trial)} alone, the way
+ * {@code SplittableRandom.split()} derives a child: the odd increment ("gamma") is a 64-bit mix of
+ * {@code (seed, position)} and the starting state a mix of all three. Different products thus get
+ * different gammas, i.e. different sequences rather than windows of one 2^64 cycle (50,000 products
+ * x 365 days x 1,000 trials draw 2^34 numbers; windows of one cycle would overlap with a
+ * probability of a few per cent); a product's trials are windows of one sequence at random
+ * distinct offsets, overlapping with probability about 1000^2 x 2^10 / 2^64 < 1e-10.
  *
- * <p>Mutable and reusable: {@link #reset} starts another stream without allocating.
+ * <p>Mutable and reusable: {@link #reset} or {@link #use} start another stream without allocating.
  */
 final class RandomStream {
 
@@ -24,11 +25,43 @@ final class RandomStream {
 
 	private long gamma;
 
-	/** Starts the stream of the product at {@code position} under {@code seed}. */
-	void reset(long seed, long position) {
-		long key = mix64(seed) + position * GOLDEN_GAMMA;
-		this.state = mix64(key ^ 0x5851f42d4c957f2dL);
-		this.gamma = mixGamma(key + GOLDEN_GAMMA);
+	/**
+	 * Starts the stream of trial {@code trial} of the product at {@code position} under
+	 * {@code seed}. All trials of a product share one gamma and start from states that are
+	 * distinct mixes of the trial number, so a product's trials can run in any order or in
+	 * lockstep and still draw the same numbers.
+	 */
+	void reset(long seed, long position, int trial) {
+		this.gamma = gamma(seed, position);
+		this.state = trialState(seed, position, trial);
+	}
+
+	/** The increment of every stream of the product at {@code position}: odd and well mixed. */
+	static long gamma(long seed, long position) {
+		return mixGamma(key(seed, position) + GOLDEN_GAMMA);
+	}
+
+	/** The starting state of trial {@code trial} of the product at {@code position}. */
+	static long trialState(long seed, long position, int trial) {
+		return mix64(mix64(key(seed, position) ^ 0x5851f42d4c957f2dL) + trial * GOLDEN_GAMMA);
+	}
+
+	private static long key(long seed, long position) {
+		return mix64(seed) + position * GOLDEN_GAMMA;
+	}
+
+	/** Points this stream at a trial's state, to draw from it in place of a separate object per trial. */
+	void use(long state, long gamma) {
+		this.state = state;
+		this.gamma = gamma;
+	}
+
+	void state(long state) {
+		this.state = state;
+	}
+
+	long state() {
+		return this.state;
 	}
 
 	long nextLong() {

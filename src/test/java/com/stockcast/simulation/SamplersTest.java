@@ -20,8 +20,8 @@ class SamplersTest {
 		// advanced by an odd gamma; check the double is the long's top 53 bits.
 		RandomStream a = new RandomStream();
 		RandomStream b = new RandomStream();
-		a.reset(1, 0);
-		b.reset(1, 0);
+		a.reset(1, 0, 0);
+		b.reset(1, 0, 0);
 		for (int i = 0; i < 1000; i++) {
 			long bits = a.nextLong();
 			assertThat(b.nextDouble()).isEqualTo((bits >>> 11) * 0x1.0p-53);
@@ -35,7 +35,7 @@ class SamplersTest {
 		// probability 5.76e-4, so 1152 expected, sd 34) must be hit as often as the law says: within 5 sd.
 		int n = 2_000_000;
 		RandomStream random = new RandomStream();
-		random.reset(3, 1);
+		random.reset(3, 1, 0);
 		double sum = 0;
 		double squares = 0;
 		int tail = 0;
@@ -68,7 +68,7 @@ class SamplersTest {
 		// 1.95 / sqrt(n) = 0.0044. (phi below is accurate to 1e-7, far below that.)
 		int n = 200_000;
 		RandomStream random = new RandomStream();
-		random.reset(4, 2);
+		random.reset(4, 2, 0);
 		double[] z = new double[n];
 		for (int i = 0; i < n; i++) {
 			z[i] = random.nextGaussian();
@@ -92,7 +92,7 @@ class SamplersTest {
 		PoissonSampler poisson = new PoissonSampler();
 		poisson.prepare(rate);
 		RandomStream random = new RandomStream();
-		random.reset(5, (long) rate);
+		random.reset(5, (long) rate, 0);
 		double sum = 0;
 		double squares = 0;
 		for (int i = 0; i < n; i++) {
@@ -118,7 +118,7 @@ class SamplersTest {
 		PoissonSampler poisson = new PoissonSampler();
 		poisson.prepare(rate);
 		RandomStream random = new RandomStream();
-		random.reset(6, (long) rate);
+		random.reset(6, (long) rate, 0);
 		int max = (int) (rate + 20 * Math.sqrt(rate) + 30);
 		long[] counts = new long[max + 1];
 		for (int i = 0; i < n; i++) {
