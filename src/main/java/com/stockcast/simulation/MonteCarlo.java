@@ -1,0 +1,488 @@
+package com.stockcast.simulation;
+
+import java.util.Arrays;
+
+/**
+ * The probabilistic forecast of one product: {@code trials} independent runs of the day loop of
+ * {@link PolicyTrajectory}, each with its own demand draws, summarised by percentiles, means and
+ * probabilities over the trials. A worker thread keeps one and reuses it for every product; once
+ * its arrays have grown to the largest product it allocates nothing.
+ *
+ * <p><b>Demand.</b> Day {@code d}'s demand {@code D_d}: {@link Demand#CONSTANT}: {@code sales_rate};
+ * {@link Demand#NORMAL}: {@code max(0, sales_rate + sales_std * Z)}, {@code Z} standard normal
+ * (with {@code sales_std == 0} exactly {@code sales_rate}, no draw); {@link Demand#POISSON}: Poisson
+ * with mean {@code sales_rate} ({@code sales_std} is ignored). A trial then runs exactly
+ * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts, order
+ * review, final level. So with constant demand (or normal with deviation 0) every trial equals
+ * {@link PolicyTrajectory} to the bit, and so do every percentile and mean below.
+ *
+ * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
+ * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
+ * product's answer therefore depends neither on the other products, nor on the thread, the
+ * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
+ * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
+ *
+ * <p><b>Percentiles</b> are nearest-rank: the {@code q}-percentile of {@code T} trial values is
+ * {@code x_(ceil(q*T))} of the values sorted ascending, {@code q = 0.1, 0.5, 0.9}, so each is a
+ * value some trial reached. Stockout-day percentiles sort "never ran out" above every day.
+ *
+ * <p><b>Means</b> over trials are computed as {@code x_0 + (Σ (x_t - x_0)) / T}: as accurate as the
+ * plain mean, and exactly {@code x_0} when all trials agree.
+ */
+public final class MonteCarlo {
+
+	/** Marks "the percentile trial never ran out" in the stockout-day percentiles. */
+	public static final int NO_STOCKOUT = -1;
+
+	private final RandomStream random = new RandomStream();
+
+	private final PoissonSampler poisson = new PoissonSampler();
+
+	/** Per-trial state, indexed by trial: all trials advance one day together (see {@link #simulate}). */
+	private double[] level = new double[32];
+	private long[] states = new long[32];
+	private long[] lotsOnOrder = new long[32];
+	private int[] stockout = new int[32];
+	private double[] periodSales = new double[32];
+	private double[] periodUnmet = new double[32];
+	private double[] totalUnmet = new double[32];
+
+	/** Lots ordered by each trial on the last {@code L + 1} days, laid out [day mod (L + 1)][trial]. */
+	private long[] lotsOrdered = new long[32];
+
+	/** Where the percentiles are selected, so that the trial state stays in trial order. */
+	private double[] scratch = new double[32];
+
+	private double[] p10 = new double[32];
+	private double[] p50 = new double[32];
+	private double[] p90 = new double[32];
+	private double[] outBy = new double[32];
+	private double[] salesRef = new double[32];
+	private double[] salesSum = new double[32];
+	private double[] unmetRef = new double[32];
+	private double[] unmetSum = new double[32];
+
+	/** Trials whose first stockout is day d, and at {@code [days]} those never out. */
+	private int[] firstOut = new int[33];
+
+	private double[] dayLevel = new double[32];
+	private double[] daySold = new double[32];
+	private double[] dayRestocking = new double[32];
+	private double[] dayUnmet = new double[32];
+	private int[] dayOutCount = new int[32];
+
+	private int trials;
+	private int periods;
+	private int days;
+	private double stockoutProbability;
+	private int stockoutDayP10;
+	private int stockoutDayP50;
+	private int stockoutDayP90;
+	private double endingP50;
+	private double meanTotalUnmet;
+
+	/**
+	 * Runs {@code scenario.trials()} trials of product {@code i} under {@code scenario.policy()} and
+	 * {@code scenario.demand()}. With {@code keepPeriods} false no period figures are kept (and no
+	 * period percentiles computed), with {@code keepDays} false no daily means; the summary figures
+	 * are always kept.
+	 *
+	 * <p>The trials advance in lockstep, one day for all of them before the next day, so that the
+	 * processor overlaps independent trials instead of waiting on each day's result; each trial
+	 * draws from its own stream, so the order does not change any number.
+	 *
+	 * @param position the product's position in the whole input (0-based): with
+	 * {@code scenario.seed()} it alone determines the product's random stream
+	 * @throws IllegalArgumentException when the scenario asks for no trials
+	 */
+	public void simulate(Products products, int i, long position, Scenario scenario, boolean keepPeriods,
+			boolean keepDays) {
+		int trials = scenario.trials();
+		if (trials < 1) {
+			throw new IllegalArgumentException("a Monte Carlo forecast needs at least one trial, not " + trials);
+		}
+		int days = products.durationDays(i);
+		int frequency = products.frequency(i);
+		int periodCount = products.periods(i);
+		boolean reorder = products.hasReorderPolicy(i);
+		int slots = reorder ? products.leadTimeDays(i) + 1 : 0;
+		ensureCapacity(trials, keepPeriods ? periodCount : 0, days, keepDays, slots);
+		double salesRate = products.salesRate(i);
+		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
+		if (mode == POISSON) {
+			this.poisson.prepare(salesRate);
+		}
+		long gamma = RandomStream.gamma(scenario.seed(), position);
+		long seed = scenario.seed();
+		for (int t = 0; t < trials; t++) {
+			this.states[t] = (mode == CONSTANT) ? 0 : RandomStream.trialState(seed, position, t);
+		}
+		Arrays.fill(this.level, 0, trials, products.initialInventory(i));
+		Arrays.fill(this.lotsOnOrder, 0, trials, 0);
+		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
+		Arrays.fill(this.totalUnmet, 0, trials, 0);
+		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
+		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		int day = 0;
+		for (int k = 0; k < periodCount; k++) {
+			int end = Math.min(day + frequency, days);
+			Arrays.fill(this.periodSales, 0, trials, 0);
+			Arrays.fill(this.periodUnmet, 0, trials, 0);
+			for (; day < end; day++) {
+				advance(products, i, day, trials, mode, gamma, lostSales, keepDays);
+			}
+			if (keepPeriods) {
+				summarisePeriod(k, trials);
+			}
+		}
+		this.trials = trials;
+		this.periods = keepPeriods ? periodCount : 0;
+		this.days = keepDays ? days : 0;
+		summarise(frequency, trials, days, keepPeriods);
+	}
+
+	private static final int CONSTANT = 0;
+
+	private static final int NORMAL = 1;
+
+	private static final int POISSON = 2;
+
+	private static int demandMode(Demand demand, double salesRate, double salesStd) {
+		switch (demand) {
+			case NORMAL:
+				return (salesStd == 0) ? CONSTANT : NORMAL;
+			case POISSON:
+				return (salesRate == 0) ? CONSTANT : POISSON;
+			default:
+				return CONSTANT;
+		}
+	}
+
+	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
+	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
+			boolean keepDays) {
+		double salesRate = products.salesRate(i);
+		double salesStd = products.salesStd(i);
+		double restockingRate = products.restockingRate(i);
+		boolean reorder = products.hasReorderPolicy(i);
+		double reorderPoint = products.reorderPoint(i);
+		double quantity = products.orderQuantity(i);
+		int lead = products.leadTimeDays(i);
+		RandomStream random = this.random;
+		PoissonSampler poisson = this.poisson;
+		double[] level = this.level;
+		long[] states = this.states;
+		long[] lotsOnOrder = this.lotsOnOrder;
+		long[] lotsOrdered = this.lotsOrdered;
+		int[] stockout = this.stockout;
+		double[] periodSales = this.periodSales;
+		double[] periodUnmet = this.periodUnmet;
+		double[] totalUnmet = this.totalUnmet;
+		// A trial's order of day d is due on day d + L: it sits in slot d mod (L + 1) until then.
+		int slots = lead + 1;
+		int dueSlot = reorder ? ((day + 1) % slots) * trials : 0;
+		int orderSlot = reorder ? (day % slots) * trials : 0;
+		boolean receiving = reorder && lead > 0 && day >= lead;
+		double levelSum = 0;
+		double soldSum = 0;
+		double restockingSum = 0;
+		double unmetSum = 0;
+		int out = 0;
+		double levelRef = 0;
+		double soldRef = 0;
+		double restockingRef = 0;
+		double unmetRef = 0;
+		for (int t = 0; t < trials; t++) {
+			double demand;
+			if (mode == CONSTANT) {
+				demand = salesRate;
+			}
+			else {
+				random.use(states[t], gamma);
+				if (mode == NORMAL) {
+					demand = Math.max(0.0, salesRate + salesStd * random.nextGaussian());
+				}
+				else {
+					demand = poisson.sample(random);
+				}
+				states[t] = random.state();
+			}
+			double x = level[t];
+			double sold = demand;
+			double lost = 0;
+			if (lostSales) {
+				sold = Math.min(demand, Math.max(x, 0.0));
+				lost = demand - sold;
+			}
+			x -= sold;
+			x += restockingRate;
+			double receipt = 0;
+			if (reorder) {
+				if (receiving) {
+					long due = lotsOrdered[dueSlot + t];
+					if (due != 0) {
+						receipt = due * quantity;
+						x += receipt;
+						lotsOnOrder[t] -= due;
+					}
+				}
+				long lots = PolicyTrajectory.lotsToOrder(x + lotsOnOrder[t] * quantity, reorderPoint, quantity);
+				lotsOrdered[orderSlot + t] = lots;
+				if (lots != 0) {
+					if (lead == 0) {
+						receipt = lots * quantity;
+						x += receipt;
+					}
+					else {
+						lotsOnOrder[t] += lots;
+					}
+				}
+			}
+			level[t] = x;
+			periodSales[t] += sold;
+			if (lostSales) {
+				periodUnmet[t] += lost;
+				totalUnmet[t] += lost;
+			}
+			if (x <= 0 && stockout[t] == NO_STOCKOUT) {
+				stockout[t] = day;
+			}
+			if (keepDays) {
+				double restocked = (receipt == 0) ? restockingRate : restockingRate + receipt;
+				if (t == 0) {
+					levelRef = x;
+					soldRef = sold;
+					restockingRef = restocked;
+					unmetRef = lost;
+				}
+				levelSum += x - levelRef;
+				soldSum += sold - soldRef;
+				restockingSum += restocked - restockingRef;
+				unmetSum += lost - unmetRef;
+				if (x <= 0) {
+					out++;
+				}
+			}
+		}
+		if (keepDays) {
+			this.dayLevel[day] = levelRef + levelSum / trials;
+			this.daySold[day] = soldRef + soldSum / trials;
+			this.dayRestocking[day] = restockingRef + restockingSum / trials;
+			this.dayUnmet[day] = unmetRef + unmetSum / trials;
+			this.dayOutCount[day] = out;
+		}
+	}
+
+	private void summarisePeriod(int k, int trials) {
+		double[] periodSales = this.periodSales;
+		double[] periodUnmet = this.periodUnmet;
+		double salesRef = periodSales[0];
+		double unmetRef = periodUnmet[0];
+		double salesSum = 0;
+		double unmetSum = 0;
+		for (int t = 1; t < trials; t++) {
+			salesSum += periodSales[t] - salesRef;
+			unmetSum += periodUnmet[t] - unmetRef;
+		}
+		this.salesRef[k] = salesRef;
+		this.salesSum[k] = salesSum;
+		this.unmetRef[k] = unmetRef;
+		this.unmetSum[k] = unmetSum;
+		double[] scratch = this.scratch;
+		System.arraycopy(this.level, 0, scratch, 0, trials);
+		int r10 = rank(10, trials);
+		int r50 = rank(50, trials);
+		int r90 = rank(90, trials);
+		this.p50[k] = Select.select(scratch, 0, trials, r50);
+		this.p10[k] = Select.select(scratch, 0, r50, r10);
+		this.p90[k] = Select.select(scratch, r50, trials, r90);
+	}
+
+	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {
+		int[] firstOut = this.firstOut;
+		Arrays.fill(firstOut, 0, days + 1, 0);
+		double unmetRef = this.totalUnmet[0];
+		double unmetSum = 0;
+		for (int t = 0; t < trials; t++) {
+			int day = this.stockout[t];
+			firstOut[(day == NO_STOCKOUT) ? days : day]++;
+			unmetSum += this.totalUnmet[t] - unmetRef;
+		}
+		this.meanTotalUnmet = unmetRef + unmetSum / trials;
+		int r10 = rank(10, trials);
+		int r50 = rank(50, trials);
+		int r90 = rank(90, trials);
+		this.stockoutProbability = (double) (trials - firstOut[days]) / trials;
+		this.stockoutDayP10 = dayOfRank(r10, days);
+		this.stockoutDayP50 = dayOfRank(r50, days);
+		this.stockoutDayP90 = dayOfRank(r90, days);
+		System.arraycopy(this.level, 0, this.scratch, 0, trials);
+		this.endingP50 = Select.select(this.scratch, 0, trials, r50);
+		if (!keepPeriods) {
+			return;
+		}
+		int out = 0;
+		int day = 0;
+		for (int k = 0; k < this.periods; k++) {
+			int end = Math.min(day + frequency, days);
+			for (; day < end; day++) {
+				out += firstOut[day];
+			}
+			this.outBy[k] = (double) out / trials;
+		}
+	}
+
+	/** 0-based index of the nearest-rank {@code percent}-percentile of {@code n} values: {@code ceil(percent/100 * n) - 1}. */
+	static int rank(int percent, int n) {
+		return (int) (((long) percent * n + 99) / 100) - 1;
+	}
+
+	private int dayOfRank(int rank, int days) {
+		int seen = 0;
+		for (int d = 0; d < days; d++) {
+			seen += this.firstOut[d];
+			if (seen > rank) {
+				return d;
+			}
+		}
+		return NO_STOCKOUT;
+	}
+
+	private void ensureCapacity(int trials, int periods, int days, boolean keepDays, int slots) {
+		if (trials > this.level.length) {
+			int n = Math.max(trials, this.level.length * 2);
+			this.level = new double[n];
+			this.states = new long[n];
+			this.lotsOnOrder = new long[n];
+			this.stockout = new int[n];
+			this.periodSales = new double[n];
+			this.periodUnmet = new double[n];
+			this.totalUnmet = new double[n];
+			this.scratch = new double[n];
+		}
+		long cells = (long) slots * trials;
+		if (cells > this.lotsOrdered.length) {
+			if (cells > Integer.MAX_VALUE - 8) {
+				throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
+						+ " trials is too many to hold");
+			}
+			this.lotsOrdered = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsOrdered.length * 2L))];
+		}
+		if (periods > this.p10.length) {
+			int n = Math.max(periods, this.p10.length * 2);
+			this.p10 = new double[n];
+			this.p50 = new double[n];
+			this.p90 = new double[n];
+			this.outBy = new double[n];
+			this.salesRef = new double[n];
+			this.salesSum = new double[n];
+			this.unmetRef = new double[n];
+			this.unmetSum = new double[n];
+		}
+		if (days + 1 > this.firstOut.length) {
+			this.firstOut = new int[Math.max(days + 1, this.firstOut.length * 2)];
+		}
+		if (keepDays && days > this.dayLevel.length) {
+			int n = Math.max(days, this.dayLevel.length * 2);
+			this.dayLevel = new double[n];
+			this.daySold = new double[n];
+			this.dayRestocking = new double[n];
+			this.dayUnmet = new double[n];
+			this.dayOutCount = new int[n];
+		}
+	}
+
+	public int trials() {
+		return this.trials;
+	}
+
+	/** Periods kept by the last {@link #simulate} with {@code keepPeriods}; 0 otherwise. */
+	public int periods() {
+		return this.periods;
+	}
+
+	/** 10th percentile over trials of the stock at the end of period {@code k}. */
+	public double levelP10(int k) {
+		return this.p10[k];
+	}
+
+	public double levelP50(int k) {
+		return this.p50[k];
+	}
+
+	public double levelP90(int k) {
+		return this.p90[k];
+	}
+
+	/** Fraction of trials that ended some day at or below zero by the end of period {@code k}. */
+	public double stockoutProbabilityBy(int k) {
+		return this.outBy[k];
+	}
+
+	/** Mean over trials of the units sold in period {@code k}. */
+	public double meanSales(int k) {
+		return this.salesRef[k] + this.salesSum[k] / this.trials;
+	}
+
+	/** Mean over trials of the demand lost in period {@code k}. */
+	public double meanUnmet(int k) {
+		return this.unmetRef[k] + this.unmetSum[k] / this.trials;
+	}
+
+	/** Fraction of trials that ran out within the projection. */
+	public double stockoutProbability() {
+		return this.stockoutProbability;
+	}
+
+	/** Nearest-rank 10th percentile of the stockout day, or {@link #NO_STOCKOUT} when that trial never ran out. */
+	public int stockoutDayP10() {
+		return this.stockoutDayP10;
+	}
+
+	public int stockoutDayP50() {
+		return this.stockoutDayP50;
+	}
+
+	public int stockoutDayP90() {
+		return this.stockoutDayP90;
+	}
+
+	/** Median over trials of the stock at the end of the last day. */
+	public double endingP50() {
+		return this.endingP50;
+	}
+
+	/** Mean over trials of the demand lost over the whole projection. */
+	public double meanTotalUnmet() {
+		return this.meanTotalUnmet;
+	}
+
+	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */
+	public int days() {
+		return this.days;
+	}
+
+	/** Mean over trials of the stock at the end of day {@code d}. */
+	public double dayMeanLevel(int d) {
+		return this.dayLevel[d];
+	}
+
+	public double dayMeanSold(int d) {
+		return this.daySold[d];
+	}
+
+	/** Mean over trials of what came in on day {@code d}: the restocking stream plus receipts. */
+	public double dayMeanRestocking(int d) {
+		return this.dayRestocking[d];
+	}
+
+	public double dayMeanUnmet(int d) {
+		return this.dayUnmet[d];
+	}
+
+	/** Fraction of trials whose day {@code d} ended at or below zero. */
+	public double dayOutProbability(int d) {
+		return (double) this.dayOutCount[d] / this.trials;
+	}
+
+}

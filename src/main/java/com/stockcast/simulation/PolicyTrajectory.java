@@ -1,0 +1,325 @@
+package com.stockcast.simulation;
+
+import java.util.Arrays;
+
+/**
+ * One product's deterministic stock under a sales policy and an optional reorder policy, with
+ * constant demand: the scratch space of the per-SKU loop, reused like {@link Trajectory} so that a
+ * worker allocates nothing once the arrays have grown to the longest projection.
+ *
+ * <p>For day {@code d = 0 .. duration_days-1}, with demand {@code D = sales_rate}, in doubles and
+ * in this order:
+ * <ol>
+ * <li><b>Sales.</b> {@link SalesPolicy#BACKORDER}: {@code sold = D; level = level - D}.
+ * {@link SalesPolicy#LOST_SALES}: {@code sold = min(D, max(level, 0)); unmet = D - sold;
+ * level = level - sold}.</li>
+ * <li><b>Restocking stream.</b> {@code level = level + restocking_rate}.</li>
+ * <li><b>Receipts.</b> {@code level = level + units} of the order due today, if any (placed on day
+ * {@code d - L}; at most one order is placed a day, so at most one falls due).</li>
+ * <li><b>Order review</b>, only with a reorder policy ({@code s} = reorder point, {@code Q} = order
+ * quantity, {@code L} = lead time): {@code position = level + n * Q}, {@code n} the number of
+ * {@code Q}-lots ordered and not yet received. If {@code position <= s}, an order of {@code k * Q}
+ * units is placed, {@code k} the least {@code k >= 1} with {@code position + k * Q > s}; it is due
+ * on day {@code d + L}. With {@code L == 0} it is received at once: added to today's level and
+ * counted as received today. Orders due after the last day are placed but never received.</li>
+ * <li>The day's level is final: the stockout day is the first day whose level is {@code <= 0};
+ * the minimum level is taken over all days.</li>
+ * </ol>
+ * Days are grouped into periods as SPEC.md says: period {@code k} holds days
+ * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
+ * added one day at a time.
+ *
+ * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly SPEC.md's
+ * arithmetic, so every figure equals {@link Trajectory}'s to the bit (no receipt is ever added,
+ * not even a zero).
+ */
+public final class PolicyTrajectory {
+
+	/** Marks "stock never ran out" in {@link #stockoutDay()}. */
+	public static final int NO_STOCKOUT = -1;
+
+	private double[] levels = new double[32];
+	private double[] sales = new double[32];
+	private double[] restocking = new double[32];
+	private double[] unmet = new double[32];
+	private double[] ordered = new double[32];
+	private double[] received = new double[32];
+
+	private double[] dayLevels = new double[32];
+	private double[] daySold = new double[32];
+	private double[] dayRestocking = new double[32];
+	private double[] dayUnmet = new double[32];
+
+	/** Lots ordered on each day (0 when none), so that day {@code d} receives {@code lotsOrdered[d - L]}. */
+	private long[] lotsOrdered = new long[32];
+	private int[] orderDays = new int[32];
+
+	private int periods;
+	private int days;
+	private int orderCount;
+	private int stockoutDay;
+	private double minimum;
+	private double ending;
+	private double totalUnmet;
+	private double salesRate;
+
+	/**
+	 * Simulates product {@code i} under {@code policy}. With {@code keepPeriods} false no period
+	 * figures are kept, with {@code keepDays} false no daily ones; the summary figures and the order
+	 * days are always kept.
+	 */
+	public void simulate(Products products, int i, SalesPolicy policy, boolean keepPeriods, boolean keepDays) {
+		double level = products.initialInventory(i);
+		double salesRate = products.salesRate(i);
+		double restockingRate = products.restockingRate(i);
+		int days = products.durationDays(i);
+		int frequency = products.frequency(i);
+		int periodCount = products.periods(i);
+		boolean lostSales = policy == SalesPolicy.LOST_SALES;
+		boolean reorder = products.hasReorderPolicy(i);
+		double reorderPoint = products.reorderPoint(i);
+		double quantity = products.orderQuantity(i);
+		int lead = products.leadTimeDays(i);
+		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0, reorder ? days : 0);
+		long[] lotsOrdered = this.lotsOrdered;
+		long lotsOnOrder = 0;
+		int orders = 0;
+		int stockout = NO_STOCKOUT;
+		double min = Double.POSITIVE_INFINITY;
+		double unmetTotal = 0;
+		int day = 0;
+		for (int k = 0; k < periodCount; k++) {
+			int end = Math.min(day + frequency, days);
+			double periodSales = 0;
+			double periodRestocking = 0;
+			double periodUnmet = 0;
+			double periodOrdered = 0;
+			double periodReceived = 0;
+			for (; day < end; day++) {
+				double sold = salesRate;
+				double lost = 0;
+				if (lostSales) {
+					sold = Math.min(salesRate, Math.max(level, 0.0));
+					lost = salesRate - sold;
+				}
+				level -= sold;
+				level += restockingRate;
+				double receipt = 0;
+				if (reorder) {
+					if (lead > 0 && day >= lead) {
+						long due = lotsOrdered[day - lead];
+						if (due != 0) {
+							receipt = due * quantity;
+							level += receipt;
+							lotsOnOrder -= due;
+						}
+					}
+					long lots = lotsToOrder(level + lotsOnOrder * quantity, reorderPoint, quantity);
+					lotsOrdered[day] = lots;
+					if (lots != 0) {
+						double units = lots * quantity;
+						periodOrdered += units;
+						orders = recordOrder(orders, day);
+						if (lead == 0) {
+							receipt = units;
+							level += units;
+						}
+						else {
+							lotsOnOrder += lots;
+						}
+					}
+					periodReceived += receipt;
+				}
+				periodSales += sold;
+				periodRestocking += restockingRate;
+				if (lostSales) {
+					periodUnmet += lost;
+					unmetTotal += lost;
+				}
+				if (level <= 0 && stockout == NO_STOCKOUT) {
+					stockout = day;
+				}
+				if (level < min) {
+					min = level;
+				}
+				if (keepDays) {
+					this.dayLevels[day] = level;
+					this.daySold[day] = sold;
+					this.dayRestocking[day] = (receipt == 0) ? restockingRate : restockingRate + receipt;
+					this.dayUnmet[day] = lost;
+				}
+			}
+			if (keepPeriods) {
+				this.levels[k] = level;
+				this.sales[k] = periodSales;
+				this.restocking[k] = periodRestocking;
+				this.unmet[k] = periodUnmet;
+				this.ordered[k] = periodOrdered;
+				this.received[k] = periodReceived;
+			}
+		}
+		this.periods = keepPeriods ? periodCount : 0;
+		this.days = keepDays ? days : 0;
+		this.orderCount = orders;
+		this.stockoutDay = stockout;
+		this.minimum = min;
+		this.ending = level;
+		this.totalUnmet = unmetTotal;
+		this.salesRate = salesRate;
+	}
+
+	/**
+	 * Lots to order at inventory {@code position}: 0 when {@code position > reorderPoint}, else the
+	 * least {@code k >= 1} with {@code position + k * quantity > reorderPoint}, evaluated in doubles
+	 * exactly as written (the estimate from a division is corrected both ways, so rounding cannot
+	 * make it off by one).
+	 */
+	static long lotsToOrder(double position, double reorderPoint, double quantity) {
+		if (position > reorderPoint) {
+			return 0;
+		}
+		long k = Math.max(1, (long) Math.floor((reorderPoint - position) / quantity) + 1);
+		while (position + k * quantity <= reorderPoint) {
+			k++;
+		}
+		while (k > 1 && position + (k - 1) * quantity > reorderPoint) {
+			k--;
+		}
+		return k;
+	}
+
+	private int recordOrder(int orders, int day) {
+		if (orders == this.orderDays.length) {
+			this.orderDays = Arrays.copyOf(this.orderDays, orders * 2);
+		}
+		this.orderDays[orders] = day;
+		return orders + 1;
+	}
+
+	private void ensureCapacity(int periods, int days, int reviewDays) {
+		if (periods > this.levels.length) {
+			int n = Math.max(periods, this.levels.length * 2);
+			this.levels = Arrays.copyOf(this.levels, n);
+			this.sales = Arrays.copyOf(this.sales, n);
+			this.restocking = Arrays.copyOf(this.restocking, n);
+			this.unmet = Arrays.copyOf(this.unmet, n);
+			this.ordered = Arrays.copyOf(this.ordered, n);
+			this.received = Arrays.copyOf(this.received, n);
+		}
+		if (days > this.dayLevels.length) {
+			int n = Math.max(days, this.dayLevels.length * 2);
+			this.dayLevels = Arrays.copyOf(this.dayLevels, n);
+			this.daySold = Arrays.copyOf(this.daySold, n);
+			this.dayRestocking = Arrays.copyOf(this.dayRestocking, n);
+			this.dayUnmet = Arrays.copyOf(this.dayUnmet, n);
+		}
+		if (reviewDays > this.lotsOrdered.length) {
+			this.lotsOrdered = new long[Math.max(reviewDays, this.lotsOrdered.length * 2)];
+		}
+	}
+
+	/** Periods kept by the last {@link #simulate} with {@code keepPeriods}; 0 otherwise. */
+	public int periods() {
+		return this.periods;
+	}
+
+	/** Stock at the end of period {@code k}'s last day. */
+	public double level(int k) {
+		return this.levels[k];
+	}
+
+	/** Units sold in period {@code k}: the sum of the days' {@code sold}. */
+	public double sales(int k) {
+		return this.sales[k];
+	}
+
+	/** The constant restocking stream of period {@code k} (sum of {@code restocking_rate}); receipts are in {@link #received}. */
+	public double restocking(int k) {
+		return this.restocking[k];
+	}
+
+	/** Demand lost in period {@code k}; always 0 under {@link SalesPolicy#BACKORDER}. */
+	public double unmet(int k) {
+		return this.unmet[k];
+	}
+
+	/** Units ordered in period {@code k} (placed, whenever due). */
+	public double ordered(int k) {
+		return this.ordered[k];
+	}
+
+	/** Units received in period {@code k}, from orders placed earlier or, with lead time 0, the same day. */
+	public double received(int k) {
+		return this.received[k];
+	}
+
+	/**
+	 * Days the end-of-period stock lasts at the sales rate: {@code level(k) / sales_rate} when both
+	 * are positive; 0 when {@code level(k) <= 0}; NaN (unbounded) when the product does not sell and
+	 * has stock.
+	 */
+	public double daysOfCover(int k) {
+		double level = this.levels[k];
+		if (level <= 0) {
+			return 0;
+		}
+		return (this.salesRate > 0) ? level / this.salesRate : Double.NaN;
+	}
+
+	/** Offset from the start date of the first day ending at or below zero, or {@link #NO_STOCKOUT}. */
+	public int stockoutDay() {
+		return this.stockoutDay;
+	}
+
+	public double minimumLevel() {
+		return this.minimum;
+	}
+
+	public double endingLevel() {
+		return this.ending;
+	}
+
+	/** Demand lost over the whole projection (added one day at a time). */
+	public double totalUnmet() {
+		return this.totalUnmet;
+	}
+
+	/** Orders placed over the projection. */
+	public int orderCount() {
+		return this.orderCount;
+	}
+
+	/** Day offset (from the start date) of order {@code j}, ascending in {@code j}. */
+	public int orderDay(int j) {
+		return this.orderDays[j];
+	}
+
+	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */
+	public int days() {
+		return this.days;
+	}
+
+	/** Stock at the end of day {@code d}. */
+	public double dayLevel(int d) {
+		return this.dayLevels[d];
+	}
+
+	public double daySold(int d) {
+		return this.daySold[d];
+	}
+
+	/** What came in on day {@code d}: the restocking stream plus any receipt. */
+	public double dayRestocking(int d) {
+		return this.dayRestocking[d];
+	}
+
+	public double dayUnmet(int d) {
+		return this.dayUnmet[d];
+	}
+
+	/** Whether day {@code d} ended at or below zero. */
+	public boolean dayOut(int d) {
+		return this.dayLevels[d] <= 0;
+	}
+
+}
