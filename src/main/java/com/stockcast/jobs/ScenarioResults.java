@@ -140,7 +140,8 @@ class ScenarioResults {
 			out.write(table.prologue(format));
 			boolean none = query.productId() != null && query.productId().indexOf('\0') >= 0;
 			while (!none && remaining > 0) {
-				List<Block> blocks = blocks(query, section, position);
+				Batch batch = blocks(query, section, position);
+				List<Block> blocks = batch.blocks();
 				for (Block block : blocks) {
 					int skip = (position != null && position.major() == block.productNo()) ? (int) position.minor() + 1 : 0;
 					int written = table.replay(block.payload(), skip, (int) Math.min(remaining, Integer.MAX_VALUE), writer);
@@ -157,7 +158,7 @@ class ScenarioResults {
 						break;
 					}
 				}
-				if (blocks.size() < BATCH) {
+				if (!batch.full()) {
 					break;
 				}
 			}
@@ -176,6 +177,10 @@ class ScenarioResults {
 	private record Block(int productNo, int records, byte[] payload) {
 	}
 
+	/** Blocks read in one go; {@code full} when the read was cut at the batch size, so more may follow. */
+	private record Batch(List<Block> blocks, boolean full) {
+	}
+
 	private boolean anyAfter(StoredResults.Query query, String section, int blockNo) {
 		StringBuilder sql = new StringBuilder("select block_no from forecast_output where job_id = ? and section = ? "
 				+ "and block_no > ?");
@@ -189,7 +194,7 @@ class ScenarioResults {
 	}
 
 	/** The next blocks at or after {@code position} (a block partly read is read again and skipped into). */
-	private List<Block> blocks(StoredResults.Query query, String section, Cursor position) {
+	private Batch blocks(StoredResults.Query query, String section, Cursor position) {
 		StringBuilder sql = new StringBuilder("select block_no, record_count, payload from forecast_output "
 				+ "where job_id = ? and section = ?");
 		List<Object> args = new ArrayList<>(List.of(query.jobId(), section));
@@ -204,12 +209,13 @@ class ScenarioResults {
 		sql.append(" order by job_id, section, block_no fetch first ").append(BATCH).append(" rows only");
 		List<Block> blocks = this.readOnly.execute(status -> this.jdbc.query(sql.toString(),
 				(rs, n) -> new Block(rs.getInt(1), rs.getInt(2), rs.getBytes(3)), args.toArray()));
+		boolean full = blocks.size() == BATCH;
 		// A block whose records were all read already is passed over.
 		if (position != null && !blocks.isEmpty() && blocks.get(0).productNo() == position.major()
 				&& blocks.get(0).records() <= position.minor() + 1) {
 			blocks = blocks.subList(1, blocks.size());
 		}
-		return blocks;
+		return new Batch(blocks, full);
 	}
 
 	/** Writes a job's totals: its chunks' partial sums merged in chunk order. */

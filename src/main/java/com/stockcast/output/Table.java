@@ -390,7 +390,6 @@ public final class Table {
 
 		/** Writes the first {@code count} dates of {@code epochDays}. */
 		@Override
-		@Override
 		public Writer dates(int[] epochDays, int count) {
 			begin();
 			if (!this.csv) {

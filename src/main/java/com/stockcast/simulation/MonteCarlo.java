@@ -244,7 +244,7 @@ public final class MonteCarlo {
 				periodUnmet[t] += lost;
 				totalUnmet[t] += lost;
 			}
-			if (x <= 0 && stockout[t] == NO_STOCKOUT) {
+			if ((x <= 0 || lost > 0) && stockout[t] == NO_STOCKOUT) {
 				stockout[t] = day;
 			}
 			if (keepDays) {
@@ -259,7 +259,7 @@ public final class MonteCarlo {
 				soldSum += sold - soldRef;
 				restockingSum += restocked - restockingRef;
 				unmetSum += lost - unmetRef;
-				if (x <= 0) {
+				if (x <= 0 || lost > 0) {
 					out++;
 				}
 			}

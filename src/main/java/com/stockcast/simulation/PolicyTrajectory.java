@@ -22,8 +22,9 @@ import java.util.Arrays;
  * units is placed, {@code k} the least {@code k >= 1} with {@code position + k * Q > s}; it is due
  * on day {@code d + L}. With {@code L == 0} it is received at once: added to today's level and
  * counted as received today. Orders due after the last day are placed but never received.</li>
- * <li>The day's level is final: the stockout day is the first day whose level is {@code <= 0};
- * the minimum level is taken over all days.</li>
+ * <li>The day's level is final: the stockout day is the first day that is out of stock, that is
+ * whose level is {@code <= 0} or (under lost sales) whose demand was not all met; the minimum
+ * level is taken over all days.</li>
  * </ol>
  * Days are grouped into periods as SPEC.md says: period {@code k} holds days
  * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
@@ -136,7 +137,7 @@ public final class PolicyTrajectory {
 					periodUnmet += lost;
 					unmetTotal += lost;
 				}
-				if (level <= 0 && stockout == NO_STOCKOUT) {
+				if ((level <= 0 || lost > 0) && stockout == NO_STOCKOUT) {
 					stockout = day;
 				}
 				if (level < min) {
@@ -266,7 +267,7 @@ public final class PolicyTrajectory {
 		return (this.salesRate > 0) ? level / this.salesRate : Double.NaN;
 	}
 
-	/** Offset from the start date of the first day ending at or below zero, or {@link #NO_STOCKOUT}. */
+	/** Offset from the start date of the first day out of stock, or {@link #NO_STOCKOUT}. */
 	public int stockoutDay() {
 		return this.stockoutDay;
 	}
@@ -317,9 +318,9 @@ public final class PolicyTrajectory {
 		return this.dayUnmet[d];
 	}
 
-	/** Whether day {@code d} ended at or below zero. */
+	/** Whether day {@code d} was out of stock: it ended at or below zero, or lost some demand. */
 	public boolean dayOut(int d) {
-		return this.dayLevels[d] <= 0;
+		return this.dayLevels[d] <= 0 || this.dayUnmet[d] > 0;
 	}
 
 }

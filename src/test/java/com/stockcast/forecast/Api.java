@@ -58,8 +58,12 @@ final class Api {
 		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
 	}
 
-	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+	HttpResponse<String> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -234,4 +234,62 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		assertThat(get("/forecasts/not-a-uuid/rows", "text/csv").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void storesEveryScenarioWithTheSynchronousAnswerInEveryView() throws Exception {
+		String[] queries = { "?policy=lost-sales", "?reorder_point=20&order_quantity=50&lead_time_days=3",
+				"?policy=lost-sales&demand=poisson&trials=20&seed=7", "?demand=normal&sales_std=2&trials=10&seed=-3",
+				"" };
+		for (String query : queries) {
+			HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts" + query))
+				.header("Content-Type", "text/csv")
+				.header("Prefer", "respond-async")
+				.POST(HttpRequest.BodyPublishers.ofString(FRACTIONAL)));
+			assertThat(accepted.statusCode()).as(query).isEqualTo(202);
+			String location = accepted.headers().firstValue("Location").orElseThrow();
+			JsonNode done = awaitStatus(location, "succeeded");
+			assertThat(done.get("progress").get("chunks_total").asInt()).isEqualTo(10);
+			String separator = query.isEmpty() ? "?" : "&";
+			for (String accept : new String[] { "text/csv", "application/json", "application/x-ndjson" }) {
+				assertThat(get(location + "/rows", accept).body()).as(query + " " + accept)
+					.isEqualTo(sync(query, accept));
+				assertThat(get(location + "/summary", accept).body()).as(query + " " + accept)
+					.isEqualTo(sync(query + separator + "view=summary", accept));
+				assertThat(get(location + "/totals", accept).body()).as(query + " " + accept)
+					.isEqualTo(sync(query + separator + "view=totals", accept));
+			}
+		}
+	}
+
+	@Test
+	void pagesAScenarioJobsRowsByCursor() throws Exception {
+		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts?policy=lost-sales"))
+			.header("Content-Type", "text/csv")
+			.header("Prefer", "respond-async")
+			.POST(HttpRequest.BodyPublishers.ofString(FRACTIONAL)));
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		awaitStatus(location, "succeeded");
+		String whole = get(location + "/rows", "text/csv").body();
+		String[] lines = whole.split("\n");
+		StringBuilder paged = new StringBuilder(lines[0]).append('\n');
+		String next = location + "/rows?limit=7001";
+		int pages = 0;
+		while (next != null) {
+			HttpResponse<String> page = get(next, "text/csv");
+			assertThat(page.statusCode()).isEqualTo(200);
+			String body = page.body();
+			paged.append(body, body.indexOf('\n') + 1, body.length());
+			next = nextLink(page);
+			pages++;
+		}
+		assertThat(pages).isEqualTo(9);
+		assertThat(paged.toString()).isEqualTo(whole);
+
+		String product = lines[1].substring(0, lines[1].indexOf(','));
+		String one = get(location + "/rows?product_id=" + product, "text/csv").body();
+		assertThat(one.split("\n")).hasSize(61).allMatch(line -> line.startsWith(product + ",")
+				|| line.startsWith("product_id,"));
+		String page = get(location + "/rows?product_id=" + product + "&limit=60", "text/csv").body();
+		assertThat(page).isEqualTo(one);
+	}
+
 }

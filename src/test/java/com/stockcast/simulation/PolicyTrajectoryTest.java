@@ -34,8 +34,9 @@ class PolicyTrajectoryTest {
 		assertThat(t.unmet(3)).isEqualTo(1.0);
 		assertThat(t.sales(4)).isEqualTo(3.0);
 		assertThat(t.restocking(4)).isEqualTo(3.0);
-		// Stock stays above zero at the end of every day: it hits 0 only between the sale and the restocking.
-		assertThat(t.stockoutDay()).isEqualTo(PolicyTrajectory.NO_STOCKOUT);
+		// Stock stays above zero at the end of every day (it hits 0 only between the sale and the
+		// restocking), but d3 is the first day whose demand was not all met: out of stock from then.
+		assertThat(t.stockoutDay()).isEqualTo(3);
 		assertThat(t.minimumLevel()).isEqualTo(3.0);
 		assertThat(t.endingLevel()).isEqualTo(3.0);
 	}
@@ -236,7 +237,7 @@ class PolicyTrajectoryTest {
 				assertThat(t.daySold(d)).as(asd).isEqualTo(expected.sold[d]);
 				assertThat(t.dayUnmet(d)).as(asd).isEqualTo(expected.unmet[d]);
 				assertThat(t.dayRestocking(d)).as(asd).isEqualTo(expected.restocking[d] + expected.received[d]);
-				assertThat(t.dayOut(d)).as(asd).isEqualTo(expected.level[d] <= 0);
+				assertThat(t.dayOut(d)).as(asd).isEqualTo(expected.level[d] <= 0 || expected.unmet[d] > 0);
 			}
 			withOrders += expected.orderDays.isEmpty() ? 0 : 1;
 			withUnmet += (expected.totalUnmet > 0) ? 1 : 0;
@@ -345,7 +346,8 @@ class PolicyTrajectoryTest {
 				}
 				this.level[d] = x;
 				this.totalUnmet += this.unmet[d];
-				if (x <= 0 && this.stockoutDay < 0) {
+				// Out of stock: the day ends at or below zero, or some of its demand was lost.
+				if ((x <= 0 || this.unmet[d] > 0) && this.stockoutDay < 0) {
 					this.stockoutDay = d;
 				}
 				this.minimum = Math.min(this.minimum, x);
