@@ -92,11 +92,17 @@ class ForecastController {
 					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 							schema = @Schema(implementation = Upload.class)) }))
 	@ApiResponse(responseCode = "200",
-			description = "The forecast rows (view=rows) or one summary per product (view=summary)",
+			description = "The forecast rows (view=rows), one summary per product (view=summary) or one total per date "
+					+ "(view=totals); lost sales, reorder policies and the probabilistic forecast add or change columns",
 			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							array = @ArraySchema(schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class }))),
-					@Content(mediaType = NDJSON, schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class })) })
+							array = @ArraySchema(schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class,
+									ApiSchemas.ScenarioRow.class, ApiSchemas.ScenarioSummary.class,
+									ApiSchemas.ProbabilisticRow.class, ApiSchemas.ProbabilisticSummary.class,
+									ApiSchemas.PortfolioTotal.class }))),
+					@Content(mediaType = NDJSON, schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class,
+							ApiSchemas.ScenarioRow.class, ApiSchemas.ScenarioSummary.class, ApiSchemas.ProbabilisticRow.class,
+							ApiSchemas.ProbabilisticSummary.class, ApiSchemas.PortfolioTotal.class })) })
 	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line (or index) and column",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "406", description = "Accept names none of the answer formats",

@@ -250,4 +250,19 @@ class ScenarioApiTest {
 		}
 	}
 
+	@Test
+	void theOpenApiDescriptionNamesTheScenarioParametersAndAnswers() {
+		JsonNode docs = Api.json(api().get("/v3/api-docs"));
+		List<String> parameters = new ArrayList<>();
+		docs.path("paths").path("/forecasts").path("post").path("parameters")
+			.forEach(parameter -> parameters.add(parameter.path("name").asString()));
+		assertThat(parameters).contains("view", "policy", "demand", "trials", "seed", "sales_std", "reorder_point",
+				"order_quantity", "lead_time_days");
+		assertThat(docs.path("paths").has("/forecasts/{id}/totals")).isTrue();
+		assertThat(docs.path("components").path("schemas").has("ProbabilisticRow")).isTrue();
+		assertThat(docs.path("components").path("schemas").has("PortfolioTotal")).isTrue();
+		assertThat(docs.path("components").path("schemas").path("Product").path("properties").has("lead_time_days"))
+			.isTrue();
+	}
+
 }
