@@ -11,7 +11,11 @@ import com.stockcast.problem.Problems;
 public class InvalidInputException extends ProblemException {
 
 	InvalidInputException(List<Violation> errors, int errorCount, int failedRows) {
-		super(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The product list has invalid values",
+		this("The product list has invalid values", errors, errorCount, failedRows);
+	}
+
+	InvalidInputException(String title, List<Violation> errors, int errorCount, int failedRows) {
+		super(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", title,
 				describe(errorCount, failedRows, errors.size())));
 		getBody().setProperty("errorCount", errorCount);
 		getBody().setProperty("errors", List.copyOf(errors));

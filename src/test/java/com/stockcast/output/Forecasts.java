@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Test helpers: read a product list, run it through the encoder in one piece, compare CSVs as SPEC.md says. */
 public final class Forecasts {
 
-	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100);
+	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 10_000_000);
 
 	private Forecasts() {
 	}
