@@ -170,7 +170,7 @@ class StatisticsController {
 		}
 		if (value < SalesStatistics.MIN_TREND_DAYS || value > SalesStatistics.MAX_TREND_DAYS
 				|| !text.chars().allMatch(Character::isDigit)) {
-			throw InvalidInputException.forParameter("trend_days", parameter, "must be a whole number from "
+			throw InvalidInputException.forHistoryParameter("trend_days", parameter, "must be a whole number from "
 					+ SalesStatistics.MIN_TREND_DAYS + " to " + SalesStatistics.MAX_TREND_DAYS);
 		}
 		return value;

@@ -49,9 +49,6 @@ final class HistoryRules {
 			this.log.rowFailed();
 			return;
 		}
-		if (this.log.hasErrors()) {
-			return;
-		}
 		if (id != this.lastId) {
 			this.lastSku = this.history.sku(id);
 			this.lastId = id;

@@ -26,6 +26,12 @@ public class InvalidInputException extends ProblemException {
 		return new InvalidInputException(List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
 	}
 
+	/** As {@link #forParameter(String, String, String)}, for a request about a sales history. */
+	public static InvalidInputException forHistoryParameter(String name, String value, String reason) {
+		return new InvalidInputException(HistoryRules.INVALID_TITLE,
+				List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
+	}
+
 	private static String describe(int errorCount, int failedRows, int listed) {
 		StringBuilder sb = new StringBuilder();
 		sb.append(errorCount).append(errorCount == 1 ? " error" : " errors");
