@@ -29,7 +29,7 @@ final class CsvHistory {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		Records handler = new Records();
+		Records handler = new Records(rules.newRow());
 		CsvReader<HistoryRow> reader = CsvReader.builder()
 			.allowExtraFields(true)
 			.allowMissingFields(true)
@@ -69,7 +69,7 @@ final class CsvHistory {
 	/** Hands FastCSV's fields straight to one reused {@link HistoryRow}, by the header's column map. */
 	private static final class Records extends AbstractBaseCsvCallbackHandler<HistoryRow> {
 
-		private final HistoryRow row = new HistoryRow();
+		private final HistoryRow row;
 
 		private List<String> header = new ArrayList<>();
 
@@ -79,6 +79,10 @@ final class CsvHistory {
 		private HistoryColumn[] columns;
 
 		private int fieldCount;
+
+		Records(HistoryRow row) {
+			this.row = row;
+		}
 
 		@Override
 		protected void handleBegin(long startingLineNumber) {

@@ -5,8 +5,8 @@ import com.stockcast.intake.Violation.Location;
 /**
  * One sales history record as CSV and JSON readers hand it over, reused from record to record. A
  * date or a number in its plain form is parsed at once from the reader's characters; other text is
- * kept for {@link HistoryRules} to parse or report. A product id equal to the previous record's is
- * not copied again, so a history sorted by product makes one string per product, not per row.
+ * kept for {@link HistoryRules} to parse or report. A product id accepted before is looked up from
+ * the characters ({@link IdIndex}), so a history makes one string per product, not per row.
  */
 final class HistoryRow {
 
@@ -16,9 +16,12 @@ final class HistoryRow {
 
 	private int index;
 
+	private final IdIndex known;
+
 	private String id;
 
-	private String previousId;
+	/** The SKU of {@link #id} when it was accepted before; -1 for an id not seen yet. */
+	private int sku;
 
 	private long day;
 
@@ -27,6 +30,10 @@ final class HistoryRow {
 	private double units;
 
 	private String unitsText;
+
+	HistoryRow(IdIndex known) {
+		this.known = known;
+	}
 
 	void startLine(long line) {
 		clear();
@@ -57,8 +64,11 @@ final class HistoryRow {
 
 	void set(HistoryColumn column, char[] text, int offset, int length) {
 		switch (column) {
-			case PRODUCT_ID -> this.id = sameAsPrevious(text, offset, length) ? this.previousId
-					: new String(text, offset, length);
+			case PRODUCT_ID -> {
+				int slot = this.known.find(text, offset, length);
+				this.sku = (slot < 0) ? -1 : this.known.sku(slot);
+				this.id = (slot < 0) ? new String(text, offset, length) : this.known.id(slot);
+			}
 			case DATE -> {
 				long day = Dates.parse(text, offset, length);
 				if (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) {
@@ -83,7 +93,10 @@ final class HistoryRow {
 	/** A JSON null: as if the value were not given. */
 	void setNull(HistoryColumn column) {
 		switch (column) {
-			case PRODUCT_ID -> this.id = null;
+			case PRODUCT_ID -> {
+				this.id = null;
+				this.sku = -1;
+			}
 			case DATE -> this.dateText = null;
 			case UNITS -> this.unitsText = null;
 		}
@@ -91,6 +104,11 @@ final class HistoryRow {
 
 	String id() {
 		return this.id;
+	}
+
+	/** The SKU of an id accepted before (so already checked), or -1. */
+	int sku() {
+		return this.sku;
 	}
 
 	/** The epoch day when the date came in its plain form; {@link #NO_DAY} otherwise. */
@@ -111,24 +129,9 @@ final class HistoryRow {
 		return this.unitsText;
 	}
 
-	private boolean sameAsPrevious(char[] text, int offset, int length) {
-		String previous = this.previousId;
-		if (previous == null || previous.length() != length) {
-			return false;
-		}
-		for (int i = 0; i < length; i++) {
-			if (previous.charAt(i) != text[offset + i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private void clear() {
-		if (this.id != null) {
-			this.previousId = this.id;
-		}
 		this.id = null;
+		this.sku = -1;
 		this.day = NO_DAY;
 		this.dateText = null;
 		this.units = Double.NaN;

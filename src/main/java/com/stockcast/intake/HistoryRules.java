@@ -22,19 +22,23 @@ final class HistoryRules {
 
 	private final Places places = new Places();
 
-	private String lastId;
-
-	private int lastSku;
+	private final IdIndex known = new IdIndex();
 
 	HistoryRules(ViolationLog log) {
 		this.log = log;
+	}
+
+	/** A record to fill and {@link #apply}, again and again. */
+	HistoryRow newRow() {
+		return new HistoryRow(this.known);
 	}
 
 	/** Validates one record and adds it to the history when every value is good. */
 	void apply(HistoryRow row) {
 		int errorsBefore = this.log.count();
 		String id = row.id();
-		if (id != this.lastId) {
+		int sku = row.sku();
+		if (sku < 0) {
 			checkId(row, id);
 		}
 		long day = row.day();
@@ -49,12 +53,12 @@ final class HistoryRules {
 			this.log.rowFailed();
 			return;
 		}
-		if (id != this.lastId) {
-			this.lastSku = this.history.sku(id);
-			this.lastId = id;
+		if (sku < 0) {
+			sku = this.history.sku(id);
+			this.known.add(id, sku);
 		}
 		this.places.added(this.history.rows(), row.place(), row.onLine());
-		this.history.add(this.lastSku, (int) day, units);
+		this.history.add(sku, (int) day, units);
 	}
 
 	/** The history read, or the problem answer naming every bad value and every day given twice. */

@@ -31,7 +31,7 @@ final class JsonHistory {
 				throw IntakeProblems.unreadable("The body must be a JSON array of sales objects.");
 			}
 			int index = 0;
-			HistoryRow row = new HistoryRow();
+			HistoryRow row = rules.newRow();
 			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 				if (index >= limits.maxHistoryRows()) {
 					throw IntakeProblems.tooManyHistoryRows(limits.maxHistoryRows());

@@ -35,6 +35,27 @@ class HistoryReaderTest {
 	}
 
 	@Test
+	void groupsThousandsOfInterleavedProductsInOrderOfFirstAppearance() {
+		IntakeLimits limits = new IntakeLimits(DataSize.ofMegabytes(1), 100, 3660, 100, 100_000);
+		StringBuilder body = new StringBuilder("product_id,date,units\n");
+		for (int day = 0; day < 3; day++) {
+			for (int sku = 0; sku < 3_000; sku++) {
+				body.append("P").append((sku * 7919) % 3_000).append(',').append(java.time.LocalDate.ofEpochDay(19_000 + day))
+					.append(',').append(sku + day).append('\n');
+			}
+		}
+		byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+		SalesHistory history = new HistoryReader(limits).readCsv(new ByteArrayInputStream(bytes), null, bytes.length);
+		assertThat(history.size()).isEqualTo(3_000);
+		assertThat(history.rows()).isEqualTo(9_000);
+		for (int sku = 0; sku < 3_000; sku++) {
+			assertThat(history.id(sku)).isEqualTo("P" + (sku * 7919) % 3_000);
+			assertThat(history.days(sku)).isEqualTo(3);
+			assertThat(history.units(sku, 2)).isEqualTo(sku + 2);
+		}
+	}
+
+	@Test
 	void readsJsonWithTheSameRules() {
 		SalesHistory history = json("[{\"product_id\":\"A\",\"date\":\"2024-03-01\",\"units\":2.5,\"note\":{}},"
 				+ "{\"units\":\"4\",\"date\":\"3/2/24\",\"product_id\":\"A\"}]");
