@@ -189,7 +189,7 @@ class StatisticsController {
 	record Sale(
 			@Schema(name = "product_id", description = "1..128 characters, kept exactly", requiredMode = Schema.RequiredMode.REQUIRED) String productId,
 			@Schema(name = "date", description = "2023-01-31, 1/31/23 or 1/31/2023; one row per product and day", requiredMode = Schema.RequiredMode.REQUIRED) String date,
-			@Schema(name = "units", description = "Units sold that day: finite, >= 0", requiredMode = Schema.RequiredMode.REQUIRED) double units) {
+			@Schema(name = "units", description = "Units sold that day: 0 to 10^15", requiredMode = Schema.RequiredMode.REQUIRED) double units) {
 	}
 
 	/** One product's statistics, for the OpenAPI description. */

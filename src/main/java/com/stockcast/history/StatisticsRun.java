@@ -141,7 +141,7 @@ final class StatisticsRun implements AutoCloseable {
 		int to = end;
 		long historyRows = rows;
 		return () -> {
-			OutputBuffer buffer = new OutputBuffer((to - from) * this.encoder.typicalBytes());
+			OutputBuffer buffer = new OutputBuffer((int) Math.min((long) (to - from) * this.encoder.typicalBytes(), 1 << 24));
 			SalesStatistics statistics = new SalesStatistics();
 			for (int sku = from; sku < to; sku++) {
 				this.encoder.encode(this.history.id(sku), statistics.compute(this.history, sku, this.trendDays),

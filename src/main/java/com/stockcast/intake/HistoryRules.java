@@ -16,6 +16,12 @@ final class HistoryRules {
 
 	static final String INVALID_TITLE = "The sales history has invalid values";
 
+	/**
+	 * Most units one row may give: past 2^53 whole units are no longer exact doubles, and the bound
+	 * keeps every sum and square of a history far from overflowing.
+	 */
+	static final double MAX_UNITS = 1e15;
+
 	private final SalesHistory.Builder history = SalesHistory.builder();
 
 	private final ViolationLog log;
@@ -48,6 +54,11 @@ final class HistoryRules {
 		double units = row.units();
 		if (Double.isNaN(units)) {
 			units = units(row);
+		}
+		if (units > MAX_UNITS) {
+			String given = (row.unitsText() != null) ? row.unitsText().strip()
+					: java.math.BigDecimal.valueOf(units).toPlainString();
+			log(row, HistoryColumn.UNITS, given, "must be at most 1000000000000000 (10^15)");
 		}
 		if (this.log.count() > errorsBefore) {
 			this.log.rowFailed();

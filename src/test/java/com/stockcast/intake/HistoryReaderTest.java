@@ -67,13 +67,16 @@ class HistoryReaderTest {
 	@Test
 	void listsEveryBadValueWithItsLineAndColumn() {
 		InvalidInputException ex = invalid(() -> csv("product_id,date,units\nA,2024-02-30,1\nA,2024-03-01,-1\n"
-				+ ",2024-03-01,1\nA,yesterday,NaN\nA,2024-03-04\nB,2024-03-01,1e999\n"));
+				+ ",2024-03-01,1\nA,yesterday,NaN\nA,2024-03-04\nB,2024-03-01,1e999\nB,2024-03-02,2000000000000000\n"
+				+ "B,2024-03-03,1e300\n"));
 		assertThat(ex.getBody().getTitle()).isEqualTo("The sales history has invalid values");
 		assertThat(errors(ex)).containsExactly("2 date 2024-02-30 is not a calendar date",
 				"3 units -1 must not be negative", "4 product_id  is required",
 				"5 date yesterday must be a date like 2023-01-31, 1/31/23 or 1/31/2023",
 				"5 units NaN must be a finite number", "6 null null has 2 fields; the header has 3",
-				"7 units 1e999 must be a finite number");
+				"7 units 1e999 must be a finite number",
+				"8 units 2000000000000000 must be at most 1000000000000000 (10^15)",
+				"9 units 1e300 must be at most 1000000000000000 (10^15)");
 	}
 
 	@Test
