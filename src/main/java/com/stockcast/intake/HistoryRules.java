@@ -1,5 +1,6 @@
 package com.stockcast.intake;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import com.stockcast.intake.Violation.Location;
 
 /**
  * The input rules of a sales history, alike for CSV rows and JSON objects: a product id as in a
- * product list, a date as in a product list, units a finite number of at least 0, and one row per
+ * product list, a date as in a product list, units a number from 0 to 10^15, and one row per
  * product and day. Good rows go to the {@link SalesHistory.Builder}; every bad value is logged.
  * One instance reads one input.
  */
@@ -57,7 +58,7 @@ final class HistoryRules {
 		}
 		if (units > MAX_UNITS) {
 			String given = (row.unitsText() != null) ? row.unitsText().strip()
-					: java.math.BigDecimal.valueOf(units).toPlainString();
+					: BigDecimal.valueOf(units).toPlainString();
 			log(row, HistoryColumn.UNITS, given, "must be at most 1000000000000000 (10^15)");
 		}
 		if (this.log.count() > errorsBefore) {
