@@ -44,4 +44,15 @@ final class IntakeProblems {
 				"The part 'file' has content type '" + contentType + "'; upload a CSV file (text/csv).");
 	}
 
+	static ProblemException emptyHistory(String detail) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "empty-sales-history", "The sales history is empty",
+				detail);
+	}
+
+	static ProblemException tooManyHistoryRows(int limit) {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-many-history-rows",
+				"The sales history has too many rows",
+				"At most " + limit + " rows are accepted in one request (stockcast.limits.max-history-rows).");
+	}
+
 }

@@ -11,7 +11,11 @@ import com.stockcast.problem.Problems;
 public class InvalidInputException extends ProblemException {
 
 	InvalidInputException(List<Violation> errors, int errorCount, int failedRows) {
-		super(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The product list has invalid values",
+		this("The product list has invalid values", errors, errorCount, failedRows);
+	}
+
+	InvalidInputException(String title, List<Violation> errors, int errorCount, int failedRows) {
+		super(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", title,
 				describe(errorCount, failedRows, errors.size())));
 		getBody().setProperty("errorCount", errorCount);
 		getBody().setProperty("errors", List.copyOf(errors));
@@ -20,6 +24,12 @@ public class InvalidInputException extends ProblemException {
 	/** A single bad query parameter, reported in the same shape as bad rows. */
 	public static InvalidInputException forParameter(String name, String value, String reason) {
 		return new InvalidInputException(List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
+	}
+
+	/** As {@link #forParameter(String, String, String)}, for a request about a sales history. */
+	public static InvalidInputException forHistoryParameter(String name, String value, String reason) {
+		return new InvalidInputException(HistoryRules.INVALID_TITLE,
+				List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
 	}
 
 	private static String describe(int errorCount, int failedRows, int listed) {

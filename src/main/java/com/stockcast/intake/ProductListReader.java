@@ -18,7 +18,7 @@ import com.stockcast.simulation.Products;
 public class ProductListReader {
 
 	/** Content types a browser or curl gives a CSV upload. */
-	private static final Set<String> CSV_UPLOAD_TYPES = Set.of("text/csv", "text/plain", "application/csv",
+	static final Set<String> CSV_UPLOAD_TYPES = Set.of("text/csv", "text/plain", "application/csv",
 			"text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream");
 
 	private final IntakeLimits limits;

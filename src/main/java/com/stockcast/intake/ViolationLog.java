@@ -50,4 +50,11 @@ final class ViolationLog {
 		}
 	}
 
+	/** As {@link #throwIfAny()}, with the problem titled for another kind of input. */
+	void throwIfAny(String title) {
+		if (this.count > 0) {
+			throw new InvalidInputException(title, this.kept, this.count, this.failedRows);
+		}
+	}
+
 }

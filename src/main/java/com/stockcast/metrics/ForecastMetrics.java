@@ -30,6 +30,10 @@ public class ForecastMetrics {
 
 	private final Timer jobChunks;
 
+	private final Counter statisticsSkus;
+
+	private final Counter statisticsRows;
+
 	public ForecastMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.skus = skus(registry, "sync");
@@ -38,6 +42,14 @@ public class ForecastMetrics {
 		this.jobSkus = skus(registry, "async");
 		this.jobRows = rows(registry, "async");
 		this.jobChunks = chunks(registry, "async");
+		this.statisticsSkus = Counter.builder("stockcast.statistics.skus")
+			.description("SKUs whose sales statistics were computed")
+			.baseUnit("skus")
+			.register(registry);
+		this.statisticsRows = Counter.builder("stockcast.statistics.history.rows")
+			.description("Sales history rows (SKU-days) the statistics were computed from")
+			.baseUnit("rows")
+			.register(registry);
 		// Registered up front so that the refusals graph reads 0 rather than "no data" until the first 503.
 		registry.counter("stockcast.forecast.refused", "reason", "pool_saturated");
 	}
@@ -100,6 +112,27 @@ public class ForecastMetrics {
 			.tag("outcome", outcome)
 			.tag("format", format)
 			.tag("view", view)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(10))
+			.register(this.registry));
+	}
+
+	/** A chunk of a sales statistics request computed and encoded. */
+	public void statisticsChunkDone(int skus, long historyRows) {
+		this.statisticsSkus.increment(skus);
+		this.statisticsRows.increment(historyRows);
+	}
+
+	/**
+	 * Records a finished {@code POST /sales-statistics}.
+	 * @param outcome success, invalid, refused, aborted or error
+	 */
+	public void statisticsDone(Timer.Sample sample, String outcome, String format) {
+		sample.stop(Timer.builder("stockcast.statistics.requests")
+			.description("Sales statistics requests from arrival to the last byte, by outcome")
+			.tag("outcome", outcome)
+			.tag("format", format)
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofMinutes(10))

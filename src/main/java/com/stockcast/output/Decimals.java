@@ -89,6 +89,70 @@ final class Decimals {
 		return exactValue.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
 	}
 
+	/** Ten-thousandths below this are below 10^15, so their shortest decimal is N/10^4 written out. */
+	private static final double FAST_LIMIT_4 = 1e11;
+
+	/**
+	 * Writes {@code x} as {@link #append(OutputBuffer, double)} does but rounded to four decimals, for
+	 * values such as a standard deviation or a slope where two decimals would drop the signal.
+	 */
+	static void append4(OutputBuffer out, double x) {
+		if (Math.abs(x) < FAST_LIMIT_4) {
+			double scaled = x * 10_000.0;
+			double nearest = Math.rint(scaled);
+			if (0.5 - Math.abs(scaled - nearest) > Math.ulp(scaled)) {
+				appendTenThousandths(out, (long) nearest);
+				return;
+			}
+		}
+		out.putAscii(exact4(x));
+	}
+
+	/** The exact four-decimal rendering, for values {@link #append4} declines; also the test oracle. */
+	static String exact4(double x) {
+		if (Double.isNaN(x) || Double.isInfinite(x)) {
+			throw new IllegalArgumentException("not a finite number: " + x);
+		}
+		BigDecimal rounded = new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN);
+		if (rounded.signum() == 0) {
+			return "0";
+		}
+		if (rounded.unscaledValue().abs().compareTo(BigDecimal.TEN.pow(15).toBigInteger()) < 0) {
+			return rounded.stripTrailingZeros().toPlainString();
+		}
+		double value = rounded.doubleValue();
+		BigDecimal exactValue = new BigDecimal(value);
+		for (int precision = 1; precision < 17; precision++) {
+			BigDecimal candidate = exactValue.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+			if (candidate.doubleValue() == value) {
+				return candidate.stripTrailingZeros().toPlainString();
+			}
+		}
+		return exactValue.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+	}
+
+	private static void appendTenThousandths(OutputBuffer out, long units) {
+		if (units == 0) {
+			out.put((byte) '0');
+			return;
+		}
+		if (units < 0) {
+			out.put((byte) '-');
+			units = -units;
+		}
+		out.putUnsigned(units / 10_000);
+		int fraction = (int) (units % 10_000);
+		if (fraction != 0) {
+			int digits = 4;
+			while (fraction % 10 == 0) {
+				fraction /= 10;
+				digits--;
+			}
+			out.put((byte) '.');
+			out.putDigits(fraction, digits);
+		}
+	}
+
 	private static void appendHundredths(OutputBuffer out, long hundredths) {
 		if (hundredths == 0) {
 			out.put((byte) '0');

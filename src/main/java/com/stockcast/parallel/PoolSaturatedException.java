@@ -10,7 +10,7 @@ import com.stockcast.problem.ProblemException;
 /** 503: every worker is busy and the queue is full; the caller is told when to retry. */
 public class PoolSaturatedException extends ProblemException {
 
-	PoolSaturatedException(Duration retryAfter) {
+	public PoolSaturatedException(Duration retryAfter) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "pool-saturated", "The forecast workers are all busy",
 				"Every worker is busy and the work queue is full; retry after " + seconds(retryAfter) + " s.");
 		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));

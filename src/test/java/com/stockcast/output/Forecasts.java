@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Test helpers: read a product list, run it through the encoder in one piece, compare CSVs as SPEC.md says. */
 public final class Forecasts {
 
-	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 100_000);
+	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 100_000,
+			10_000_000);
 
 	private Forecasts() {
 	}

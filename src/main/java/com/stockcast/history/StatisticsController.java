@@ -1,0 +1,216 @@
+package com.stockcast.history;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.stockcast.intake.HistoryReader;
+import com.stockcast.intake.InvalidInputException;
+import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.output.Format;
+import com.stockcast.parallel.PoolSettings;
+
+/**
+ * {@code POST /sales-statistics}: a daily sales history in (CSV, JSON or a CSV upload), one record of
+ * statistics per SKU back, in order of first appearance, computed in chunks on the forecast pool.
+ */
+@RestController
+@RequestMapping("/sales-statistics")
+@Tag(name = "Sales statistics", description = "Per-SKU statistics of a daily sales history")
+class StatisticsController {
+
+	static final String NDJSON = "application/x-ndjson";
+
+	private static final Logger log = LoggerFactory.getLogger(StatisticsController.class);
+
+	private final HistoryReader reader;
+
+	private final AsyncTaskExecutor executor;
+
+	private final PoolSettings settings;
+
+	private final ForecastMetrics metrics;
+
+	StatisticsController(HistoryReader reader, @Qualifier("forecastExecutor") AsyncTaskExecutor executor,
+			PoolSettings settings, ForecastMetrics metrics) {
+		this.reader = reader;
+		this.executor = executor;
+		this.settings = settings;
+		this.metrics = metrics;
+	}
+
+	@Operation(summary = "Statistics of a daily sales history",
+			description = "Reads daily sales (one row per product and day, in any order, products interleaved) and "
+					+ "answers one record per product, in order of first appearance: count of days, mean, sample "
+					+ "standard deviation, minimum, quartiles (linear interpolation, R type 7), maximum, first and "
+					+ "last date, and the least-squares trend in units per day over the last trend_days days. Days "
+					+ "not given are not zeros: send days without sales as rows with units 0. The body is CSV (raw, "
+					+ "or a multipart part named 'file') or a JSON array; raw bodies may be gzip-compressed.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string",
+							example = "product_id,date,units\nA,2024-03-01,4\nA,2024-03-02,6\nB,3/1/24,0\n")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = Sale.class))),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = Upload.class)) }))
+	@ApiResponse(responseCode = "200", description = "One record per product, in order of first appearance",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+					example = "product_id,count,mean,std,min,q1,median,q3,max,first_date,last_date,trend\n"
+							+ "A,2,5,1.4142,4,4.5,5,5.5,6,2024-03-01,2024-03-02,2\n")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = Statistics.class))),
+					@Content(mediaType = NDJSON, schema = @Schema(implementation = Statistics.class)) })
+	@ApiResponse(responseCode = "400",
+			description = "Invalid input: every bad value, and every day given twice for a product, with its line (or index) and column",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "406", description = "Accept names none of the answer formats",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "413", description = "Body or history rows over the limits",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "415", description = "A body (or upload) that is not CSV or JSON",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "The worker pool is saturated; retry after Retry-After seconds",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void statisticsCsv(@Parameter(name = "trend_days",
+			description = "Days the trend covers, ending on each product's last date: 2..3660, default 28")
+			@RequestParam(name = "trend_days", required = false) String trendDays, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		var body = request.getInputStream();
+		respond(trendDays, request, response, () -> this.reader.readCsv(body,
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong()));
+	}
+
+	@Operation(hidden = true) // described with the CSV operation: one path, one operation
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void statisticsJson(@RequestParam(name = "trend_days", required = false) String trendDays,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var body = request.getInputStream();
+		respond(trendDays, request, response, () -> this.reader.readJson(body,
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong()));
+	}
+
+	@Operation(hidden = true)
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	void statisticsUpload(@RequestParam(name = "trend_days", required = false) String trendDays,
+			@RequestPart("file") MultipartFile file, HttpServletRequest request, HttpServletResponse response) {
+		respond(trendDays, request, response, () -> this.reader.readUpload(file));
+	}
+
+	private void respond(String trendDaysParameter, HttpServletRequest request, HttpServletResponse response,
+			Supplier<SalesHistory> read) {
+		Timer.Sample sample = this.metrics.startRequest();
+		Format format = Format.negotiate(request.getHeader(HttpHeaders.ACCEPT));
+		String outcome = "error";
+		try {
+			int trendDays = trendDays(trendDaysParameter);
+			SalesHistory history = read.get();
+			StatisticsRun run = new StatisticsRun(history, trendDays, new StatisticsEncoder(format), this.executor,
+					this.settings, this.metrics);
+			try (run) {
+				run.admit();
+				response.setStatus(HttpServletResponse.SC_OK);
+				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
+				try {
+					run.writeTo(response.getOutputStream());
+					outcome = "success";
+				}
+				catch (IOException ex) {
+					outcome = "aborted";
+					log.debug("Statistics answer not delivered: {}", ex.toString());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			outcome = outcomeOf(ex);
+			throw ex;
+		}
+		finally {
+			this.metrics.statisticsDone(sample, outcome, format.tag());
+		}
+	}
+
+	static int trendDays(String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return SalesStatistics.DEFAULT_TREND_DAYS;
+		}
+		String text = parameter.strip();
+		int value;
+		try {
+			value = Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			value = -1;
+		}
+		if (value < SalesStatistics.MIN_TREND_DAYS || value > SalesStatistics.MAX_TREND_DAYS
+				|| !text.chars().allMatch(Character::isDigit)) {
+			throw InvalidInputException.forHistoryParameter("trend_days", parameter, "must be a whole number from "
+					+ SalesStatistics.MIN_TREND_DAYS + " to " + SalesStatistics.MAX_TREND_DAYS);
+		}
+		return value;
+	}
+
+	private static String outcomeOf(RuntimeException ex) {
+		if (ex instanceof ErrorResponse error) {
+			int status = error.getStatusCode().value();
+			return (status == 503) ? "refused" : (status < 500) ? "invalid" : "error";
+		}
+		return "error";
+	}
+
+	/** One sale, for the OpenAPI description. */
+	@Schema(name = "Sale", description = "Units of one product sold on one day; the CSV columns have the same names")
+	record Sale(
+			@Schema(name = "product_id", description = "1..128 characters, kept exactly", requiredMode = Schema.RequiredMode.REQUIRED) String productId,
+			@Schema(name = "date", description = "2023-01-31, 1/31/23 or 1/31/2023; one row per product and day", requiredMode = Schema.RequiredMode.REQUIRED) String date,
+			@Schema(name = "units", description = "Units sold that day: 0 to 10^15", requiredMode = Schema.RequiredMode.REQUIRED) double units) {
+	}
+
+	/** One product's statistics, for the OpenAPI description. */
+	@Schema(name = "SalesStatistics", description = "One product's statistics; CSV has the same columns in this order, an empty cell for null")
+	record Statistics(@Schema(name = "product_id") String productId,
+			@Schema(description = "Days given") int count,
+			@Schema(description = "Mean units per day given, 2 decimals") double mean,
+			@Schema(description = "Sample standard deviation (n - 1), 4 decimals; null below 2 days", nullable = true) Double std,
+			@Schema(description = "Fewest units") double min,
+			@Schema(description = "First quartile (linear interpolation, R type 7), 2 decimals") double q1,
+			@Schema(description = "Median, 2 decimals") double median,
+			@Schema(description = "Third quartile, 2 decimals") double q3,
+			@Schema(description = "Most units") double max,
+			@Schema(name = "first_date", description = "First day given, yyyy-MM-dd") String firstDate,
+			@Schema(name = "last_date", description = "Last day given, yyyy-MM-dd") String lastDate,
+			@Schema(description = "Least-squares slope in units per day over the days within the last trend_days days, 4 decimals; null below 2 such days", nullable = true) Double trend) {
+	}
+
+	/** The multipart form, for the OpenAPI description. */
+	record Upload(@Schema(description = "The sales history as CSV, as curl -F file=@sales.csv sends it",
+			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+	}
+
+}

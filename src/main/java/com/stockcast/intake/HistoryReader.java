@@ -1,0 +1,54 @@
+package com.stockcast.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.stockcast.history.SalesHistory;
+
+/**
+ * Turns a request body into a validated daily sales history, or refuses it with a problem answer
+ * naming every bad value and every day given twice: an input with any bad row yields nothing. The
+ * same body limits, gzip handling and value rules as a product list apply.
+ */
+@Component
+public class HistoryReader {
+
+	private final IntakeLimits limits;
+
+	public HistoryReader(IntakeLimits limits) {
+		this.limits = limits;
+	}
+
+	/** Reads a raw {@code text/csv} body with the columns {@code product_id,date,units}. */
+	public SalesHistory readCsv(InputStream raw, String contentEncoding, long contentLength) {
+		return CsvHistory.read(Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize()), this.limits);
+	}
+
+	/** Reads an {@code application/json} body: an array of objects with {@code product_id}, {@code date}, {@code units}. */
+	public SalesHistory readJson(InputStream raw, String contentEncoding, long contentLength) {
+		return JsonHistory.read(Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize()),
+				this.limits);
+	}
+
+	/** Reads a CSV file uploaded as a multipart part. */
+	public SalesHistory readUpload(MultipartFile file) {
+		String type = file.getContentType();
+		if (type != null && !type.isBlank()) {
+			String bare = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+			if (!ProductListReader.CSV_UPLOAD_TYPES.contains(bare)) {
+				throw IntakeProblems.unsupportedUpload(type);
+			}
+		}
+		try (InputStream in = file.getInputStream()) {
+			return readCsv(in, null, file.getSize());
+		}
+		catch (IOException ex) {
+			throw Bodies.unreadable(ex);
+		}
+	}
+
+}
