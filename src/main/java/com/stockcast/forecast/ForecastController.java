@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.stockcast.history.HistoryRates;
+import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
@@ -69,9 +71,12 @@ class ForecastController {
 
 	private final IntakeLimits limits;
 
+	private final HistoryReader histories;
+
 	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics, ForecastJobs jobs,
-			JsonMapper json, IntakeLimits limits) {
+			JsonMapper json, IntakeLimits limits, HistoryReader histories) {
 		this.reader = reader;
+		this.histories = histories;
 		this.streamer = streamer;
 		this.metrics = metrics;
 		this.jobs = jobs;
@@ -138,12 +143,20 @@ class ForecastController {
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void forecastUpload(@ParameterObject ForecastOptions options,
 			@RequestPart("file") MultipartFile file,
+			@RequestPart(name = "history", required = false) MultipartFile history,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("upload", request, options);
 		try (InputStream in = file.getInputStream()) {
 			fingerprint.readAll(in);
 		}
-		respond(options, request, response, fingerprint, () -> this.reader.readUpload(file, options.defaults()));
+		if (history != null) {
+			try (InputStream in = history.getInputStream()) {
+				fingerprint.readAll(in);
+			}
+		}
+		respond(options, request, response, fingerprint, () -> this.reader.readUpload(file,
+				(history == null) ? options.defaults()
+						: options.defaults().withHistory(HistoryRates.of(this.histories.readUpload(history)))));
 	}
 
 	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
@@ -241,7 +254,11 @@ class ForecastController {
 
 	/** The multipart form, for the OpenAPI description. */
 	record Upload(@Schema(description = "The product list as CSV, as curl -F file=@products.csv sends it",
-			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+			@Schema(description = "Optional daily sales history as CSV (product_id,date,units), as POST "
+					+ "/sales-statistics takes it: a product whose row gives no sales_rate takes its mean daily "
+					+ "sales, and unless the row gives one, their standard deviation as sales_std",
+					type = "string", format = "binary") String history) {
 	}
 
 }

@@ -149,9 +149,11 @@ final class CsvProducts {
 			}
 		}
 		for (Field field : Field.ALL) {
-			if (field.required() && !seen[field.ordinal()] && !defaults.has(field)) {
+			if (field.required() && !seen[field.ordinal()] && !defaults.supplies(field)) {
 				log.add(Violation.at(at, field.column(), null, "required column is missing"
-						+ ((field == Field.PRODUCT_ID) ? "" : " (or give it as a query parameter)")));
+						+ ((field == Field.PRODUCT_ID) ? "" : (field == Field.SALES_RATE)
+								? " (or give it as a query parameter, or send a sales history)"
+								: " (or give it as a query parameter)")));
 			}
 		}
 		log.throwIfAny();

@@ -43,14 +43,17 @@ final class ProductRules {
 		}
 		int start = date(values, defaults, log);
 		double inventory = number(values, Field.INITIAL_INVENTORY, false, defaults, log);
-		double sales = number(values, Field.SALES_RATE, true, defaults, log);
+		boolean fromHistory = defaults.history() != null && !given(values, Field.SALES_RATE, defaults);
+		double sales = fromHistory ? historyMean(values, id, defaults.history(), log)
+				: number(values, Field.SALES_RATE, true, defaults, log);
 		double restocking = number(values, Field.RESTOCKING_RATE, true, defaults, log);
 		int duration = wholeNumber(values, Field.DURATION_DAYS, this.maxDurationDays, defaults, log);
 		int frequency = (!values.isParsed(Field.FORECAST_FREQUENCY)
 				&& value(values, Field.FORECAST_FREQUENCY, defaults) == null) ? 1
 						: wholeNumber(values, Field.FORECAST_FREQUENCY, Integer.MAX_VALUE, defaults, log);
 		double salesStd = given(values, Field.SALES_STD, defaults)
-				? number(values, Field.SALES_STD, true, defaults, log) : 0;
+				? number(values, Field.SALES_STD, true, defaults, log)
+				: fromHistory ? historyStd(id, defaults.history()) : 0;
 		boolean reorder = given(values, Field.REORDER_POINT, defaults) || given(values, Field.ORDER_QUANTITY, defaults)
 				|| given(values, Field.LEAD_TIME_DAYS, defaults);
 		double reorderPoint = Double.NaN;
@@ -117,6 +120,21 @@ final class ProductRules {
 			case LEAD_TIME_DAYS -> wholeNumber(text, field, 0, this.maxDurationDays, at, log);
 			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
 		}
+	}
+
+	/** The product's mean daily sales in the history; reported when the history has no day of it. */
+	private static double historyMean(FieldValues values, String id, SalesRates history, ViolationLog log) {
+		double mean = (id == null || id.isEmpty()) ? Double.NaN : history.mean(id);
+		if (Double.isNaN(mean)) {
+			log.add(values.at(), Field.SALES_RATE, null,
+					"is required: the row gives none and the sales history has no day of this product");
+		}
+		return mean;
+	}
+
+	private static double historyStd(String id, SalesRates history) {
+		double std = (id == null || id.isEmpty()) ? Double.NaN : history.std(id);
+		return Double.isNaN(std) ? 0 : std;
 	}
 
 	/** Whether the record or the request gives {@code field}. */

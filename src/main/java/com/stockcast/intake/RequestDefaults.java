@@ -8,12 +8,33 @@ import java.util.Map;
  */
 public final class RequestDefaults {
 
-	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length]);
+	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null);
 
 	private final String[] texts;
 
-	private RequestDefaults(String[] texts) {
+	private final SalesRates history;
+
+	private RequestDefaults(String[] texts, SalesRates history) {
 		this.texts = texts;
+		this.history = history;
+	}
+
+	/**
+	 * These defaults, and a sales history for rows without a {@code sales_rate}: such a row takes its
+	 * product's mean daily sales, and unless it gives one, the standard deviation as its {@code sales_std}.
+	 */
+	public RequestDefaults withHistory(SalesRates history) {
+		return new RequestDefaults(this.texts, history);
+	}
+
+	/** The sales history rows fall back on, or {@code null}. */
+	SalesRates history() {
+		return this.history;
+	}
+
+	/** Whether rows may leave out {@code field}: a default gives it, or the sales history gives sales rates. */
+	boolean supplies(Field field) {
+		return has(field) || (field == Field.SALES_RATE && this.history != null);
 	}
 
 	public static RequestDefaults none() {
@@ -29,7 +50,7 @@ public final class RequestDefaults {
 				texts[field.ordinal()] = value.strip();
 			}
 		});
-		return new RequestDefaults(texts);
+		return new RequestDefaults(texts, null);
 	}
 
 	/** The defaults given, by column name, in column order. */

@@ -1,0 +1,122 @@
+package com.stockcast.forecast;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A forecast whose sales rates come from a sales history sent with the product list. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HistoryForecastApiTest {
+
+	/** A sells 4, 6, 5, 5 (mean 5, deviation sqrt(2/3)); B sells 2 and 2 (mean 2, deviation 0). */
+	private static final String HISTORY = """
+			product_id,date,units
+			A,2023-12-28,4
+			B,2023-12-30,2
+			A,2023-12-29,6
+			A,2023-12-30,5
+			B,2023-12-31,2
+			A,2023-12-31,5
+			""";
+
+	private static final String PRODUCTS = """
+			product_id,sell_start_date,initial_inventory,restocking_rate,duration_days
+			A,2024-01-01,20,0,5
+			B,2024-01-01,10,1,5
+			""";
+
+	@LocalServerPort
+	int port;
+
+	private HttpResponse<String> post(String query, String products, String history, String accept) {
+		String boundary = "----stockcast-history-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		part(body, boundary, "file", products);
+		if (history != null) {
+			part(body, boundary, "history", history);
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return new Api(this.port).post("/forecasts" + query, "multipart/form-data; boundary=" + boundary,
+				body.toByteArray(), "Accept", accept);
+	}
+
+	private static void part(ByteArrayOutputStream body, String boundary, String name, String csv) {
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+				+ name + ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n").getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void rowsWithoutASalesRateTakeTheirHistorysMean() {
+		HttpResponse<String> fromHistory = post("", PRODUCTS, HISTORY, "text/csv");
+		assertThat(fromHistory.statusCode()).as(fromHistory.body()).isEqualTo(200);
+		String explicit = new Api(this.port).post("/forecasts", "text/csv", """
+				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate
+				A,2024-01-01,20,0,5,5
+				B,2024-01-01,10,1,5,2
+				""").body();
+		assertThat(fromHistory.body()).isEqualTo(explicit);
+	}
+
+	@Test
+	void aRowsOwnSalesRateWinsOverTheHistory() {
+		String products = "product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate\n"
+				+ "A,2024-01-01,20,0,5,1\nB,2024-01-01,10,1,5,\n";
+		String body = post("?view=summary", products, HISTORY, "text/csv").body();
+		// A sells its own 1 a day: 20 - 5 = 15; B takes 2 from the history: 10 - 5 * (2 - 1) = 5.
+		assertThat(body).isEqualTo("""
+				product_id,stockout_date,min_inventory_level,ending_inventory_level
+				A,,15,15
+				B,,5,5
+				""");
+	}
+
+	@Test
+	void theProbabilisticForecastTakesTheHistorysDeviation() {
+		HttpResponse<String> response = post("?demand=normal&trials=400&seed=1", PRODUCTS, HISTORY,
+				"application/json");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode rows = Api.json(response);
+		JsonNode lastOfA = rows.get(4);
+		assertThat(lastOfA.get("product_id").asString()).isEqualTo("A");
+		// A varies (deviation sqrt(2/3) a day), so its percentiles spread around 20 - 25 = -5.
+		assertThat(lastOfA.get("inventory_p10").asDouble()).isLessThan(lastOfA.get("inventory_p50").asDouble());
+		assertThat(lastOfA.get("inventory_p50").asDouble()).isLessThan(lastOfA.get("inventory_p90").asDouble());
+		assertThat(lastOfA.get("inventory_p50").asDouble()).isBetween(-6.0, -4.0);
+		// B's history never varies: every trial is the deterministic 10 - 5 * (2 - 1) = 5.
+		JsonNode lastOfB = rows.get(9);
+		assertThat(lastOfB.get("inventory_p10").asDouble()).isEqualTo(5.0);
+		assertThat(lastOfB.get("inventory_p90").asDouble()).isEqualTo(5.0);
+	}
+
+	@Test
+	void aProductWithNeitherRateNorHistoryIsReported() {
+		String products = PRODUCTS + "C,2024-01-01,10,1,5\n";
+		JsonNode problem = Api.assertProblem(post("", products, HISTORY, "text/csv"), 400, "invalid-input");
+		JsonNode error = problem.get("errors").get(0);
+		assertThat(error.get("line").asInt()).isEqualTo(4);
+		assertThat(error.get("column").asString()).isEqualTo("sales_rate");
+		assertThat(error.get("reason").asString()).contains("sales history has no day of this product");
+	}
+
+	@Test
+	void aBadHistoryIsAProblemAndNothingIsComputed() {
+		String history = "product_id,date,units\nA,2023-02-30,4\n";
+		JsonNode problem = Api.assertProblem(post("", PRODUCTS, history, "text/csv"), 400, "invalid-input");
+		assertThat(problem.toString()).contains("2023-02-30");
+	}
+
+	@Test
+	void withoutAHistoryTheSalesRateColumnIsStillRequired() {
+		JsonNode problem = Api.assertProblem(post("", PRODUCTS, null, "text/csv"), 400, "invalid-input");
+		assertThat(problem.get("errors").get(0).get("column").asString()).isEqualTo("sales_rate");
+	}
+
+}
