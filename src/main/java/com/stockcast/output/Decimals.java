@@ -33,39 +33,6 @@ final class Decimals {
 		out.putAscii(exact(x));
 	}
 
-	/**
-	 * Writes a probability (or any number from 0 to 1) to four decimals, half-to-even on the exact
-	 * binary value, in its shortest plain form: {@code 0}, {@code 0.5}, {@code 0.0125}, {@code 1}.
-	 */
-	static void appendFourDecimals(OutputBuffer out, double x) {
-		if (Math.abs(x) > FAST_LIMIT / 100) {
-			throw new IllegalArgumentException("not a fraction: " + x);
-		}
-		double scaled = x * 10_000.0;
-		double nearest = Math.rint(scaled);
-		long units = (0.5 - Math.abs(scaled - nearest) > Math.ulp(scaled)) ? (long) nearest
-				: new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
-		if (units == 0) {
-			out.put((byte) '0');
-			return;
-		}
-		if (units < 0) {
-			out.put((byte) '-');
-			units = -units;
-		}
-		out.putUnsigned(units / 10_000);
-		int fraction = (int) (units % 10_000);
-		if (fraction != 0) {
-			int digits = 4;
-			while (fraction % 10 == 0) {
-				fraction /= 10;
-				digits--;
-			}
-			out.put((byte) '.');
-			out.putDigits(fraction, digits);
-		}
-	}
-
 	/** The exact rendering, for values the fast path declines; also the test oracle. */
 	static String exact(double x) {
 		if (Double.isNaN(x) || Double.isInfinite(x)) {

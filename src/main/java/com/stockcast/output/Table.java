@@ -28,7 +28,7 @@ public final class Table {
 		/** A number rounded to two decimals as SPEC.md prints them, or empty (JSON null) for NaN. */
 		AMOUNT,
 
-		/** A number rounded to four decimals (probabilities, expected counts), or empty for NaN. */
+		/** A number rounded to four decimals (probabilities, deviations, trends), or empty for NaN. */
 		FRACTION,
 
 		/** A whole number. */
@@ -372,7 +372,7 @@ public final class Table {
 				nothing();
 			}
 			else {
-				Decimals.appendFourDecimals(this.out, value);
+				Decimals.append4(this.out, value);
 			}
 			return this;
 		}
