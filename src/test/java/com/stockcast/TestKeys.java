@@ -21,10 +21,14 @@ public final class TestKeys {
 	private TestKeys() {
 	}
 
-	/** Command-line settings that make a packaged service accept {@link #KEY} (client test-a), as tests do. */
+	/**
+	 * Command-line settings that make a packaged service accept {@link #KEY} (client test-a), with the
+	 * rate limit raised as in the Spring tests (polling loops must not meet it). The key's two come first.
+	 */
 	public static List<String> serviceArguments() {
 		return List.of("--stockcast.security.api-keys[0].client=test-a",
-				"--stockcast.security.api-keys[0].sha256=ef0e9e57e8f6e9e92b65b812479f04ab6b94eb1bc7c38a0b24558ac6194b9ebb");
+				"--stockcast.security.api-keys[0].sha256=ef0e9e57e8f6e9e92b65b812479f04ab6b94eb1bc7c38a0b24558ac6194b9ebb",
+				"--stockcast.security.rate-limit.requests-per-second=10000", "--stockcast.security.rate-limit.burst=10000");
 	}
 
 }

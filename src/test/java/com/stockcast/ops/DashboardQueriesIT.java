@@ -69,7 +69,8 @@ class DashboardQueriesIT {
 		// One worker and a queue of one, so that a 503 can be provoked; a small heap, so that the GC runs.
 		ProcessBuilder stockcast = new ProcessBuilder(ServiceProcess.java(), "-Xmx128m", "-jar",
 				System.getProperty("stockcast.jar"), "--server.port=" + port, "--management.server.port=" + managementPort,
-				TestKeys.serviceArguments().get(0), TestKeys.serviceArguments().get(1), "--stockcast.pool.threads=1",
+				TestKeys.serviceArguments().get(0), TestKeys.serviceArguments().get(1), TestKeys.serviceArguments().get(2),
+				TestKeys.serviceArguments().get(3), "--stockcast.pool.threads=1",
 				"--stockcast.pool.queue-capacity=1", "--stockcast.pool.chunk-size=20",
 				"--stockcast.jobs.poll-interval=100ms", "--stockcast.data-dir=" + this.dir.resolve("db"));
 		int prometheusPort = ServiceProcess.freePort();
