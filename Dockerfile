@@ -28,9 +28,12 @@ USER 10001:10001
 # on OutOfMemoryError the JVM exits so the orchestrator restarts it instead of limping on.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_PORT=8081 \
     STOCKCAST_DATA_DIR=/app/data
+# The API. Metrics are on MANAGEMENT_SERVER_PORT, for Prometheus only: not exposed, never published.
 EXPOSE 8080
-# The image has no curl or wget; bash's /dev/tcp asks the liveness group without starting a JVM.
+# The image has no curl or wget; bash's /dev/tcp asks the liveness group (/livez, open on the API
+# port) without starting a JVM.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /livez HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -31,7 +31,7 @@ done
 jar=$(packaged_jar)
 work=$(mktemp -d)
 # shellcheck disable=SC2086
-java $jvm -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" \
+java $jvm -jar "$jar" --server.port="$port" $(bench_service_args) --stockcast.data-dir="$work/data" \
   --stockcast.limits.max-products="$((skus > 2000000 ? skus : 2000000))" $app >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -40,7 +40,7 @@ if [ -n "${BENCH_INPUT:-}" ]; then cp "$BENCH_INPUT" "$work/in.csv"; else python
 [ "$view" = summary ] && rows=$skus || rows=$((skus * days))
 url="http://127.0.0.1:$port/forecasts?view=$view"
 call() {
-  curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' -H 'Content-Type: text/csv' \
+  curl -H "X-API-Key: $BENCH_KEY" -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}\n' -H 'Content-Type: text/csv' \
     -H "Accept: $accept" --data-binary @"$work/in.csv" "$url"
 }
 for _ in $(seq 1 "$warmup"); do call >/dev/null; done

@@ -32,7 +32,7 @@ fi
 . bench/lib.sh
 jar=$(packaged_jar)
 work=$(mktemp -d)
-java -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" \
+java -jar "$jar" --server.port="$port" $(bench_service_args) --stockcast.data-dir="$work/data" \
   --stockcast.limits.max-products="$((retail > 2000000 ? retail : 2000000))" >"$work/service.log" 2>&1 &
 pid=$!
 cleanup() {
@@ -66,7 +66,7 @@ PY
 echo "== 2. transfer floor and 3. formats: 50,000 SKUs x 30 days =="
 python3 bench/gen_products.py 50000 "$work/in.csv" --days 30 --floats --seed 3
 mkdir -p "$work/www"
-post() { echo "curl -sf -o $2 -H 'Content-Type: text/csv' -H 'Accept: $1' --data-binary @$work/in.csv '$url'"; }
+post() { echo "curl -H 'X-API-Key: $BENCH_KEY' -sf -o $2 -H 'Content-Type: text/csv' -H 'Accept: $1' --data-binary @$work/in.csv '$url'"; }
 eval "$(post text/csv "$work/www/answer.csv")"
 for _ in 1 2 3 4 5; do  # warm-up: the JIT compiles the hot paths of every format before timing
   for accept in text/csv application/json application/x-ndjson; do eval "$(post $accept /dev/null)"; done
@@ -78,15 +78,15 @@ http { access_log off; sendfile on; tcp_nopush on; server { listen 127.0.0.1:$ng
 NGINX
 nginx -c "$work/nginx.conf" -p "$work" -e "$work/nginx-error.log"
 chmod 755 "$work" "$work/www"; chmod 644 "$work/www/answer.csv"
-for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/answer.csv" && break; sleep 0.1; done
+for _ in $(seq 1 50); do curl -H "X-API-Key: $BENCH_KEY" -sf -o /dev/null "http://127.0.0.1:$nginx_port/answer.csv" && break; sleep 0.1; done
 eval "$(post application/json "$work/www/answer.json")"
 chmod 644 "$work/www/answer.json"
 # The five requests take turns, round after round, so a slow spell of this shared machine falls on
 # all of them alike; best and median of each are reported.
 python3 - "$runs" "$(stat -c %s "$work/www/answer.csv")" "$(stat -c %s "$work/www/answer.json")" \
-  "curl -sf -o /dev/null http://127.0.0.1:$nginx_port/answer.csv" "$(post text/csv /dev/null)" \
+  "curl -H 'X-API-Key: $BENCH_KEY' -sf -o /dev/null http://127.0.0.1:$nginx_port/answer.csv" "$(post text/csv /dev/null)" \
   "$(post application/json /dev/null)" "$(post application/x-ndjson /dev/null)" \
-  "curl -sf -o /dev/null http://127.0.0.1:$nginx_port/answer.json" <<'PY'
+  "curl -H 'X-API-Key: $BENCH_KEY' -sf -o /dev/null http://127.0.0.1:$nginx_port/answer.json" <<'PY'
 import statistics, subprocess, sys, time
 runs, csv_bytes, json_bytes = int(sys.argv[1]), int(sys.argv[2]) / 1e6, int(sys.argv[3]) / 1e6
 names = ["floor", "csv", "json", "ndjson", "json_floor"]
@@ -113,6 +113,6 @@ PY
 if [ "$retail" -gt 0 ]; then
   echo "== 5. summary view, $retail SKU-store rows in one request =="
   python3 bench/gen_products.py "$retail" "$work/retail.csv" --days 30 --floats --seed 3
-  summary=$(best "curl -sf -o /dev/null -H 'Content-Type: text/csv' --data-binary @$work/retail.csv '$url?view=summary'" 3)
+  summary=$(best "curl -H 'X-API-Key: $BENCH_KEY' -sf -o /dev/null -H 'Content-Type: text/csv' --data-binary @$work/retail.csv '$url?view=summary'" 3)
   python3 -c "print(f'input {$(stat -c %s "$work/retail.csv")/1e6:.0f} MB, best of 3: {$summary:.3f} s = {$retail/$summary/1e6:.2f} M SKUs/s (goal >= 1)')"
 fi

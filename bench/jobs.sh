@@ -24,17 +24,17 @@ done
 jar=$(packaged_jar)
 psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db" -c "create database $db"
 work=$(mktemp -d)
-java -jar "$jar" --server.port="$port" --spring.profiles.active=postgres \
+java -jar "$jar" --server.port="$port" $(bench_service_args) --spring.profiles.active=postgres \
   --spring.datasource.url="jdbc:postgresql://$host:5432/$db" --spring.datasource.username="$user" \
   >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 await_health "$port" "$pid" "$work/service.log"
 python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
-location=$(curl -sf -D - -o /dev/null -H 'Prefer: respond-async' -H 'Content-Type: text/csv' \
+location=$(curl -H "X-API-Key: $BENCH_KEY" -sf -D - -o /dev/null -H 'Prefer: respond-async' -H 'Content-Type: text/csv' \
   --data-binary @"$work/in.csv" "http://127.0.0.1:$port/forecasts" | awk 'tolower($1) == "location:" {print $2}' | tr -d '\r')
 while :; do
-  curl -sf "http://127.0.0.1:$port$location" >"$work/job.json"
+  curl -H "X-API-Key: $BENCH_KEY" -sf "http://127.0.0.1:$port$location" >"$work/job.json"
   status=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["status"])' "$work/job.json")
   case $status in succeeded) break ;; failed|cancelled) cat "$work/job.json"; exit 1 ;; esac
   sleep 1

@@ -20,7 +20,7 @@ done
 . bench/lib.sh
 jar=$(packaged_jar)
 work=$(mktemp -d)
-java -Xmx"$heap" -jar "$jar" --server.port="$port" --stockcast.data-dir="$work/data" >"$work/service.log" 2>&1 &
+java -Xmx"$heap" -jar "$jar" --server.port="$port" $(bench_service_args) --stockcast.data-dir="$work/data" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 await_health "$port" "$pid" "$work/service.log"
@@ -30,10 +30,10 @@ live_heap() { # MB of heap in use right after a full collection
   jcmd "$pid" GC.heap_info | awk '/garbage-first heap|total.*used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
 }
 url="http://127.0.0.1:$port/forecasts"
-curl -sf -o /dev/null -H 'Content-Type: text/csv' --data-binary @"$work/in.csv" "$url?view=summary"  # warm-up
+curl -H "X-API-Key: $BENCH_KEY" -sf -o /dev/null -H 'Content-Type: text/csv' --data-binary @"$work/in.csv" "$url?view=summary"  # warm-up
 before=$(live_heap)
 echo "service started with -Xmx$heap; live heap after a full GC, before the request: $before MB"
-curl -sfN -H 'Content-Type: text/csv' --data-binary @"$work/in.csv" "$url" | python3 -c '
+curl -H "X-API-Key: $BENCH_KEY" -sfN -H 'Content-Type: text/csv' --data-binary @"$work/in.csv" "$url" | python3 -c '
 import sys, time
 src = sys.stdin.buffer
 start = last = time.perf_counter(); total = window = lines = 0; rates = []

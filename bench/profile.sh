@@ -25,7 +25,7 @@ jar=$(packaged_jar)
 work=$(mktemp -d)
 recording=$PWD/target/profile.jfr
 # shellcheck disable=SC2086
-java $jvm -jar "$jar" --server.port="$port" \
+java $jvm -jar "$jar" --server.port="$port" $(bench_service_args) \
   --stockcast.data-dir="$work/data" --stockcast.limits.max-products="$((skus > 2000000 ? skus : 2000000))" \
   >"$work/service.log" 2>&1 &
 pid=$!
@@ -33,7 +33,7 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 await_health "$port" "$pid" "$work/service.log"
 python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
 call() {
-  curl -sf -o /dev/null -H 'Content-Type: text/csv' -H "Accept: $accept" --data-binary @"$work/in.csv" \
+  curl -H "X-API-Key: $BENCH_KEY" -sf -o /dev/null -H 'Content-Type: text/csv' -H "Accept: $accept" --data-binary @"$work/in.csv" \
     "http://127.0.0.1:$port/forecasts?view=$view"
 }
 for _ in 1 2 3 4 5; do call; done  # warm-up, not recorded: the JIT's work and startup stay out of the profile

@@ -37,11 +37,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * Starts {@code command} with its output in {@code log} and waits until the service on {@code port}
-	 * answers {@code /actuator/health} with 200. Fails, quoting the log, if it exits or is not healthy
+	 * answers {@code /readyz} (open, on the API port) with 200. Fails, quoting the log, if it exits or is not healthy
 	 * within {@code timeout}.
 	 */
 	public static ServiceProcess start(ProcessBuilder command, int port, Path log, Duration timeout) throws Exception {
-		return start(command, port, "/actuator/health", log, timeout);
+		return start(command, port, "/readyz", log, timeout);
 	}
 
 	/** Like {@link #start(ProcessBuilder, int, Path, Duration)}, for a server whose health is at {@code healthPath}. */
@@ -89,8 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
+	/** GETs {@code path} with {@link TestKeys#KEY} (which servers other than Stockcast ignore). */
 	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return CLIENT.send(HttpRequest.newBuilder(uri(path)).header(TestKeys.HEADER, TestKeys.KEY).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** What the service has written so far. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
+import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
 
@@ -32,11 +33,14 @@ public class ForecastJobs {
 
 	private final JsonMapper json;
 
-	ForecastJobs(JobStore store, JobRunner runner, PoolSettings pool, JsonMapper json) {
+	private final ActiveJobsCap cap;
+
+	ForecastJobs(JobStore store, JobRunner runner, PoolSettings pool, JsonMapper json, ActiveJobsCap cap) {
 		this.store = store;
 		this.runner = runner;
 		this.pool = pool;
 		this.json = json;
+		this.cap = cap;
 	}
 
 	/** A submission's outcome: the job, and whether it already existed under the idempotency key. */
@@ -44,31 +48,35 @@ public class ForecastJobs {
 	}
 
 	/**
-	 * Stores a job for {@code products}; it is durable when this returns.
+	 * Stores a job for {@code products}, owned by the request's {@link Client}; it is durable when this
+	 * returns.
 	 * @param defaults the request-level column defaults it was asked with, kept as its settings
 	 * @param scenario what to simulate: the sales policy and, for a probabilistic forecast, its trials
 	 * @param idempotencyKey the caller's key, or {@code null}
 	 * @param requestHash a digest of the request, compared when the key was seen before
-	 * @throws ProblemException 422 when the key was used for a different request
+	 * @throws ProblemException 422 when the key was used for a different request; 429 when the client
+	 * already has {@code stockcast.jobs.max-active-per-client} jobs queued or running
 	 */
 	public Submission submit(Products products, Map<String, String> defaults, Scenario scenario,
 			String idempotencyKey, String requestHash) {
+		Client owner = Client.current();
 		if (idempotencyKey != null) {
-			Optional<Job> earlier = this.store.findByIdempotencyKey(idempotencyKey);
+			Optional<Job> earlier = this.store.findByIdempotencyKey(owner, idempotencyKey);
 			if (earlier.isPresent()) {
 				return replay(earlier.get(), requestHash);
 			}
 		}
+		this.cap.check(owner);
 		boolean orders = products.anyReorderPolicy();
 		JobScenario stored = Answers.isDefault(scenario, orders) ? null : new JobScenario(scenario, orders);
 		int[] bounds = chunkBounds(products);
 		Job job;
 		try {
-			job = this.store.create(products, bounds, products.periods(0, products.size()), settings(defaults, stored),
-					stored, idempotencyKey, requestHash);
+			job = this.store.create(owner, products, bounds, products.periods(0, products.size()),
+					settings(defaults, stored), stored, idempotencyKey, requestHash);
 		}
 		catch (DuplicateKeyException raced) {
-			return replay(this.store.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> raced), requestHash);
+			return replay(this.store.findByIdempotencyKey(owner, idempotencyKey).orElseThrow(() -> raced), requestHash);
 		}
 		this.runner.wake();
 		return new Submission(JobView.of(job), false);

@@ -34,6 +34,7 @@ import com.stockcast.output.ForecastEncoder;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.problem.ProblemException;
+import com.stockcast.security.Client;
 
 /**
  * Stored forecast jobs: status, results (streamed, filterable, pageable by keyset), cancel and
@@ -115,7 +116,7 @@ class JobController {
 		if (!job.status().isFinished()) {
 			// A cancel never deletes: if the job finished meanwhile, its status says so.
 			this.store.transition(job.id(), JobStatus.CANCELLED, null);
-			return ResponseEntity.ok(JobView.of(this.store.find(job.id()).orElseThrow(() -> notFound(id))));
+			return ResponseEntity.ok(JobView.of(this.store.find(Client.current(), job.id()).orElseThrow(() -> notFound(id))));
 		}
 		this.store.delete(job.id());
 		return ResponseEntity.noContent().build();
@@ -135,7 +136,7 @@ class JobController {
 		}
 		int size = pageSize(limit, 50, 500);
 		Object[] after = decodeListCursor(cursor);
-		List<Job> page = this.store.list(wanted, (Instant) after[0], (UUID) after[1], size + 1);
+		List<Job> page = this.store.list(Client.current(), wanted, (Instant) after[0], (UUID) after[1], size + 1);
 		String next = null;
 		if (page.size() > size) {
 			page = page.subList(0, size);
@@ -200,6 +201,7 @@ class JobController {
 		return job;
 	}
 
+	/** The caller's job {@code id}; another client's job answers 404 like a missing one, so ids reveal nothing. */
 	private Job job(String id) {
 		UUID uuid;
 		try {
@@ -208,7 +210,7 @@ class JobController {
 		catch (IllegalArgumentException ex) {
 			throw notFound(id);
 		}
-		return this.store.find(uuid).orElseThrow(() -> notFound(id));
+		return this.store.find(Client.current(), uuid).orElseThrow(() -> notFound(id));
 	}
 
 	private static ProblemException notFound(String id) {

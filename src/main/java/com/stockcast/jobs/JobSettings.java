@@ -21,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency most chunks of jobs computed at once; 0 means one per pool thread. Set it below
  * the thread count to reserve workers for synchronous requests
  * @param maxPageSize largest {@code limit} for a page of stored results
+ * @param maxActivePerClient most jobs one client may have queued or running; past it a submission
+ * gets 429 with {@code Retry-After}
  */
 @Validated
 @ConfigurationProperties("stockcast.jobs")
 public record JobSettings(@NotNull @DefaultValue("7d") Duration retention,
 		@NotNull @DefaultValue("1h") Duration cleanupInterval, @NotNull @DefaultValue("2m") Duration lease,
 		@NotNull @DefaultValue("1s") Duration pollInterval, @Min(1) @DefaultValue("3") int maxAttempts,
-		@Min(0) @DefaultValue("0") int concurrency, @Min(1) @DefaultValue("100000") int maxPageSize) {
+		@Min(0) @DefaultValue("0") int concurrency, @Min(1) @DefaultValue("100000") int maxPageSize,
+		@Min(1) @DefaultValue("10") int maxActivePerClient) {
 }

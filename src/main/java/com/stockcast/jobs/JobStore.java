@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
 
 /**
@@ -78,19 +79,19 @@ class JobStore {
 	}
 
 	/**
-	 * Stores a new queued job with its whole input, cut at {@code bounds}, in one transaction: once
-	 * this returns, the job survives a crash.
+	 * Stores a new queued job of {@code owner} with its whole input, cut at {@code bounds}, in one
+	 * transaction: once this returns, the job survives a crash.
 	 */
-	Job create(Products products, int[] bounds, long rowCount, String settings, JobScenario scenario,
+	Job create(Client owner, Products products, int[] bounds, long rowCount, String settings, JobScenario scenario,
 			String idempotencyKey, String requestHash) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			this.jdbc.update("insert into forecast_job (id, status, created_at, product_count, row_count, chunk_count, "
-					+ "chunks_done, products_done, settings, scenario, idempotency_key, request_hash) "
-					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
+					+ "chunks_done, products_done, settings, scenario, idempotency_key, request_hash, owner) "
+					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
 					products.size(), rowCount, bounds.length - 1, settings,
-					(scenario == null) ? null : scenario.encode(), idempotencyKey, requestHash);
+					(scenario == null) ? null : scenario.encode(), idempotencyKey, requestHash, owner.id());
 			List<Object[]> chunks = new ArrayList<>(bounds.length - 1);
 			for (int c = 0; c + 1 < bounds.length; c++) {
 				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c],
@@ -99,23 +100,34 @@ class JobStore {
 			this.jdbc.batchUpdate("insert into forecast_chunk (job_id, chunk_no, first_product, product_count, input, "
 					+ "state, attempts) values (?, ?, ?, ?, ?, 'pending', 0)", chunks);
 		});
-		return find(id).orElseThrow();
+		return find(owner, id).orElseThrow();
 	}
 
-	Optional<Job> find(UUID id) {
-		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ?", JOB, id).stream().findFirst();
+	/** {@code owner}'s job {@code id}: another client's job is as absent as one that never was. */
+	Optional<Job> find(Client owner, UUID id) {
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ? and owner = ?", JOB, id,
+				owner.id()).stream().findFirst();
 	}
 
-	Optional<Job> findByIdempotencyKey(String key) {
-		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where idempotency_key = ?", JOB, key)
+	Optional<Job> findByIdempotencyKey(Client owner, String key) {
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where owner = ? and idempotency_key = ?",
+				JOB, owner.id(), key)
 			.stream()
 			.findFirst();
 	}
 
-	/** Jobs newest first, after the keyset position {@code (beforeCreated, beforeId)} when given. */
-	List<Job> list(JobStatus status, Instant beforeCreated, UUID beforeId, int limit) {
-		StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from forecast_job where 1 = 1");
+	/** How many of {@code owner}'s jobs are queued or running. */
+	int countActive(Client owner) {
+		Integer count = this.jdbc.queryForObject("select count(*) from forecast_job where owner = ? and status in (?, ?)",
+				Integer.class, owner.id(), JobStatus.QUEUED.text(), JobStatus.RUNNING.text());
+		return (count == null) ? 0 : count;
+	}
+
+	/** {@code owner}'s jobs newest first, after the keyset position {@code (beforeCreated, beforeId)} when given. */
+	List<Job> list(Client owner, JobStatus status, Instant beforeCreated, UUID beforeId, int limit) {
+		StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from forecast_job where owner = ?");
 		List<Object> args = new ArrayList<>();
+		args.add(owner.id());
 		if (status != null) {
 			sql.append(" and status = ?");
 			args.add(status.text());

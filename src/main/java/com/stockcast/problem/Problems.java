@@ -1,8 +1,16 @@
 package com.stockcast.problem;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -25,6 +33,26 @@ public final class Problems {
 
 	public static URI type(String slug) {
 		return URI.create(PREFIX + slug);
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * Writes {@code problem} as the answer outside Spring MVC (the security filter chain, rate limits),
+	 * in the same shape {@link ProblemHandler} gives, with the request's path as {@code instance}.
+	 * Headers such as {@code WWW-Authenticate} or {@code Retry-After} are set by the caller first.
+	 */
+	public static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		JSON.writeValue(response.getOutputStream(), body);
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.stockcast.TestKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plain HTTP client for tests over a real port: what a store system would send, byte for byte. */
@@ -25,8 +27,17 @@ final class Api {
 
 	private final String base;
 
+	private final String key;
+
+	/** A client that authenticates with {@link TestKeys#KEY}, as client test-a. */
 	Api(int port) {
+		this(port, TestKeys.KEY);
+	}
+
+	/** A client that sends {@code key} as its API key, or no credentials at all when it is null. */
+	Api(int port, String key) {
 		this.base = "http://127.0.0.1:" + port;
+		this.key = key;
 	}
 
 	/** POSTs {@code body} to {@code path}; {@code headers} are name, value pairs. */
@@ -67,6 +78,10 @@ final class Api {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (this.key != null && request.headers().firstValue(TestKeys.HEADER).isEmpty()) {
+			HttpRequest.Builder keyed = HttpRequest.newBuilder(request, (name, value) -> true);
+			request = keyed.header(TestKeys.HEADER, this.key).build();
+		}
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}

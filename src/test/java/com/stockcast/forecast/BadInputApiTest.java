@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestKeys;
+
 import static com.stockcast.forecast.Api.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -481,6 +483,7 @@ class BadInputApiTest {
 	void refusesDeclaredBodyOverTheLimitBeforeReadingIt() throws IOException {
 		// 600 MB declared, nothing sent: the default 512 MB limit refuses it from Content-Length alone.
 		String answer = rawPost("POST /forecasts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+				+ TestKeys.HEADER + ": " + TestKeys.KEY + "\r\n"
 				+ "Content-Length: 600000000\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 413");

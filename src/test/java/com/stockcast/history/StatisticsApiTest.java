@@ -19,9 +19,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stockcast.history.Histories.Sale;
+
+import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -38,6 +41,9 @@ class StatisticsApiTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -213,7 +219,8 @@ class StatisticsApiTest {
 	private HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.header("Content-Type", contentType);
+			.header("Content-Type", contentType)
+			.header(TestKeys.HEADER, TestKeys.KEY);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -230,8 +237,15 @@ class StatisticsApiTest {
 		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
 	}
 
+	/** GETs {@code path}: actuator endpoints from the management port, the rest with the test client's key. */
 	private HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build());
+		boolean actuator = path.startsWith("/actuator/");
+		HttpRequest.Builder request = HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + (actuator ? this.managementPort : this.port) + path)).GET();
+		if (!actuator) {
+			request.header(TestKeys.HEADER, TestKeys.KEY);
+		}
+		return send(request.build());
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.stockcast.ServiceProcess;
+import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,8 +115,9 @@ class CrashRecoveryIT {
 
 	private Process start(int port, List<String> database, String name) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-jar", System.getProperty("stockcast.jar"),
-				"--server.port=" + port, "--stockcast.jobs.lease=3s", "--stockcast.jobs.poll-interval=100ms",
+				"--server.port=" + port, "--management.server.port=" + ServiceProcess.freePort(), "--stockcast.jobs.lease=3s", "--stockcast.jobs.poll-interval=100ms",
 				"--stockcast.pool.chunk-size=100"));
+		command.addAll(TestKeys.serviceArguments());
 		command.addAll(database);
 		Process process = ServiceProcess
 			.start(new ProcessBuilder(command), port, this.dir.resolve(name + ".log"), Duration.ofSeconds(90))
@@ -192,6 +194,7 @@ class CrashRecoveryIT {
 	private static HttpRequest post(int port, String csv, boolean async) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/forecasts"))
 			.header("Content-Type", "text/csv")
+			.header(TestKeys.HEADER, TestKeys.KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(csv));
 		if (async) {
 			request.header("Prefer", "respond-async");
@@ -200,7 +203,9 @@ class CrashRecoveryIT {
 	}
 
 	private static HttpRequest get(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header(TestKeys.HEADER, TestKeys.KEY)
+			.build();
 	}
 
 	private static String envOr(String name, String fallback) {

@@ -32,7 +32,7 @@ import static org.mockito.Mockito.when;
 class JobRunnerTest {
 
 	private static final JobSettings SETTINGS = new JobSettings(Duration.ofDays(7), Duration.ofHours(1),
-			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000);
+			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000, 10);
 
 	private final JobStore store = mock(JobStore.class);
 
@@ -88,7 +88,7 @@ class JobRunnerTest {
 			task.run();
 		}).start());
 		start(new JobSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(150), Duration.ofMillis(10), 3,
-				1, 1000), slowWorker);
+				1, 1000, 10), slowWorker);
 		verify(this.store, timeout(5_000)).complete(slow);
 		verify(this.store, atLeast(3)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150)));
 	}

@@ -222,7 +222,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	/** A job gauge as Prometheus scrapes it: {@code stockcast_jobs} by status, {@code stockcast_jobs_chunks} by state. */
 	private double jobGauge(String tag, String value) throws Exception {
 		String name = tag.equals("status") ? "stockcast_jobs" : "stockcast_jobs_chunks";
-		return Scrapes.sample(get("/actuator/prometheus", "text/plain").body(),
+		return Scrapes.sample(send(HttpRequest.newBuilder(managementUri("/actuator/prometheus"))).body(),
 				name + "{application=\"stockcast\"," + tag + "=\"" + value + "\"}");
 	}
 

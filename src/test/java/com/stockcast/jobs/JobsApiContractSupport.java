@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,9 @@ abstract class JobsApiContractSupport {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	final HttpClient client = HttpClient.newHttpClient();
 
@@ -78,12 +84,20 @@ abstract class JobsApiContractSupport {
 		return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
 	}
 
+	/** Sends {@code request} as client test-a, unless it names its own {@code X-API-Key}. */
 	HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		if (request.copy().build().headers().firstValue(TestKeys.HEADER).isEmpty()) {
+			request.header(TestKeys.HEADER, TestKeys.KEY);
+		}
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	URI managementUri(String path) {
+		return URI.create("http://127.0.0.1:" + this.managementPort + path);
 	}
 
 	static String nextLink(HttpResponse<String> response) {

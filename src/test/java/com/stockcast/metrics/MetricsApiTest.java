@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestKeys;
 
 import static com.stockcast.metrics.Scrapes.sample;
 import static com.stockcast.metrics.Scrapes.value;
@@ -26,6 +29,9 @@ class MetricsApiTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -66,6 +72,7 @@ class MetricsApiTest {
 
 	@Test
 	void exposesOnlyTheNeededActuatorEndpoints() throws Exception {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/metrics").statusCode()).isEqualTo(200);
@@ -80,13 +87,14 @@ class MetricsApiTest {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String body, String accept) throws Exception {
 		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
 			.header("Content-Type", "text/csv")
+			.header(TestKeys.HEADER, TestKeys.KEY)
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

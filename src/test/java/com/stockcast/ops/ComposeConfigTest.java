@@ -80,7 +80,8 @@ class ComposeConfigTest {
 				targets.addAll((List<String>) group.get("targets"));
 			}
 		}
-		assertThat(targets).containsExactly("stockcast:" + containerPort("stockcast"));
+		// Metrics are scraped on the management port, over the compose network; only the API is published.
+		assertThat(targets).containsExactly("stockcast:" + Dockerfile.read().env().get("MANAGEMENT_SERVER_PORT"));
 		assertThat(containerPort("stockcast")).isEqualTo(Integer.parseInt(Dockerfile.read().env().get("SERVER_PORT")));
 	}
 

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.stockcast.ServiceProcess;
+import com.stockcast.TestKeys;
 import com.stockcast.jobs.BigInput;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,14 +65,17 @@ class DashboardQueriesIT {
 		JsonNode dashboard = JSON.readTree(DASHBOARD.toFile());
 
 		int port = ServiceProcess.freePort();
+		int managementPort = ServiceProcess.freePort();
 		// One worker and a queue of one, so that a 503 can be provoked; a small heap, so that the GC runs.
 		ProcessBuilder stockcast = new ProcessBuilder(ServiceProcess.java(), "-Xmx128m", "-jar",
-				System.getProperty("stockcast.jar"), "--server.port=" + port, "--stockcast.pool.threads=1",
+				System.getProperty("stockcast.jar"), "--server.port=" + port, "--management.server.port=" + managementPort,
+				TestKeys.serviceArguments().get(0), TestKeys.serviceArguments().get(1), TestKeys.serviceArguments().get(2),
+				TestKeys.serviceArguments().get(3), "--stockcast.pool.threads=1",
 				"--stockcast.pool.queue-capacity=1", "--stockcast.pool.chunk-size=20",
 				"--stockcast.jobs.poll-interval=100ms", "--stockcast.data-dir=" + this.dir.resolve("db"));
 		int prometheusPort = ServiceProcess.freePort();
 		ProcessBuilder server = new ProcessBuilder(prometheus.toString(),
-				"--config.file=" + scrapeConfig(port).toAbsolutePath(),
+				"--config.file=" + scrapeConfig(managementPort).toAbsolutePath(),
 				"--storage.tsdb.path=" + this.dir.resolve("tsdb").toAbsolutePath(),
 				"--web.listen-address=127.0.0.1:" + prometheusPort);
 		try (ServiceProcess service = ServiceProcess.start(stockcast, port, this.dir.resolve("stockcast.log"),
@@ -161,7 +165,7 @@ class DashboardQueriesIT {
 		}
 		// Liveness is answered at once while the pool is busy (well within the Deployment's 5 s timeout).
 		long started = System.nanoTime();
-		assertThat(service.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(service.get("/livez").statusCode()).isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 		boolean refused = false;
 		for (CompletableFuture<HttpResponse<Void>> call : calls) {
@@ -258,6 +262,7 @@ class DashboardQueriesIT {
 	private static HttpRequest request(ServiceProcess service, String query, String csv, String accept, boolean async) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(service.uri("/forecasts" + query))
 			.header("Content-Type", "text/csv")
+			.header(TestKeys.HEADER, TestKeys.KEY)
 			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(csv));
 		if (async) {

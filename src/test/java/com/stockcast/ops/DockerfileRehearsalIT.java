@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.stockcast.ServiceProcess;
+import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,9 +55,12 @@ class DockerfileRehearsalIT {
 		assertThat(env.get("SERVER_PORT")).isEqualTo(String.valueOf(dockerfile.exposedPort()));
 		ProcessBuilder entrypoint = new ProcessBuilder(withThisJava(dockerfile.entrypoint())).directory(app.toFile());
 		entrypoint.environment().putAll(env);
-		// Only what cannot be the same outside a container: the port (tests run in parallel) and the
-		// data directory (/app/data is the image's).
+		// Only what cannot be the same outside a container: the ports (tests run in parallel) and the
+		// data directory (/app/data is the image's); and a key, as a deployment would set one.
 		entrypoint.environment().put("SERVER_PORT", String.valueOf(port));
+		entrypoint.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(ServiceProcess.freePort()));
+		entrypoint.environment().put("STOCKCAST_SECURITY_API_KEYS_0_CLIENT", "test-a");
+		entrypoint.environment().put("STOCKCAST_SECURITY_API_KEYS_0_SHA256", TestKeys.serviceArguments().get(1).split("=", 2)[1]);
 		entrypoint.environment().put("STOCKCAST_DATA_DIR", this.dir.resolve("data").toString());
 
 		try (ServiceProcess service = ServiceProcess.start(entrypoint, port, this.dir.resolve("service.log"),
@@ -66,6 +70,7 @@ class DockerfileRehearsalIT {
 			HttpResponse<String> forecast = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(service.uri("/forecasts"))
 					.header("Content-Type", "text/csv")
+					.header(TestKeys.HEADER, TestKeys.KEY)
 					.POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/reference/product_list.csv")))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(forecast.statusCode()).isEqualTo(200);

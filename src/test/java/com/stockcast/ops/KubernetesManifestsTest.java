@@ -52,6 +52,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -83,6 +84,9 @@ class KubernetesManifestsTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeAll
 	static void parse() throws Exception {
@@ -118,22 +122,24 @@ class KubernetesManifestsTest {
 		Container container = container();
 		Map<String, Probe> probes = Map.of("startup", container.getStartupProbe(), "liveness",
 				container.getLivenessProbe(), "readiness", container.getReadinessProbe());
-		assertThat(probes.get("liveness").getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-		assertThat(probes.get("readiness").getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+		assertThat(probes.get("liveness").getHttpGet().getPath()).isEqualTo("/livez");
+		assertThat(probes.get("readiness").getHttpGet().getPath()).isEqualTo("/readyz");
 		List<String> paths = new ArrayList<>();
 		probes.forEach((name, probe) -> {
 			assertThat(probe).as(name).isNotNull();
 			assertThat(probe.getHttpGet().getPort().getStrVal()).as(name).isEqualTo(httpPort().getName());
 			paths.add(probe.getHttpGet().getPath());
 		});
-		Map<String, String> annotations = deployment().getSpec().getTemplate().getMetadata().getAnnotations();
-		paths.add(annotations.get("prometheus.io/path"));
-		paths.add(get(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPath());
+		// Probes need no credentials, on the API port.
 		for (String path : paths) {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-						HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+			assertThat(status(this.port, path)).as("GET %s", path).isEqualTo(200);
+		}
+		// Metrics are served on the management port only, without credentials; the API port refuses them.
+		Map<String, String> annotations = deployment().getSpec().getTemplate().getMetadata().getAnnotations();
+		for (String path : List.of(annotations.get("prometheus.io/path"),
+				get(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPath())) {
+			assertThat(status(this.managementPort, path)).as("GET %s on the management port", path).isEqualTo(200);
+			assertThat(status(this.port, path)).as("GET %s on the API port", path).isEqualTo(401);
 		}
 		// Patience under full CPU load: a restart needs a minute of unanswered probes.
 		Probe liveness = probes.get("liveness");
@@ -143,19 +149,29 @@ class KubernetesManifestsTest {
 
 	@Test
 	void portsAgreeFromTheApplicationToTheServiceAndTheScrapers() throws Exception {
-		ContainerPort http = httpPort();
+		ContainerPort http = port("http");
+		ContainerPort management = port("management");
 		Dockerfile dockerfile = Dockerfile.read();
 		assertThat(http.getContainerPort()).isEqualTo(dockerfile.exposedPort())
 			.isEqualTo(Integer.parseInt(dockerfile.env().get("SERVER_PORT")));
-		assertThat(configMap().getData()).doesNotContainKeys("SERVER_PORT");
+		assertThat(management.getContainerPort())
+			.isEqualTo(Integer.parseInt(dockerfile.env().get("MANAGEMENT_SERVER_PORT")));
+		assertThat(configMap().getData()).doesNotContainKeys("SERVER_PORT", "MANAGEMENT_SERVER_PORT");
 		Service service = get(Service.class);
-		assertThat(service.getSpec().getPorts()).hasSize(1);
-		assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo(http.getName());
-		assertThat(service.getSpec().getPorts().get(0).getName()).isEqualTo(
-				get(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPort());
+		Map<String, String> targets = new HashMap<>();
+		service.getSpec().getPorts().forEach(port -> targets.put(port.getName(), port.getTargetPort().getStrVal()));
+		assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.of("http", "http", "management", "management"));
+		assertThat(get(ServiceMonitor.class).getSpec().getEndpoints().get(0).getPort()).isEqualTo("management");
 		assertThat(deployment().getSpec().getTemplate().getMetadata().getAnnotations())
 			.containsEntry("prometheus.io/scrape", "true")
-			.containsEntry("prometheus.io/port", String.valueOf(http.getContainerPort()));
+			.containsEntry("prometheus.io/port", String.valueOf(management.getContainerPort()));
+	}
+
+	private static int status(int port, String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	@Test
@@ -227,9 +243,11 @@ class KubernetesManifestsTest {
 	@Test
 	void settingsAreRealPropertiesAndDatabaseCredentialsComeFromASecret() throws Exception {
 		Container container = container();
-		assertThat(container.getEnvFrom()).hasSize(1);
+		assertThat(container.getEnvFrom()).hasSize(2);
 		assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName())
 			.isEqualTo(configMap().getMetadata().getName());
+		// API keys come from a Secret; without it (and without JWT settings) the service refuses to start.
+		assertThat(container.getEnvFrom().get(1).getSecretRef().getName()).isEqualTo("stockcast-api-keys");
 		Set<String> known = knownProperties();
 		List<String> names = new ArrayList<>(configMap().getData().keySet());
 		container.getEnv().forEach(env -> names.add(env.getName()));
@@ -373,10 +391,13 @@ class KubernetesManifestsTest {
 	}
 
 	private static ContainerPort httpPort() {
+		return port("http");
+	}
+
+	private static ContainerPort port(String name) {
 		List<ContainerPort> ports = container().getPorts();
-		assertThat(ports).hasSize(1);
-		assertThat(ports.get(0).getName()).isEqualTo("http");
-		return ports.get(0);
+		assertThat(ports).extracting(ContainerPort::getName).containsExactlyInAnyOrder("http", "management");
+		return ports.stream().filter(port -> port.getName().equals(name)).findFirst().orElseThrow();
 	}
 
 }

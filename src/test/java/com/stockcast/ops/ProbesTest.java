@@ -73,14 +73,14 @@ class ProbesTest {
 				}
 
 			}))
-			.run("--server.port=0", "--stockcast.data-dir=./target/test-data/probes-" + System.nanoTime());
+			.run("--server.port=0", "--management.server.port=0", "--stockcast.data-dir=./target/test-data/probes-" + System.nanoTime());
 	}
 
 	private static int readiness(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		try {
 			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
 						HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}

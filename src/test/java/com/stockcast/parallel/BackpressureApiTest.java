@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.stockcast.TestKeys;
 import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
 import com.stockcast.output.View;
@@ -38,6 +40,9 @@ class BackpressureApiTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	@Qualifier("forecastExecutor")
@@ -100,13 +105,14 @@ class BackpressureApiTest {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest request(String body) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
 			.header("Content-Type", "text/csv")
+			.header(TestKeys.HEADER, TestKeys.KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

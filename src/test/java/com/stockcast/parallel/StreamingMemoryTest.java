@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.stockcast.ServiceProcess;
 import com.stockcast.StockcastApplication;
+import com.stockcast.TestKeys;
 import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
 import com.stockcast.output.View;
@@ -50,13 +51,14 @@ class StreamingMemoryTest {
 		int port = ServiceProcess.freePort();
 		this.service = ServiceProcess.start(new ProcessBuilder(ServiceProcess.java(), "-Xmx256m",
 				"-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-				StockcastApplication.class.getName(), "--server.port=" + port), port, this.dir.resolve("service.log"),
+				StockcastApplication.class.getName(), "--server.port=" + port, "--management.server.port=0"), port, this.dir.resolve("service.log"),
 				Duration.ofSeconds(60));
 		HttpClient client = HttpClient.newHttpClient();
 
 		String input = BackpressureApiTest.csv(SKUS, DAYS);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/forecasts"))
 			.header("Content-Type", "text/csv")
+			.header(TestKeys.HEADER, TestKeys.KEY)
 			.POST(HttpRequest.BodyPublishers.ofString(input))
 			.build();
 		HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -1,0 +1,39 @@
+package com.stockcast.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.function.Function;
+
+import org.springframework.util.unit.DataSize;
+
+import com.stockcast.problem.ProblemException;
+import com.stockcast.simulation.Products;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the intake fuzz targets hold for any input: it is read into products, or refused with a 4xx
+ * problem. Any other exception, a 5xx, or running past the time box fails the target.
+ */
+final class IntakeFuzzing {
+
+	/** Small limits, so the fuzzer meets them often: the paths that refuse are fuzzed too. */
+	static final ProductListReader READER = new ProductListReader(
+			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 10_000));
+
+	private IntakeFuzzing() {
+	}
+
+	static void readsOrRefusesWith4xx(byte[] body, Function<InputStream, Products> read) {
+		try {
+			Products products = read.apply(new ByteArrayInputStream(body));
+			assertThat(products.size()).isPositive();
+		}
+		catch (ProblemException refused) {
+			assertThat(refused.getStatusCode().is4xxClientError()).as(refused.getMessage()).isTrue();
+			assertThat(refused.getBody().getType().toString()).startsWith("urn:stockcast:problem:");
+		}
+	}
+
+
+}

@@ -1,0 +1,175 @@
+package com.stockcast.security;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A gzip body of about 10 MB that inflates to 10 GB is refused with 413 once it has inflated past
+ * {@code max-body-size}, on the synchronous and the job path, for CSV and JSON, in little time and
+ * without the heap growing. Multipart parts are never inflated, so a gzip part is simply not CSV.
+ * The body is streamed over a raw socket: the server answers and closes long before it is all sent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "stockcast.limits.max-body-size=64MB")
+class GzipBombApiTest {
+
+	private static final long INFLATED = 10L << 30;
+
+	private static final int MEMBER_INFLATED = 16 << 20;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void refusesACsvBombOnTheSynchronousPath() {
+		assertRefusedEarly("text/csv", "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n",
+				(byte) '\n');
+	}
+
+	@Test
+	void refusesACsvBombOnTheJobPath() {
+		assertRefusedEarly("text/csv", "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n",
+				(byte) '\n', "Prefer: respond-async", "Idempotency-Key: bomb");
+	}
+
+	@Test
+	void refusesAJsonBombOnBothPaths() {
+		assertRefusedEarly("application/json", "[", (byte) ' ');
+		assertRefusedEarly("application/json", "[", (byte) ' ', "Prefer: respond-async");
+	}
+
+	@Test
+	void neverInflatesAMultipartPart() throws IOException {
+		byte[] gz = member(new byte[] { '\n' }, 1 << 20);
+		String boundary = "bomb";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv.gz\"\r\n"
+				+ "Content-Type: text/csv\r\nContent-Encoding: gzip\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(gz);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		Answer answer = post("multipart/form-data; boundary=" + boundary, out -> out.write(body.toByteArray()),
+				body.size());
+		assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+		assertThat(answer.text()).contains("urn:stockcast:problem:unreadable-body");
+	}
+
+	private void assertRefusedEarly(String contentType, String head, byte filler, String... headers) {
+		byte[] first = member(head.getBytes(StandardCharsets.UTF_8), 0);
+		byte[] member = member(new byte[] { filler }, MEMBER_INFLATED);
+		long members = INFLATED / MEMBER_INFLATED;
+		long length = first.length + members * member.length;
+		assertThat(length).as("the bomb is small on the wire").isLessThan(16L << 20);
+		long heapBefore = usedHeapAfterGc();
+		long started = System.nanoTime();
+		Answer answer = post(contentType, out -> {
+			out.write(first);
+			for (long m = 0; m < members; m++) {
+				out.write(member);
+			}
+		}, length, headers);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		long heapGrowth = usedHeapAfterGc() - heapBefore;
+		System.out.printf("gzip bomb %s %s: %d bytes for %d GB inflated, answered %d in %d ms, heap growth %d KB%n",
+				contentType, String.join(",", headers), length, INFLATED >> 30, answer.status(), took.toMillis(),
+				heapGrowth >> 10);
+		assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+		assertThat(answer.text()).contains("urn:stockcast:problem:body-too-large");
+		assertThat(took).isLessThan(Duration.ofSeconds(10));
+		assertThat(heapGrowth).as("heap growth after GC").isLessThan(32L << 20);
+	}
+
+	/** One gzip member of {@code prefix} followed by {@code repeat} copies of its first byte... or of nothing. */
+	private static byte[] member(byte[] content, int repeat) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+			if (repeat == 0) {
+				gz.write(content);
+			}
+			else {
+				byte[] block = new byte[1 << 20];
+				java.util.Arrays.fill(block, content[0]);
+				for (int written = 0; written < repeat; written += block.length) {
+					gz.write(block);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static long usedHeapAfterGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	interface Body {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	record Answer(int status, String text) {
+	}
+
+	/** POSTs over a raw socket, sending on one thread and reading the answer on this one. */
+	private Answer post(String contentType, Body body, long length, String... headers) {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			StringBuilder head = new StringBuilder("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: ")
+				.append(contentType)
+				.append("\r\nContent-Length: ")
+				.append(length)
+				.append("\r\n")
+				.append(TestKeys.HEADER)
+				.append(": ")
+				.append(TestKeys.KEY)
+				.append("\r\nConnection: close\r\n");
+			if (!contentType.startsWith("multipart/")) {
+				head.append("Content-Encoding: gzip\r\n");
+			}
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+			Thread sender = new Thread(() -> {
+				try {
+					body.writeTo(out);
+					out.flush();
+				}
+				catch (IOException closedByServer) {
+					// The server answered and closed: the rest of the bomb is never read.
+				}
+			});
+			sender.setDaemon(true);
+			sender.start();
+			InputStream in = socket.getInputStream();
+			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			int status = Integer.parseInt(answer.substring(9, 12));
+			return new Answer(status, answer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.stockcast.security;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestKeys;
+
+import static com.stockcast.security.Http.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A job belongs to the client that created it: another client gets 404 for it by every verb, as for a
+ * job that never was, never sees it in its list, and has idempotency keys of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IsolationApiTest {
+
+	private static final String[] A = { TestKeys.HEADER, TestKeys.KEY };
+
+	private static final String[] B = { TestKeys.HEADER, TestKeys.OTHER_KEY };
+
+	@LocalServerPort
+	int port;
+
+	private Http http() {
+		return new Http(this.port);
+	}
+
+	@Test
+	void anotherClientCannotReachAJobByAnyVerb() throws Exception {
+		String location = http().submit(A);
+		awaitSucceeded(location);
+		for (String path : new String[] { location, location + "/rows", location + "/summary",
+				location + "/rows?limit=1", location + "/summary?product_id=1" }) {
+			HttpResponse<String> response = http().send("GET", path, null, B);
+			JsonNode problem = assertProblem(response, 404, "job-not-found");
+			// The same answer as for an id that never existed: nothing tells the job is there.
+			assertThat(problem.path("detail").asString()).doesNotContain("client").doesNotContain("owner");
+		}
+		assertProblem(http().send("DELETE", location, null, B), 404, "job-not-found");
+		assertThat(http().send("GET", location, null, A).statusCode()).as("still there for its owner").isEqualTo(200);
+		assertThat(http().send("GET", location + "/rows", null, A).statusCode()).isEqualTo(200);
+
+		assertThat(http().send("GET", "/forecasts?limit=500", null, B).body()).doesNotContain(id(location));
+		assertThat(http().send("GET", "/forecasts?limit=500", null, A).body()).contains(id(location));
+		assertThat(http().send("GET", "/forecasts?status=succeeded&limit=500", null, B).body())
+			.doesNotContain(id(location));
+
+		assertThat(http().send("DELETE", location, null, A).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void anotherClientCannotCancelAQueuedOrRunningJob() throws Exception {
+		String location = http().submit(A);
+		assertProblem(http().send("DELETE", location, null, B), 404, "job-not-found");
+		String status = Http.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString();
+		assertThat(status).isNotEqualTo("cancelled");
+	}
+
+	@Test
+	void idempotencyKeysArePerClient() {
+		String key = "nightly-" + System.nanoTime();
+		String first = http().submit(TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key);
+		String other = http().submit(TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key);
+		assertThat(other).as("B's key is B's own, not a replay of A's job").isNotEqualTo(first);
+		assertThat(http().submit(TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key)).isEqualTo(first);
+		assertThat(http().submit(TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key)).isEqualTo(other);
+		// A different body under A's key is still refused for A, and says nothing about B's job.
+		HttpResponse<String> reused = http().send("POST", "/forecasts", Http.CSV + "3,1/3/23,70,20,18,30\n",
+				"Content-Type", "text/csv", "Prefer", "respond-async", "Idempotency-Key", key, TestKeys.HEADER,
+				TestKeys.KEY);
+		assertThat(assertProblem(reused, 422, "idempotency-key-reused").path("detail").asString())
+			.doesNotContain(id(other));
+	}
+
+	private void awaitSucceeded(String location) throws InterruptedException {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (!Http.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString()
+			.equals("succeeded")) {
+			assertThat(System.nanoTime() - deadline).as("job done in time").isNegative();
+			Thread.sleep(50);
+		}
+	}
+
+	private static String id(String location) {
+		return location.substring(location.lastIndexOf('/') + 1);
+	}
+
+}

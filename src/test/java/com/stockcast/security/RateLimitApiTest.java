@@ -1,0 +1,41 @@
+package com.stockcast.security;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestKeys;
+
+import static com.stockcast.security.Http.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each client has its own token bucket: past its burst it gets 429 with Retry-After; others are untouched. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "stockcast.security.rate-limit.requests-per-second=0.2",
+				"stockcast.security.rate-limit.burst=3" })
+class RateLimitApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void refusesAClientPastItsBurstWith429AndRetryAfterWhileOthersGoOn() {
+		Http http = new Http(this.port);
+		for (int i = 0; i < 3; i++) {
+			assertThat(http.send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.KEY).statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> refused = http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv",
+				TestKeys.HEADER, TestKeys.KEY);
+		assertProblem(refused, 429, "rate-limited");
+		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 5L);
+
+		assertThat(http.send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.OTHER_KEY).statusCode())
+			.as("another client's bucket").isEqualTo(200);
+		assertThat(http.send("GET", "/livez", null).statusCode()).as("probes are not counted").isEqualTo(200);
+	}
+
+}
