@@ -1,46 +1,34 @@
 package com.stockcast.history;
 
-import com.stockcast.output.Cells;
+import java.util.List;
+
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
+import com.stockcast.output.Table;
+import com.stockcast.output.Table.Kind;
 
 /**
  * Writes one statistics record per SKU in CSV, JSON or NDJSON. Levels (mean, minimum, quartiles,
  * maximum) have two decimals like the forecast's numbers; the standard deviation and the trend have
  * four, because a slope of a few hundredths of a unit per day is a real change that two decimals
- * would write as 0. An undefined value is an empty CSV cell or JSON {@code null}.
+ * would write as 0. An undefined value is an empty CSV cell or JSON {@code null}. A statistics job
+ * records the same values and replays them through the same {@link #TABLE}.
  */
-final class StatisticsEncoder {
+public final class StatisticsEncoder {
 
-	static final String[] COLUMNS = { "product_id", "count", "mean", "std", "min", "q1", "median", "q3", "max",
-			"first_date", "last_date", "trend" };
+	/** The columns of the statistics, in order. */
+	public static final Table TABLE = new Table(List.of(Table.column("product_id", Kind.TEXT),
+			Table.column("count", Kind.COUNT), Table.column("mean", Kind.AMOUNT), Table.column("std", Kind.FRACTION),
+			Table.column("min", Kind.AMOUNT), Table.column("q1", Kind.AMOUNT), Table.column("median", Kind.AMOUNT),
+			Table.column("q3", Kind.AMOUNT), Table.column("max", Kind.AMOUNT), Table.column("first_date", Kind.DATE),
+			Table.column("last_date", Kind.DATE), Table.column("trend", Kind.FRACTION)));
 
-	private static final byte[] CSV_HEADER = Cells.ascii(String.join(",", COLUMNS) + "\n");
-
-	private static final byte[] COMMA = Cells.ascii(",");
-
-	private static final byte[] NULL = Cells.ascii("null");
-
-	private static final byte[] QUOTE = Cells.ascii("\"");
-
-	private static final byte[] JSON_SEPARATOR = Cells.ascii(",\n");
-
-	private static final byte[] LINE_END = Cells.ascii("\n");
-
-	private static final byte[] OBJECT_END = Cells.ascii("}");
-
-	private static final byte[] OBJECT_LINE_END = Cells.ascii("}\n");
+	static final String[] COLUMNS = TABLE.columns().stream().map(Table.Column::name).toArray(String[]::new);
 
 	private final Format format;
 
-	/** What comes before each value in JSON: {@code {"product_id":}, {@code ,"count":}, ... */
-	private final byte[][] keys = new byte[COLUMNS.length][];
-
 	StatisticsEncoder(Format format) {
 		this.format = format;
-		for (int c = 0; c < COLUMNS.length; c++) {
-			this.keys[c] = Cells.ascii(((c == 0) ? "{\"" : ",\"") + COLUMNS[c] + "\":");
-		}
 	}
 
 	Format format() {
@@ -48,15 +36,11 @@ final class StatisticsEncoder {
 	}
 
 	byte[] prologue() {
-		return switch (this.format) {
-			case CSV -> CSV_HEADER.clone();
-			case JSON -> Cells.ascii("[");
-			case NDJSON -> new byte[0];
-		};
+		return TABLE.prologue(this.format);
 	}
 
 	byte[] epilogue() {
-		return (this.format == Format.JSON) ? Cells.ascii("]\n") : new byte[0];
+		return TABLE.epilogue(this.format);
 	}
 
 	/** About how many bytes a record takes, to size a chunk's buffer. */
@@ -69,64 +53,14 @@ final class StatisticsEncoder {
 	 * separator before it).
 	 */
 	void encode(String productId, SkuStatistics s, boolean first, OutputBuffer out) {
-		boolean csv = this.format == Format.CSV;
-		if (this.format == Format.JSON && !first) {
-			Cells.raw(out, JSON_SEPARATOR);
-		}
-		Cells.raw(out, csv ? Cells.csvField(productId) : concat(this.keys[0], Cells.jsonString(productId)));
-		key(out, 1);
-		Cells.whole(out, s.count());
-		key(out, 2);
-		Cells.decimal(out, s.mean());
-		key(out, 3);
-		decimal4OrEmpty(out, s.std());
-		key(out, 4);
-		Cells.decimal(out, s.min());
-		key(out, 5);
-		Cells.decimal(out, s.q1());
-		key(out, 6);
-		Cells.decimal(out, s.median());
-		key(out, 7);
-		Cells.decimal(out, s.q3());
-		key(out, 8);
-		Cells.decimal(out, s.max());
-		key(out, 9);
-		date(out, s.firstDay());
-		key(out, 10);
-		date(out, s.lastDay());
-		key(out, 11);
-		decimal4OrEmpty(out, s.trend());
-		Cells.raw(out, csv ? LINE_END : (this.format == Format.NDJSON) ? OBJECT_LINE_END : OBJECT_END);
+		record(productId, s, TABLE.writer(this.format, out, first));
 	}
 
-	private void key(OutputBuffer out, int column) {
-		Cells.raw(out, (this.format == Format.CSV) ? COMMA : this.keys[column]);
-	}
-
-	private void decimal4OrEmpty(OutputBuffer out, double value) {
-		if (!Double.isNaN(value)) {
-			Cells.decimal4(out, value);
-		}
-		else if (this.format != Format.CSV) {
-			Cells.raw(out, NULL);
-		}
-	}
-
-	private void date(OutputBuffer out, int epochDay) {
-		boolean json = this.format != Format.CSV;
-		if (json) {
-			Cells.raw(out, QUOTE);
-		}
-		Cells.isoDate(out, epochDay);
-		if (json) {
-			Cells.raw(out, QUOTE);
-		}
-	}
-
-	private static byte[] concat(byte[] a, byte[] b) {
-		byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-		System.arraycopy(b, 0, both, a.length, b.length);
-		return both;
+	/** Hands one SKU's statistics to {@code sink}, in {@link #TABLE}'s column order. */
+	public static void record(String productId, SkuStatistics s, Table.Sink sink) {
+		sink.text(productId).count(s.count()).amount(s.mean()).fraction(s.std()).amount(s.min()).amount(s.q1())
+			.amount(s.median()).amount(s.q3()).amount(s.max()).date(s.firstDay()).date(s.lastDay())
+			.fraction(s.trend()).end();
 	}
 
 }
