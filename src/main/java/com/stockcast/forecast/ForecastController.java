@@ -221,16 +221,7 @@ class ForecastController {
 	}
 
 	static boolean prefersAsync(String prefer) {
-		if (prefer == null) {
-			return false;
-		}
-		for (String preference : prefer.split(",")) {
-			String token = preference.split("[;=]", 2)[0].strip();
-			if (token.equalsIgnoreCase("respond-async")) {
-				return true;
-			}
-		}
-		return false;
+		return ForecastJobs.prefersAsync(prefer);
 	}
 
 	/** A digest of the request where an idempotency key will be checked against it; none otherwise. */

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.stockcast.intake.HistoryReader;
+import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Format;
@@ -55,9 +57,15 @@ class StatisticsController {
 
 	private final ForecastMetrics metrics;
 
+	private final ForecastJobs jobs;
+
+	private final JsonMapper json;
+
 	StatisticsController(HistoryReader reader, @Qualifier("forecastExecutor") AsyncTaskExecutor executor,
-			PoolSettings settings, ForecastMetrics metrics) {
+			PoolSettings settings, ForecastMetrics metrics, ForecastJobs jobs, JsonMapper json) {
 		this.reader = reader;
+		this.jobs = jobs;
+		this.json = json;
 		this.executor = executor;
 		this.settings = settings;
 		this.metrics = metrics;
@@ -69,7 +77,9 @@ class StatisticsController {
 					+ "standard deviation, minimum, quartiles (linear interpolation, R type 7), maximum, first and "
 					+ "last date, and the least-squares trend in units per day over the last trend_days days. Days "
 					+ "not given are not zeros: send days without sales as rows with units 0. The body is CSV (raw, "
-					+ "or a multipart part named 'file') or a JSON array; raw bodies may be gzip-compressed.",
+					+ "or a multipart part named 'file') or a JSON array; raw bodies may be gzip-compressed. With "
+					+ "Prefer: respond-async the history is stored as a job instead: 202 with Location "
+					+ "/sales-statistics/{id}, whose results are served at /sales-statistics/{id}/results.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string",
 							example = "product_id,date,units\nA,2024-03-01,4\nA,2024-03-02,6\nB,3/1/24,0\n")),
@@ -84,6 +94,8 @@ class StatisticsController {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							array = @ArraySchema(schema = @Schema(implementation = Statistics.class))),
 					@Content(mediaType = NDJSON, schema = @Schema(implementation = Statistics.class)) })
+	@ApiResponse(responseCode = "202", description = "Stored as a job (Prefer: respond-async): its status",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
 	@ApiResponse(responseCode = "400",
 			description = "Invalid input: every bad value, and every day given twice for a product, with its line (or index) and column",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -131,6 +143,11 @@ class StatisticsController {
 		try {
 			int trendDays = trendDays(trendDaysParameter);
 			SalesHistory history = read.get();
+			if (ForecastJobs.prefersAsync(request.getHeader("Prefer"))) {
+				submit(history, trendDays, response);
+				outcome = "accepted";
+				return;
+			}
 			StatisticsRun run = new StatisticsRun(history, trendDays, new StatisticsEncoder(format), this.executor,
 					this.settings, this.metrics);
 			try (run) {
@@ -153,6 +170,21 @@ class StatisticsController {
 		}
 		finally {
 			this.metrics.statisticsDone(sample, outcome, format.tag());
+		}
+	}
+
+	/** Stores the statistics as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
+	private void submit(SalesHistory history, int trendDays, HttpServletResponse response) {
+		ForecastJobs.Submission submission = this.jobs.submitStatistics(history, trendDays);
+		response.setStatus(HttpServletResponse.SC_ACCEPTED);
+		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
+		response.setHeader("Preference-Applied", "respond-async");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		try {
+			this.json.writeValue(response.getOutputStream(), submission.job());
+		}
+		catch (IOException ex) {
+			log.debug("Job answer not delivered: {}", ex.toString());
 		}
 	}
 

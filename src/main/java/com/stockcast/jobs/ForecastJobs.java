@@ -11,6 +11,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.stockcast.history.HistoryCodec;
+import com.stockcast.history.SalesHistory;
 import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
@@ -82,6 +84,38 @@ public class ForecastJobs {
 		return new Submission(JobView.of(job), false);
 	}
 
+	/**
+	 * Stores a sales statistics job for {@code history}, owned by the request's {@link Client}; it is
+	 * durable when this returns. Its chunks hold SKUs' histories, cut like a forecast's products.
+	 * @throws ProblemException 429 when the client already has its most jobs queued or running
+	 */
+	public Submission submitStatistics(SalesHistory history, int trendDays) {
+		Client owner = Client.current();
+		this.cap.check(owner);
+		JobScenario stored = JobScenario.statistics(trendDays);
+		int[] bounds = new int[history.size() + 1];
+		int count = 0;
+		for (int from = 0; from < history.size();) {
+			bounds[count++] = from;
+			int to = from;
+			long rows = 0;
+			while (to < history.size() && to - from < this.pool.chunkSize() && rows < this.pool.chunkMaxRows()) {
+				rows += history.days(to++);
+			}
+			from = to;
+		}
+		bounds[count++] = history.size();
+		int[] cut = java.util.Arrays.copyOf(bounds, count);
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("scenario", stored.describe());
+		settings.put("chunk_size", this.pool.chunkSize());
+		settings.put("chunk_max_rows", this.pool.chunkMaxRows());
+		Job job = this.store.create(owner, history.size(), cut, c -> HistoryCodec.encode(history, cut[c], cut[c + 1]),
+				history.size(), this.json.writeValueAsString(settings), stored, null, null);
+		this.runner.wake();
+		return new Submission(JobView.of(job), false);
+	}
+
 	private Submission replay(Job earlier, String requestHash) {
 		if (!Objects.equals(earlier.requestHash(), requestHash)) {
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
@@ -112,6 +146,21 @@ public class ForecastJobs {
 		settings.put("chunk_size", this.pool.chunkSize());
 		settings.put("chunk_max_rows", this.pool.chunkMaxRows());
 		return this.json.writeValueAsString(settings);
+	}
+
+
+	/** Whether a {@code Prefer} header asks for {@code respond-async} (RFC 7240). */
+	public static boolean prefersAsync(String prefer) {
+		if (prefer == null) {
+			return false;
+		}
+		for (String preference : prefer.split(",")) {
+			String token = preference.split("[;=]", 2)[0].strip();
+			if (token.equalsIgnoreCase("respond-async")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -42,7 +41,6 @@ import com.stockcast.security.Client;
  * {@code Prefer: respond-async}.
  */
 @RestController
-@RequestMapping("/forecasts")
 @Tag(name = "Forecast jobs", description = "Forecasts submitted with Prefer: respond-async, stored for later")
 class JobController {
 
@@ -64,41 +62,41 @@ class JobController {
 	}
 
 	@Operation(summary = "A job's status and progress")
-	@GetMapping(path = "/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	@GetMapping(path = "/forecasts/{id}", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	JobView status(@PathVariable String id) {
-		return JobView.of(job(id));
+		return JobView.of(job(id, false));
 	}
 
 	@Operation(summary = "A succeeded job's rows",
 			description = "The same rows as the synchronous answer, in the format named by Accept. Without limit "
 					+ "the whole result streams; with limit, a page, and a Link header (rel=next) to the next one.")
-	@GetMapping(path = "/{id}/rows", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	@GetMapping(path = "/forecasts/{id}/rows", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void rows(@PathVariable String id,
 			@Parameter(description = "Only this product's rows") @RequestParam(name = "product_id", required = false) String productId,
 			@Parameter(description = "Page size, up to stockcast.jobs.max-page-size") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "Where the page starts: the cursor of the previous page's Link") @RequestParam(required = false) String cursor,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
 			throws IOException {
-		writeResults(id, View.ROWS, productId, limit, cursor, accept, response);
+		writeResults(succeeded(id, false), View.ROWS, productId, limit, cursor, accept, response);
 	}
 
 	@Operation(summary = "A succeeded job's summaries, one per product")
-	@GetMapping(path = "/{id}/summary", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	@GetMapping(path = "/forecasts/{id}/summary", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void summary(@PathVariable String id,
 			@RequestParam(name = "product_id", required = false) String productId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
 			throws IOException {
-		writeResults(id, View.SUMMARY, productId, limit, cursor, accept, response);
+		writeResults(succeeded(id, false), View.SUMMARY, productId, limit, cursor, accept, response);
 	}
 
 	@Operation(summary = "A succeeded job's portfolio totals, one row per date",
 			description = "The same totals as the synchronous answer with view=totals: per date, the products' stock, "
 					+ "sales and restocking summed, and how many were out of stock. Small, so never paged.")
-	@GetMapping(path = "/{id}/totals", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+	@GetMapping(path = "/forecasts/{id}/totals", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void totals(@PathVariable String id, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletResponse response) {
-		Job job = succeeded(id);
+		Job job = succeeded(id, false);
 		Format format = Format.negotiate(accept);
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
@@ -109,10 +107,41 @@ class JobController {
 		}
 	}
 
+	@Operation(summary = "A sales statistics job's status and progress",
+			description = "A job made by POST /sales-statistics with Prefer: respond-async.")
+	@GetMapping(path = "/sales-statistics/{id}",
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	JobView statisticsStatus(@PathVariable String id) {
+		return JobView.of(job(id, true));
+	}
+
+	@Operation(summary = "A succeeded sales statistics job's results, one record per product",
+			description = "The same records as the synchronous answer, in the format named by Accept; paged like a "
+					+ "forecast job's rows.")
+	@GetMapping(path = "/sales-statistics/{id}/results", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE,
+			NDJSON })
+	void statisticsResults(@PathVariable String id,
+			@RequestParam(name = "product_id", required = false) String productId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+			throws IOException {
+		writeResults(succeeded(id, true), View.SUMMARY, productId, limit, cursor, accept, response);
+	}
+
+	@Operation(summary = "Cancel a queued or running sales statistics job, or delete a finished one")
+	@DeleteMapping("/sales-statistics/{id}")
+	ResponseEntity<JobView> deleteStatistics(@PathVariable String id) {
+		return delete(job(id, true));
+	}
+
 	@Operation(summary = "Cancel a queued or running job, or delete a finished one with its results")
-	@DeleteMapping("/{id}")
+	@DeleteMapping("/forecasts/{id}")
 	ResponseEntity<JobView> delete(@PathVariable String id) {
-		Job job = job(id);
+		return delete(job(id, false));
+	}
+
+	private ResponseEntity<JobView> delete(Job job) {
+		String id = job.id().toString();
 		if (!job.status().isFinished()) {
 			// A cancel never deletes: if the job finished meanwhile, its status says so.
 			this.store.transition(job.id(), JobStatus.CANCELLED, null);
@@ -123,7 +152,7 @@ class JobController {
 	}
 
 	@Operation(summary = "Recent jobs, newest first", description = "Paginated by keyset: follow next.")
-	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/forecasts", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		JobStatus wanted = null;
@@ -154,9 +183,8 @@ class JobController {
 		return answer;
 	}
 
-	private void writeResults(String id, View view, String productId, Integer limit, String cursor, String accept,
+	private void writeResults(Job job, View view, String productId, Integer limit, String cursor, String accept,
 			HttpServletResponse response) throws IOException {
-		Job job = succeeded(id);
 		Format format = Format.negotiate(accept);
 		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
 		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
@@ -169,7 +197,8 @@ class JobController {
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
 			Cursor next = write(job, query, format, page);
 			if (next != null) {
-				UriComponentsBuilder link = UriComponentsBuilder.fromPath("/forecasts/" + job.id() + "/" + view.tag());
+				String results = isStatistics(job) ? "/results" : "/" + view.tag();
+				UriComponentsBuilder link = UriComponentsBuilder.fromPath(JobView.of(job).location() + results);
 				if (productId != null) {
 					link.queryParam("product_id", UriUtils.encodeQueryParam(productId, StandardCharsets.UTF_8)
 						.replace("+", "%2B"));
@@ -192,8 +221,8 @@ class JobController {
 		return this.scenarioResults.write(query, job.scenario(), format, out);
 	}
 
-	private Job succeeded(String id) {
-		Job job = job(id);
+	private Job succeeded(String id, boolean statistics) {
+		Job job = job(id, statistics);
 		if (job.status() != JobStatus.SUCCEEDED) {
 			throw new ProblemException(HttpStatus.CONFLICT, "job-not-succeeded", "The job has no results to serve",
 					"Job " + job.id() + " is " + job.status().text() + "; results are served once it has succeeded.");
@@ -202,7 +231,7 @@ class JobController {
 	}
 
 	/** The caller's job {@code id}; another client's job answers 404 like a missing one, so ids reveal nothing. */
-	private Job job(String id) {
+	private Job job(String id, boolean statistics) {
 		UUID uuid;
 		try {
 			uuid = UUID.fromString(id);
@@ -210,7 +239,14 @@ class JobController {
 		catch (IllegalArgumentException ex) {
 			throw notFound(id);
 		}
-		return this.store.find(Client.current(), uuid).orElseThrow(() -> notFound(id));
+		// A statistics job is not a forecast job, nor the other way round: each has its own resources.
+		return this.store.find(Client.current(), uuid)
+			.filter(job -> isStatistics(job) == statistics)
+			.orElseThrow(() -> notFound(id));
+	}
+
+	private static boolean isStatistics(Job job) {
+		return job.scenario() != null && job.scenario().isStatistics();
 	}
 
 	private static ProblemException notFound(String id) {

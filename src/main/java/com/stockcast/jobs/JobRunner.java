@@ -181,7 +181,7 @@ class JobRunner implements SmartLifecycle {
 		try {
 			JobStore.Completion completion = this.store.complete(chunk);
 			if (completion != JobStore.Completion.STALE) {
-				this.metrics.jobChunkStored(chunk.products().size(), chunk.products().periods(0, chunk.products().size()),
+				this.metrics.jobChunkStored(chunk.size(), chunk.rows(),
 						System.nanoTime() - started);
 			}
 			if (completion == JobStore.Completion.JOB_SUCCEEDED) {

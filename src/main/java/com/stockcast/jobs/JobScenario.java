@@ -9,11 +9,32 @@ import com.stockcast.simulation.Scenario;
 
 /**
  * A job's scenario as stored with it: what its chunks simulate, and whether its answers carry the
- * order columns. Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}).
+ * order columns; or, for a sales statistics job, its trend window. Stored as text
+ * ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, {@code kind=statistics;trend_days=28}).
+ *
+ * @param trendDays the trend window of a statistics job; 0 for a forecast job
  */
-record JobScenario(Scenario scenario, boolean orders) {
+record JobScenario(Scenario scenario, boolean orders, int trendDays) {
+
+	private static final String STATISTICS = "kind=statistics;trend_days=";
+
+	JobScenario(Scenario scenario, boolean orders) {
+		this(scenario, orders, 0);
+	}
+
+	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
+	static JobScenario statistics(int trendDays) {
+		return new JobScenario(Scenario.DEFAULT, false, trendDays);
+	}
+
+	boolean isStatistics() {
+		return this.trendDays > 0;
+	}
 
 	String encode() {
+		if (isStatistics()) {
+			return STATISTICS + this.trendDays;
+		}
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders;
 	}
@@ -22,6 +43,9 @@ record JobScenario(Scenario scenario, boolean orders) {
 	static JobScenario decode(String stored) {
 		if (stored == null) {
 			return null;
+		}
+		if (stored.startsWith(STATISTICS)) {
+			return statistics(Integer.parseInt(stored.substring(STATISTICS.length())));
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		for (String pair : stored.split(";")) {
@@ -36,6 +60,11 @@ record JobScenario(Scenario scenario, boolean orders) {
 	/** For a job's settings: the scenario's parts by name. */
 	Map<String, Object> describe() {
 		Map<String, Object> described = new LinkedHashMap<>();
+		if (isStatistics()) {
+			described.put("kind", "sales-statistics");
+			described.put("trend_days", this.trendDays);
+			return described;
+		}
 		described.put("policy", this.scenario.policy().tag());
 		if (this.scenario.probabilistic()) {
 			described.put("demand", this.scenario.demand().tag());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.stockcast.security.Client;
+import com.stockcast.history.HistoryCodec;
+import com.stockcast.history.SalesHistory;
 import com.stockcast.simulation.Products;
 
 /**
@@ -66,7 +69,18 @@ class JobStore {
 	 * ran out and was claimed again (even by its own process) can no longer complete or release it.
 	 */
 	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products, String lease,
-			JobScenario scenario) {
+			JobScenario scenario, SalesHistory history) {
+
+		/** Products (or, in a statistics job, SKUs) in the chunk. */
+		int size() {
+			return (this.history != null) ? this.history.size() : this.products.size();
+		}
+
+		/** Output rows the chunk makes: daily rows of a forecast, one record per SKU of statistics. */
+		long rows() {
+			return (this.history != null) ? this.history.size() : this.products.periods(0, this.products.size());
+		}
+
 	}
 
 	/** Thrown inside a completion to undo it: the lease was lost or the job stopped running. */
@@ -84,18 +98,27 @@ class JobStore {
 	 */
 	Job create(Client owner, Products products, int[] bounds, long rowCount, String settings, JobScenario scenario,
 			String idempotencyKey, String requestHash) {
+		return create(owner, products.size(), bounds, c -> ChunkCodec.encode(products, bounds[c], bounds[c + 1]),
+				rowCount, settings, scenario, idempotencyKey, requestHash);
+	}
+
+	/**
+	 * Stores a new queued job whose chunk {@code c} holds items {@code bounds[c]..bounds[c+1]-1},
+	 * stored as {@code input.apply(c)}.
+	 */
+	Job create(Client owner, int size, int[] bounds, IntFunction<byte[]> input, long rowCount, String settings,
+			JobScenario scenario, String idempotencyKey, String requestHash) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		this.tx.executeWithoutResult(status -> {
 			this.jdbc.update("insert into forecast_job (id, status, created_at, product_count, row_count, chunk_count, "
 					+ "chunks_done, products_done, settings, scenario, idempotency_key, request_hash, owner) "
 					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
-					products.size(), rowCount, bounds.length - 1, settings,
+					size, rowCount, bounds.length - 1, settings,
 					(scenario == null) ? null : scenario.encode(), idempotencyKey, requestHash, owner.id());
 			List<Object[]> chunks = new ArrayList<>(bounds.length - 1);
 			for (int c = 0; c + 1 < bounds.length; c++) {
-				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c],
-						ChunkCodec.encode(products, bounds[c], bounds[c + 1]) });
+				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c], input.apply(c) });
 			}
 			this.jdbc.batchUpdate("insert into forecast_chunk (job_id, chunk_no, first_product, product_count, input, "
 					+ "state, attempts) values (?, ?, ?, ?, ?, 'pending', 0)", chunks);
@@ -169,8 +192,8 @@ class JobStore {
 						JobStatus.RUNNING.text(), time(now), jobId, JobStatus.QUEUED.text());
 				return this.jdbc.query("select c.first_product, c.attempts, c.input, j.scenario from forecast_chunk c "
 						+ "join forecast_job j on j.id = c.job_id where c.job_id = ? and c.chunk_no = ?",
-						(rs, n) -> new Chunk(jobId, chunkNo, rs.getInt(1), rs.getInt(2), ChunkCodec.decode(rs.getBytes(3)),
-								token, JobScenario.decode(rs.getString(4))), jobId, chunkNo)
+						(rs, n) -> chunk(jobId, chunkNo, rs.getInt(1), rs.getInt(2), rs.getBytes(3), token,
+								JobScenario.decode(rs.getString(4))), jobId, chunkNo)
 					.stream()
 					.findFirst();
 			});
@@ -179,6 +202,15 @@ class JobStore {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** A claimed chunk with its input decoded: a product list, or a statistics job's sales histories. */
+	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, byte[] input, String token,
+			JobScenario scenario) {
+		if (scenario != null && scenario.isStatistics()) {
+			return new Chunk(jobId, chunkNo, firstProduct, attempts, null, token, scenario, HistoryCodec.decode(input));
+		}
+		return new Chunk(jobId, chunkNo, firstProduct, attempts, ChunkCodec.decode(input), token, scenario, null);
 	}
 
 	/** What became of a chunk's results. */
@@ -209,7 +241,7 @@ class JobStore {
 					throw new StaleChunkException("lease lost");
 				}
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-					if (chunk.scenario() == null) {
+					if (chunk.scenario() == null) {  // the default forecast's rows keep their typed tables
 						this.bulk.write(connection, chunk);
 					}
 					this.scenarioResults.write(connection, chunk);
@@ -222,7 +254,7 @@ class JobStore {
 					throw new StaleChunkException("lease lost");
 				}
 				int running = this.jdbc.update("update forecast_job set chunks_done = chunks_done + 1, "
-						+ "products_done = products_done + ? where id = ? and status = ?", chunk.products().size(),
+						+ "products_done = products_done + ? where id = ? and status = ?", chunk.size(),
 						chunk.jobId(), JobStatus.RUNNING.text());
 				if (running == 0) {
 					throw new StaleChunkException("job no longer running");

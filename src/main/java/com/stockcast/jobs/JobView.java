@@ -23,12 +23,19 @@ public record JobView(UUID id, String status, Progress progress, @JsonProperty("
 	}
 
 	static JobView of(Job job) {
-		String self = "/forecasts/" + job.id();
+		boolean statistics = job.scenario() != null && job.scenario().isStatistics();
+		String self = (statistics ? "/sales-statistics/" : "/forecasts/") + job.id();
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("self", self);
 		if (job.status() == JobStatus.SUCCEEDED) {
-			links.put("rows", self + "/rows");
-			links.put("summary", self + "/summary");
+			if (statistics) {
+				links.put("results", self + "/results");
+			}
+			else {
+				links.put("rows", self + "/rows");
+				links.put("summary", self + "/summary");
+				links.put("totals", self + "/totals");
+			}
 		}
 		return new JobView(job.id(), job.status().text(),
 				new Progress(job.productsDone(), job.productCount(), job.percentDone(), job.chunksDone(), job.chunkCount()),
@@ -37,7 +44,7 @@ public record JobView(UUID id, String status, Progress progress, @JsonProperty("
 
 	/** Where the job's status is read. */
 	public String location() {
-		return "/forecasts/" + this.id;
+		return this.links.get("self");
 	}
 
 }

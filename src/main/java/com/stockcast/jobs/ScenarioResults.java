@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.stockcast.history.SalesHistory;
+import com.stockcast.history.SalesStatistics;
+import com.stockcast.history.StatisticsEncoder;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.output.ScenarioEncoder;
@@ -58,6 +61,10 @@ class ScenarioResults {
 	 */
 	void write(Connection connection, JobStore.Chunk chunk) throws SQLException {
 		clearLeftovers(connection, chunk);
+		if (chunk.history() != null) {
+			writeStatistics(connection, chunk);
+			return;
+		}
 		Products products = chunk.products();
 		JobScenario stored = chunk.scenario();
 		Scenario scenario = (stored == null) ? Scenario.DEFAULT : stored.scenario();
@@ -91,6 +98,27 @@ class ScenarioResults {
 		}
 	}
 
+	/** Computes a statistics job's chunk: one recorded block per SKU, in the summary section. */
+	private void writeStatistics(Connection connection, JobStore.Chunk chunk) throws SQLException {
+		SalesHistory history = chunk.history();
+		SalesStatistics statistics = new SalesStatistics();
+		Table.Recorder recorder = StatisticsEncoder.TABLE.recorder();
+		try (PreparedStatement insert = connection.prepareStatement("insert into forecast_output (job_id, section, "
+				+ "block_no, product_id, record_count, payload) values (?, ?, ?, ?, ?, ?)")) {
+			int pending = 0;
+			for (int sku = 0; sku < history.size(); sku++) {
+				StatisticsEncoder.record(history.id(sku),
+						statistics.compute(history, sku, chunk.scenario().trendDays()), recorder);
+				add(insert, chunk.jobId(), SUMMARY, chunk.firstProduct() + sku, history.id(sku), 1, recorder.toBytes());
+				if (++pending == BATCH) {
+					insert.executeBatch();
+					pending = 0;
+				}
+			}
+			insert.executeBatch();
+		}
+	}
+
 	private static void add(PreparedStatement insert, UUID jobId, String section, int blockNo, String productId,
 			int records, byte[] payload) throws SQLException {
 		insert.setObject(1, jobId);
@@ -109,11 +137,19 @@ class ScenarioResults {
 			delete.setObject(1, chunk.jobId());
 			delete.setString(2, TOTALS);
 			delete.setInt(3, chunk.firstProduct());
-			delete.setInt(4, chunk.firstProduct() + chunk.products().size());
+			delete.setInt(4, chunk.firstProduct() + chunk.size());
 			delete.setString(5, TOTALS);
 			delete.setInt(6, chunk.chunkNo());
 			delete.executeUpdate();
 		}
+	}
+
+	/** The table of a job's rows or summaries: its scenario's columns, or a statistics job's. */
+	static Table table(JobScenario stored, View view) {
+		if (stored.isStatistics()) {
+			return StatisticsEncoder.TABLE;
+		}
+		return (view == View.ROWS) ? rowsTable(stored) : summaryTable(stored);
 	}
 
 	static Table rowsTable(JobScenario stored) {
@@ -129,7 +165,7 @@ class ScenarioResults {
 	 * @return the cursor after the last record written when more records follow it, else {@code null}
 	 */
 	Cursor write(StoredResults.Query query, JobScenario stored, Format format, OutputStream out) {
-		Table table = (query.view() == View.ROWS) ? rowsTable(stored) : summaryTable(stored);
+		Table table = table(stored, query.view());
 		String section = (query.view() == View.ROWS) ? ROWS : SUMMARY;
 		OutputBuffer buffer = new OutputBuffer(1 << 16);
 		Table.Writer writer = table.writer(format, buffer, true);

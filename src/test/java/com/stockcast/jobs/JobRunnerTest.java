@@ -116,7 +116,7 @@ class JobRunnerTest {
 
 	private static JobStore.Chunk chunk(int attempts) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, attempts, products, UUID.randomUUID().toString(), null);
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, attempts, products, UUID.randomUUID().toString(), null, null);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import com.stockcast.TestKeys;
 import com.stockcast.metrics.Scrapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -290,6 +291,58 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 				|| line.startsWith("product_id,"));
 		String page = get(location + "/rows?product_id=" + product + "&limit=60", "text/csv").body();
 		assertThat(page).isEqualTo(one);
+	}
+
+	@Test
+	void storesSalesStatisticsAsAJobWithTheSynchronousAnswer() throws Exception {
+		StringBuilder history = new StringBuilder("product_id,date,units\n");
+		for (int day = 0; day < 40; day++) {
+			for (int sku = 0; sku < 250; sku++) {
+				history.append("S").append(sku).append(',').append(java.time.LocalDate.of(2024, 1, 1).plusDays(day))
+					.append(',').append((sku * 7 + day * 3) % 11).append('\n');
+			}
+		}
+		String csv = history.toString();
+		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/sales-statistics?trend_days=14"))
+			.header("Content-Type", "text/csv")
+			.header("Prefer", "respond-async")
+			.POST(HttpRequest.BodyPublishers.ofString(csv)));
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith("/sales-statistics/");
+		JsonNode done = awaitStatus(location, "succeeded");
+		assertThat(done.get("progress").get("products_total").asInt()).isEqualTo(250);
+		assertThat(done.get("links").get("results").asString()).isEqualTo(location + "/results");
+		assertThat(done.get("settings").get("scenario").get("trend_days").asInt()).isEqualTo(14);
+		for (String accept : new String[] { "text/csv", "application/json", "application/x-ndjson" }) {
+			String synchronous = send(HttpRequest.newBuilder(uri("/sales-statistics?trend_days=14"))
+				.header("Content-Type", "text/csv")
+				.header("Accept", accept)
+				.POST(HttpRequest.BodyPublishers.ofString(csv))).body();
+			assertThat(get(location + "/results", accept).body()).as(accept).isEqualTo(synchronous);
+		}
+		String whole = get(location + "/results", "text/csv").body();
+		StringBuilder paged = new StringBuilder("product_id,count,mean,std,min,q1,median,q3,max,first_date,last_date,trend\n");
+		String next = location + "/results?limit=60";
+		while (next != null) {
+			HttpResponse<String> page = get(next, "text/csv");
+			paged.append(page.body(), page.body().indexOf('\n') + 1, page.body().length());
+			next = nextLink(page);
+		}
+		assertThat(paged.toString()).isEqualTo(whole);
+		assertThat(get(location + "/results?product_id=S7", "text/csv").body().lines()).hasSize(2);
+		// Another client finds nothing there, by any verb.
+		for (String path : new String[] { location, location + "/results" }) {
+			assertThat(send(HttpRequest.newBuilder(uri(path)).header(TestKeys.HEADER, TestKeys.OTHER_KEY).GET())
+				.statusCode()).isEqualTo(404);
+		}
+		assertThat(send(HttpRequest.newBuilder(uri(location)).header(TestKeys.HEADER, TestKeys.OTHER_KEY).DELETE())
+			.statusCode()).isEqualTo(404);
+		// Its resources are its own: not a forecast job's.
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		assertThat(get("/forecasts/" + id, "application/json").statusCode()).isEqualTo(404);
+		assertThat(send(HttpRequest.newBuilder(uri(location)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(get(location, "application/json").statusCode()).isEqualTo(404);
 	}
 
 }
