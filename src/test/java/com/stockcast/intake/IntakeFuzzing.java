@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.springframework.util.unit.DataSize;
 
+import com.stockcast.history.SalesHistory;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.simulation.Products;
 
@@ -24,10 +25,21 @@ final class IntakeFuzzing {
 	private IntakeFuzzing() {
 	}
 
-	static void readsOrRefusesWith4xx(byte[] body, Function<InputStream, Products> read) {
+	static final HistoryReader HISTORY_READER = new HistoryReader(
+			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 2_000));
+
+	static void readsOrRefusesWith4xx(byte[] body, Function<InputStream, ?> read) {
 		try {
-			Products products = read.apply(new ByteArrayInputStream(body));
-			assertThat(products.size()).isPositive();
+			Object result = read.apply(new ByteArrayInputStream(body));
+			if (result instanceof Products products) {
+				assertThat(products.size()).isPositive();
+			}
+			else if (result instanceof SalesHistory history) {
+				assertThat(history.size()).isPositive();
+			}
+			else {
+				throw new AssertionError("read neither products nor a history: " + result);
+			}
 		}
 		catch (ProblemException refused) {
 			assertThat(refused.getStatusCode().is4xxClientError()).as(refused.getMessage()).isTrue();
