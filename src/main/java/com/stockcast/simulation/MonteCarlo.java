@@ -126,10 +126,12 @@ public final class MonteCarlo {
 		int day = 0;
 		for (int k = 0; k < periodCount; k++) {
 			int end = Math.min(day + frequency, days);
-			Arrays.fill(this.periodSales, 0, trials, 0);
-			Arrays.fill(this.periodUnmet, 0, trials, 0);
+			if (keepPeriods) {
+				Arrays.fill(this.periodSales, 0, trials, 0);
+				Arrays.fill(this.periodUnmet, 0, trials, 0);
+			}
 			for (; day < end; day++) {
-				advance(products, i, day, trials, mode, gamma, lostSales, keepDays);
+				advance(products, i, day, trials, mode, gamma, lostSales, keepPeriods, keepDays);
 			}
 			if (keepPeriods) {
 				summarisePeriod(k, trials);
@@ -160,7 +162,7 @@ public final class MonteCarlo {
 
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
 	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
-			boolean keepDays) {
+			boolean keepPeriods, boolean keepDays) {
 		double salesRate = products.salesRate(i);
 		double salesStd = products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
@@ -170,6 +172,9 @@ public final class MonteCarlo {
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
 		PoissonSampler poisson = this.poisson;
+		boolean poissonTable = poisson.tabulated();
+		long[] zigguratK = RandomStream.Ziggurat.K;
+		double[] zigguratW = RandomStream.Ziggurat.W;
 		double[] level = this.level;
 		long[] states = this.states;
 		long[] lotsOnOrder = this.lotsOnOrder;
@@ -198,20 +203,40 @@ public final class MonteCarlo {
 				demand = salesRate;
 			}
 			else {
-				random.use(states[t], gamma);
+				// SplitMix64 inline (RandomStream's nextLong), so the hot path keeps the state in a register.
+				long state = states[t] + gamma;
+				long bits = RandomStream.mix64(state);
 				if (mode == NORMAL) {
-					demand = Math.max(0.0, salesRate + salesStd * random.nextGaussian());
+					int layer = (int) bits & 127;
+					long u = bits >> 8;
+					double z;
+					if (Math.abs(u) < zigguratK[layer]) {
+						z = u * zigguratW[layer];
+					}
+					else {
+						random.use(state, gamma);
+						z = RandomStream.Ziggurat.fix(random, layer, u);
+						state = random.state();
+					}
+					demand = salesRate + salesStd * z;
+					demand = (demand > 0) ? demand : 0.0;
+				}
+				else if (poissonTable) {
+					demand = poisson.invert((bits >>> 11) * 0x1.0p-53);
 				}
 				else {
+					random.use(state, gamma);
 					demand = poisson.sample(random);
+					state = random.state();
 				}
-				states[t] = random.state();
+				states[t] = state;
 			}
 			double x = level[t];
 			double sold = demand;
 			double lost = 0;
 			if (lostSales) {
-				sold = Math.min(demand, Math.max(x, 0.0));
+				double onHand = (x > 0) ? x : 0.0;
+				sold = (demand < onHand) ? demand : onHand;
 				lost = demand - sold;
 			}
 			x -= sold;
@@ -239,9 +264,13 @@ public final class MonteCarlo {
 				}
 			}
 			level[t] = x;
-			periodSales[t] += sold;
+			if (keepPeriods) {
+				periodSales[t] += sold;
+				if (lostSales) {
+					periodUnmet[t] += lost;
+				}
+			}
 			if (lostSales) {
-				periodUnmet[t] += lost;
 				totalUnmet[t] += lost;
 			}
 			if (x <= 0 && stockout[t] == NO_STOCKOUT) {

@@ -1,61 +1,54 @@
 package com.stockcast.simulation;
 
 /**
- * Order statistics without a full sort: Hoare's quickselect with a median-of-three pivot and an
- * insertion sort for short ranges, expected linear time.
+ * Order statistics without a full sort: quickselect, expected linear time. The partition is
+ * branch-free (Lomuto's scheme with an unconditional swap and a conditional increment, as in
+ * Edelkamp and Weiß's BlockQuicksort): trial levels are random, so a comparison-driven branch
+ * would be mispredicted half the time and cost more than the comparison itself. Ties are split
+ * off by a second pass, so many equal values (every trial alike) stay linear.
  */
 final class Select {
 
-	private static final int SHORT = 16;
+	private static final int SHORT = 12;
 
 	private Select() {
 	}
 
 	/**
-	 * Returns the value of rank {@code index} (0-based, counted from {@code a[from]}) among
-	 * {@code a[from..to)}, and rearranges that range so that {@code a[index]} holds it, nothing after
-	 * it is smaller and nothing before it is larger.
+	 * Returns the value of rank {@code index} among {@code a[from..to)} ({@code index} counted from 0
+	 * at {@code a[0]}, {@code from <= index}), rearranging that range so that {@code a[index]} holds it,
+	 * nothing after it is smaller and nothing before it is larger. An empty range returns {@code a[index]}.
 	 */
 	static double select(double[] a, int from, int to, int index) {
 		int lo = from;
 		int hi = to - 1;
 		while (hi - lo >= SHORT) {
 			int mid = (lo + hi) >>> 1;
-			if (a[mid] < a[lo]) {
-				swap(a, mid, lo);
+			double pivot = medianOf3(a[lo], a[mid], a[hi]);
+			// a[lo..store) < pivot <= a[store..i)
+			int store = lo;
+			for (int i = lo; i <= hi; i++) {
+				double v = a[i];
+				a[i] = a[store];
+				a[store] = v;
+				store += (v < pivot) ? 1 : 0;
 			}
-			if (a[hi] < a[lo]) {
-				swap(a, hi, lo);
+			if (index < store) {
+				hi = store - 1;
+				continue;
 			}
-			if (a[hi] < a[mid]) {
-				swap(a, hi, mid);
+			// a[store..equal) == pivot < a[equal..i)
+			int equal = store;
+			for (int i = store; i <= hi; i++) {
+				double v = a[i];
+				a[i] = a[equal];
+				a[equal] = v;
+				equal += (v <= pivot) ? 1 : 0;
 			}
-			double pivot = a[mid];
-			int i = lo;
-			int j = hi;
-			while (i <= j) {
-				while (a[i] < pivot) {
-					i++;
-				}
-				while (pivot < a[j]) {
-					j--;
-				}
-				if (i <= j) {
-					swap(a, i, j);
-					i++;
-					j--;
-				}
+			if (index < equal) {
+				return pivot;
 			}
-			// Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] == pivot.
-			if (index <= j) {
-				hi = j;
-			}
-			else if (index >= i) {
-				lo = i;
-			}
-			else {
-				return a[index];
-			}
+			lo = equal;
 		}
 		for (int i = lo + 1; i <= hi; i++) {
 			double v = a[i];
@@ -69,10 +62,8 @@ final class Select {
 		return a[index];
 	}
 
-	private static void swap(double[] a, int i, int j) {
-		double t = a[i];
-		a[i] = a[j];
-		a[j] = t;
+	private static double medianOf3(double x, double y, double z) {
+		return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
 	}
 
 }
