@@ -53,6 +53,10 @@ public final class MonteCarlo {
 	/** Where the percentiles are selected, so that the trial state stays in trial order. */
 	private double[] scratch = new double[32];
 
+	private final Select select = new Select();
+
+	private final double[] ranks = new double[3];
+
 	private double[] p10 = new double[32];
 	private double[] p50 = new double[32];
 	private double[] p90 = new double[32];
@@ -317,14 +321,11 @@ public final class MonteCarlo {
 		this.salesSum[k] = salesSum;
 		this.unmetRef[k] = unmetRef;
 		this.unmetSum[k] = unmetSum;
-		double[] scratch = this.scratch;
-		System.arraycopy(this.level, 0, scratch, 0, trials);
-		int r10 = rank(10, trials);
-		int r50 = rank(50, trials);
-		int r90 = rank(90, trials);
-		this.p50[k] = Select.select(scratch, 0, trials, r50);
-		this.p10[k] = Select.select(scratch, 0, r50, r10);
-		this.p90[k] = Select.select(scratch, r50, trials, r90);
+		double[] ranks = this.ranks;
+		this.select.ranks(this.level, trials, rank(10, trials), rank(50, trials), rank(90, trials), ranks, this.scratch);
+		this.p10[k] = ranks[0];
+		this.p50[k] = ranks[1];
+		this.p90[k] = ranks[2];
 	}
 
 	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {

@@ -1,7 +1,11 @@
 package com.stockcast.simulation;
 
 /**
- * Order statistics without a full sort: quickselect, expected linear time. The partition is
+ * Order statistics without a full sort: quickselect, expected linear time, and for the three
+ * percentiles of a period a bucket count ({@link #ranks}). An instance holds the buffers of the
+ * latter; {@link #select} is static.
+ *
+ * <p>Quickselect: The partition is
  * branch-free (Lomuto's scheme with an unconditional swap and a conditional increment, as in
  * Edelkamp and Weiß's BlockQuicksort): trial levels are random, so a comparison-driven branch
  * would be mispredicted half the time and cost more than the comparison itself. When nothing is
@@ -12,7 +16,121 @@ final class Select {
 
 	private static final int SHORT = 12;
 
-	private Select() {
+	private static final int BUCKETS = 512;
+
+	private final int[] counts = new int[BUCKETS];
+
+	private double[] low = new double[64];
+
+	private double[] middle = new double[64];
+
+	private double[] high = new double[64];
+
+	/**
+	 * Writes the values of ranks {@code r0 <= r1 <= r2} (0-based) among {@code a[0..n)} to
+	 * {@code out[0..2]}, leaving {@code a} as it was. Three passes and no sort: the range is cut into
+	 * {@value #BUCKETS} equal buckets (the bucket of a value is monotone in the value, so counting
+	 * per bucket tells exactly which bucket holds each rank), the three buckets' values are
+	 * collected and the ranks selected among those few. A range too wide or too narrow for the
+	 * bucket arithmetic falls back to {@link #select}.
+	 */
+	void ranks(double[] a, int n, int r0, int r1, int r2, double[] out, double[] scratch) {
+		double min = a[0];
+		double max = a[0];
+		for (int t = 1; t < n; t++) {
+			double v = a[t];
+			min = (v < min) ? v : min;
+			max = (v > max) ? v : max;
+		}
+		double width = max - min;
+		if (width == 0) {
+			// Every trial alike (constant demand, or every trial out of stock): nothing to select.
+			out[0] = min;
+			out[1] = min;
+			out[2] = min;
+			return;
+		}
+		if (Double.isInfinite(width) || Double.isInfinite(BUCKETS / width)) {
+			System.arraycopy(a, 0, scratch, 0, n);
+			out[1] = select(scratch, 0, n, r1);
+			out[0] = select(scratch, 0, r1, r0);
+			out[2] = select(scratch, r1, n, r2);
+			return;
+		}
+		double scale = BUCKETS / width;
+		int[] counts = this.counts;
+		java.util.Arrays.fill(counts, 0);
+		for (int t = 0; t < n; t++) {
+			counts[bucket(a[t], min, scale)]++;
+		}
+		int b0 = -1;
+		int b1 = -1;
+		int b2 = -1;
+		int below0 = 0;
+		int below1 = 0;
+		int below2 = 0;
+		int seen = 0;
+		for (int b = 0; b < BUCKETS; b++) {
+			int next = seen + counts[b];
+			if (b0 < 0 && r0 < next) {
+				b0 = b;
+				below0 = seen;
+			}
+			if (b1 < 0 && r1 < next) {
+				b1 = b;
+				below1 = seen;
+			}
+			if (r2 < next) {
+				b2 = b;
+				below2 = seen;
+				break;
+			}
+			seen = next;
+		}
+		double[] low = buffer(0, counts[b0]);
+		double[] middle = buffer(1, counts[b1]);
+		double[] high = buffer(2, counts[b2]);
+		int n0 = 0;
+		int n1 = 0;
+		int n2 = 0;
+		for (int t = 0; t < n; t++) {
+			double v = a[t];
+			int b = bucket(v, min, scale);
+			if (b == b0) {
+				low[n0++] = v;
+			}
+			if (b == b1) {
+				middle[n1++] = v;
+			}
+			if (b == b2) {
+				high[n2++] = v;
+			}
+		}
+		out[0] = select(low, 0, n0, r0 - below0);
+		out[1] = select(middle, 0, n1, r1 - below1);
+		out[2] = select(high, 0, n2, r2 - below2);
+	}
+
+	private static int bucket(double v, double min, double scale) {
+		int b = (int) ((v - min) * scale);
+		return (b < BUCKETS) ? b : BUCKETS - 1;
+	}
+
+	private double[] buffer(int which, int size) {
+		double[] buffer = (which == 0) ? this.low : (which == 1) ? this.middle : this.high;
+		if (buffer.length < size) {
+			buffer = new double[Math.max(size, buffer.length * 2)];
+			if (which == 0) {
+				this.low = buffer;
+			}
+			else if (which == 1) {
+				this.middle = buffer;
+			}
+			else {
+				this.high = buffer;
+			}
+		}
+		return buffer;
 	}
 
 	/**
