@@ -27,7 +27,8 @@ import java.util.Arrays;
  * value some trial reached. Stockout-day percentiles sort "never ran out" above every day.
  *
  * <p><b>Means</b> over trials are computed as {@code x_0 + (Σ (x_t - x_0)) / T}: as accurate as the
- * plain mean, and exactly {@code x_0} when all trials agree.
+ * plain mean, and exactly {@code x_0} when all trials agree. (The sums run in a fixed order, four
+ * interleaved partial sums for period and total figures, trial order for daily ones.)
  */
 public final class MonteCarlo {
 
@@ -311,16 +312,10 @@ public final class MonteCarlo {
 		double[] periodUnmet = this.periodUnmet;
 		double salesRef = periodSales[0];
 		double unmetRef = periodUnmet[0];
-		double salesSum = 0;
-		double unmetSum = 0;
-		for (int t = 1; t < trials; t++) {
-			salesSum += periodSales[t] - salesRef;
-			unmetSum += periodUnmet[t] - unmetRef;
-		}
 		this.salesRef[k] = salesRef;
-		this.salesSum[k] = salesSum;
+		this.salesSum[k] = sumOfDifferences(periodSales, trials, salesRef);
 		this.unmetRef[k] = unmetRef;
-		this.unmetSum[k] = unmetSum;
+		this.unmetSum[k] = sumOfDifferences(periodUnmet, trials, unmetRef);
 		double[] ranks = this.ranks;
 		this.select.ranks(this.level, trials, rank(10, trials), rank(50, trials), rank(90, trials), ranks, this.scratch);
 		this.p10[k] = ranks[0];
@@ -331,14 +326,12 @@ public final class MonteCarlo {
 	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {
 		int[] firstOut = this.firstOut;
 		Arrays.fill(firstOut, 0, days + 1, 0);
-		double unmetRef = this.totalUnmet[0];
-		double unmetSum = 0;
 		for (int t = 0; t < trials; t++) {
 			int day = this.stockout[t];
 			firstOut[(day == NO_STOCKOUT) ? days : day]++;
-			unmetSum += this.totalUnmet[t] - unmetRef;
 		}
-		this.meanTotalUnmet = unmetRef + unmetSum / trials;
+		double unmetRef = this.totalUnmet[0];
+		this.meanTotalUnmet = unmetRef + sumOfDifferences(this.totalUnmet, trials, unmetRef) / trials;
 		int r10 = rank(10, trials);
 		int r50 = rank(50, trials);
 		int r90 = rank(90, trials);
@@ -360,6 +353,29 @@ public final class MonteCarlo {
 			}
 			this.outBy[k] = (double) out / trials;
 		}
+	}
+
+	/**
+	 * {@code Σ (values[t] - ref)} over {@code t < n}, in four interleaved partial sums (t mod 4) added
+	 * at the end, so that the additions do not wait on one another; a fixed order, so the same
+	 * inputs give the same bits, and exactly 0 when every value equals {@code ref}.
+	 */
+	static double sumOfDifferences(double[] values, int n, double ref) {
+		double s0 = 0;
+		double s1 = 0;
+		double s2 = 0;
+		double s3 = 0;
+		int t = 0;
+		for (; t + 3 < n; t += 4) {
+			s0 += values[t] - ref;
+			s1 += values[t + 1] - ref;
+			s2 += values[t + 2] - ref;
+			s3 += values[t + 3] - ref;
+		}
+		for (; t < n; t++) {
+			s0 += values[t] - ref;
+		}
+		return (s0 + s1) + (s2 + s3);
 	}
 
 	/** 0-based index of the nearest-rank {@code percent}-percentile of {@code n} values: {@code ceil(percent/100 * n) - 1}. */

@@ -18,7 +18,7 @@ final class Select {
 
 	private static final int BUCKETS = 512;
 
-	private final int[] counts = new int[BUCKETS];
+	private final int[] counts = new int[2 * BUCKETS];
 
 	private double[] low = new double[64];
 
@@ -58,10 +58,27 @@ final class Select {
 			return;
 		}
 		double scale = BUCKETS / width;
+		// Two tables, even and odd trials, so that runs of one bucket (every trial that ran out
+		// sits at the same level) do not chain each increment on the one before.
 		int[] counts = this.counts;
 		java.util.Arrays.fill(counts, 0);
-		for (int t = 0; t < n; t++) {
+		// Values equal to the minimum are counted too: under lost sales every trial that ran out
+		// sits at the same lowest level, and ranks among them need no selection.
+		int atMin = 0;
+		int t = 0;
+		for (; t + 1 < n; t += 2) {
+			double v = a[t];
+			double w = a[t + 1];
+			counts[bucket(v, min, scale)]++;
+			counts[BUCKETS + bucket(w, min, scale)]++;
+			atMin += ((v == min) ? 1 : 0) + ((w == min) ? 1 : 0);
+		}
+		if (t < n) {
 			counts[bucket(a[t], min, scale)]++;
+			atMin += (a[t] == min) ? 1 : 0;
+		}
+		for (int b = 0; b < BUCKETS; b++) {
+			counts[b] += counts[BUCKETS + b];
 		}
 		int b0 = -1;
 		int b1 = -1;
@@ -87,13 +104,28 @@ final class Select {
 			}
 			seen = next;
 		}
-		double[] low = buffer(0, counts[b0]);
-		double[] middle = buffer(1, counts[b1]);
-		double[] high = buffer(2, counts[b2]);
+		if (r0 < atMin) {
+			out[0] = min;
+			b0 = -1;
+		}
+		if (r1 < atMin) {
+			out[1] = min;
+			b1 = -1;
+		}
+		if (r2 < atMin) {
+			out[2] = min;
+			b2 = -1;
+		}
+		if (b0 < 0 && b1 < 0 && b2 < 0) {
+			return;
+		}
+		double[] low = buffer(0, (b0 < 0) ? 0 : counts[b0]);
+		double[] middle = buffer(1, (b1 < 0) ? 0 : counts[b1]);
+		double[] high = buffer(2, (b2 < 0) ? 0 : counts[b2]);
 		int n0 = 0;
 		int n1 = 0;
 		int n2 = 0;
-		for (int t = 0; t < n; t++) {
+		for (t = 0; t < n; t++) {
 			double v = a[t];
 			int b = bucket(v, min, scale);
 			if (b == b0) {
@@ -106,9 +138,15 @@ final class Select {
 				high[n2++] = v;
 			}
 		}
-		out[0] = select(low, 0, n0, r0 - below0);
-		out[1] = select(middle, 0, n1, r1 - below1);
-		out[2] = select(high, 0, n2, r2 - below2);
+		if (b0 >= 0) {
+			out[0] = select(low, 0, n0, r0 - below0);
+		}
+		if (b1 >= 0) {
+			out[1] = select(middle, 0, n1, r1 - below1);
+		}
+		if (b2 >= 0) {
+			out[2] = select(high, 0, n2, r2 - below2);
+		}
 	}
 
 	private static int bucket(double v, double min, double scale) {
