@@ -27,7 +27,8 @@ import java.util.Arrays;
  * value some trial reached. Stockout-day percentiles sort "never ran out" above every day.
  *
  * <p><b>Means</b> over trials are computed as {@code x_0 + (Σ (x_t - x_0)) / T}: as accurate as the
- * plain mean, and exactly {@code x_0} when all trials agree.
+ * plain mean, and exactly {@code x_0} when all trials agree. (The sums run in a fixed order, four
+ * interleaved partial sums for period and total figures, trial order for daily ones.)
  */
 public final class MonteCarlo {
 
@@ -52,6 +53,10 @@ public final class MonteCarlo {
 
 	/** Where the percentiles are selected, so that the trial state stays in trial order. */
 	private double[] scratch = new double[32];
+
+	private final Select select = new Select();
+
+	private final double[] ranks = new double[3];
 
 	private double[] p10 = new double[32];
 	private double[] p50 = new double[32];
@@ -126,10 +131,12 @@ public final class MonteCarlo {
 		int day = 0;
 		for (int k = 0; k < periodCount; k++) {
 			int end = Math.min(day + frequency, days);
-			Arrays.fill(this.periodSales, 0, trials, 0);
-			Arrays.fill(this.periodUnmet, 0, trials, 0);
+			if (keepPeriods) {
+				Arrays.fill(this.periodSales, 0, trials, 0);
+				Arrays.fill(this.periodUnmet, 0, trials, 0);
+			}
 			for (; day < end; day++) {
-				advance(products, i, day, trials, mode, gamma, lostSales, keepDays);
+				advance(products, i, day, trials, mode, gamma, lostSales, keepPeriods, keepDays);
 			}
 			if (keepPeriods) {
 				summarisePeriod(k, trials);
@@ -160,7 +167,7 @@ public final class MonteCarlo {
 
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
 	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
-			boolean keepDays) {
+			boolean keepPeriods, boolean keepDays) {
 		double salesRate = products.salesRate(i);
 		double salesStd = products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
@@ -170,6 +177,9 @@ public final class MonteCarlo {
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
 		PoissonSampler poisson = this.poisson;
+		boolean poissonTable = poisson.tabulated();
+		long[] zigguratK = RandomStream.Ziggurat.K;
+		double[] zigguratW = RandomStream.Ziggurat.W;
 		double[] level = this.level;
 		long[] states = this.states;
 		long[] lotsOnOrder = this.lotsOnOrder;
@@ -198,20 +208,40 @@ public final class MonteCarlo {
 				demand = salesRate;
 			}
 			else {
-				random.use(states[t], gamma);
+				// SplitMix64 inline (RandomStream's nextLong), so the hot path keeps the state in a register.
+				long state = states[t] + gamma;
+				long bits = RandomStream.mix64(state);
 				if (mode == NORMAL) {
-					demand = Math.max(0.0, salesRate + salesStd * random.nextGaussian());
+					int layer = (int) bits & 127;
+					long u = bits >> 8;
+					double z;
+					if (Math.abs(u) < zigguratK[layer]) {
+						z = u * zigguratW[layer];
+					}
+					else {
+						random.use(state, gamma);
+						z = RandomStream.Ziggurat.fix(random, layer, u);
+						state = random.state();
+					}
+					demand = salesRate + salesStd * z;
+					demand = (demand > 0) ? demand : 0.0;
+				}
+				else if (poissonTable) {
+					demand = poisson.invert((bits >>> 11) * 0x1.0p-53);
 				}
 				else {
+					random.use(state, gamma);
 					demand = poisson.sample(random);
+					state = random.state();
 				}
-				states[t] = random.state();
+				states[t] = state;
 			}
 			double x = level[t];
 			double sold = demand;
 			double lost = 0;
 			if (lostSales) {
-				sold = Math.min(demand, Math.max(x, 0.0));
+				double onHand = (x > 0) ? x : 0.0;
+				sold = (demand < onHand) ? demand : onHand;
 				lost = demand - sold;
 			}
 			x -= sold;
@@ -239,9 +269,13 @@ public final class MonteCarlo {
 				}
 			}
 			level[t] = x;
-			periodSales[t] += sold;
+			if (keepPeriods) {
+				periodSales[t] += sold;
+				if (lostSales) {
+					periodUnmet[t] += lost;
+				}
+			}
 			if (lostSales) {
-				periodUnmet[t] += lost;
 				totalUnmet[t] += lost;
 			}
 			if ((x <= 0 || lost > 0) && stockout[t] == NO_STOCKOUT) {
@@ -278,37 +312,26 @@ public final class MonteCarlo {
 		double[] periodUnmet = this.periodUnmet;
 		double salesRef = periodSales[0];
 		double unmetRef = periodUnmet[0];
-		double salesSum = 0;
-		double unmetSum = 0;
-		for (int t = 1; t < trials; t++) {
-			salesSum += periodSales[t] - salesRef;
-			unmetSum += periodUnmet[t] - unmetRef;
-		}
 		this.salesRef[k] = salesRef;
-		this.salesSum[k] = salesSum;
+		this.salesSum[k] = sumOfDifferences(periodSales, trials, salesRef);
 		this.unmetRef[k] = unmetRef;
-		this.unmetSum[k] = unmetSum;
-		double[] scratch = this.scratch;
-		System.arraycopy(this.level, 0, scratch, 0, trials);
-		int r10 = rank(10, trials);
-		int r50 = rank(50, trials);
-		int r90 = rank(90, trials);
-		this.p50[k] = Select.select(scratch, 0, trials, r50);
-		this.p10[k] = Select.select(scratch, 0, r50, r10);
-		this.p90[k] = Select.select(scratch, r50, trials, r90);
+		this.unmetSum[k] = sumOfDifferences(periodUnmet, trials, unmetRef);
+		double[] ranks = this.ranks;
+		this.select.ranks(this.level, trials, rank(10, trials), rank(50, trials), rank(90, trials), ranks, this.scratch);
+		this.p10[k] = ranks[0];
+		this.p50[k] = ranks[1];
+		this.p90[k] = ranks[2];
 	}
 
 	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {
 		int[] firstOut = this.firstOut;
 		Arrays.fill(firstOut, 0, days + 1, 0);
-		double unmetRef = this.totalUnmet[0];
-		double unmetSum = 0;
 		for (int t = 0; t < trials; t++) {
 			int day = this.stockout[t];
 			firstOut[(day == NO_STOCKOUT) ? days : day]++;
-			unmetSum += this.totalUnmet[t] - unmetRef;
 		}
-		this.meanTotalUnmet = unmetRef + unmetSum / trials;
+		double unmetRef = this.totalUnmet[0];
+		this.meanTotalUnmet = unmetRef + sumOfDifferences(this.totalUnmet, trials, unmetRef) / trials;
 		int r10 = rank(10, trials);
 		int r50 = rank(50, trials);
 		int r90 = rank(90, trials);
@@ -330,6 +353,29 @@ public final class MonteCarlo {
 			}
 			this.outBy[k] = (double) out / trials;
 		}
+	}
+
+	/**
+	 * {@code Σ (values[t] - ref)} over {@code t < n}, in four interleaved partial sums (t mod 4) added
+	 * at the end, so that the additions do not wait on one another; a fixed order, so the same
+	 * inputs give the same bits, and exactly 0 when every value equals {@code ref}.
+	 */
+	static double sumOfDifferences(double[] values, int n, double ref) {
+		double s0 = 0;
+		double s1 = 0;
+		double s2 = 0;
+		double s3 = 0;
+		int t = 0;
+		for (; t + 3 < n; t += 4) {
+			s0 += values[t] - ref;
+			s1 += values[t + 1] - ref;
+			s2 += values[t + 2] - ref;
+			s3 += values[t + 3] - ref;
+		}
+		for (; t < n; t++) {
+			s0 += values[t] - ref;
+		}
+		return (s0 + s1) + (s2 + s3);
 	}
 
 	/** 0-based index of the nearest-rank {@code percent}-percentile of {@code n} values: {@code ceil(percent/100 * n) - 1}. */

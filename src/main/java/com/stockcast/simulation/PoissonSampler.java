@@ -105,17 +105,23 @@ final class PoissonSampler {
 
 	/** One deviate from the prepared rate, as a double (rates may exceed int range). */
 	double sample(RandomStream random) {
-		if (this.table) {
-			double u = random.nextDouble();
-			int cells = 4 * this.n;
-			int k = this.guide[Math.min((int) (u * cells), cells - 1)];
-			double[] cdf = this.cdf;
-			while (u >= cdf[k]) {
-				k++;
-			}
-			return (k < this.n) ? k : tail(u);
+		return this.table ? invert(random.nextDouble()) : ptrs(random);
+	}
+
+	/** Whether the prepared rate is drawn by {@link #invert} from one uniform. */
+	boolean tabulated() {
+		return this.table;
+	}
+
+	/** The deviate of uniform {@code u} in [0, 1), by the table: only when {@link #tabulated()}. */
+	double invert(double u) {
+		int cells = 4 * this.n;
+		int k = this.guide[Math.min((int) (u * cells), cells - 1)];
+		double[] cdf = this.cdf;
+		while (u >= cdf[k]) {
+			k++;
 		}
-		return ptrs(random);
+		return (k < this.n) ? k : tail(u);
 	}
 
 	private double tail(double u) {

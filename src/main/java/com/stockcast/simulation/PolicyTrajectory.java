@@ -100,7 +100,8 @@ public final class PolicyTrajectory {
 				double sold = salesRate;
 				double lost = 0;
 				if (lostSales) {
-					sold = Math.min(salesRate, Math.max(level, 0.0));
+					double onHand = (level > 0) ? level : 0.0;
+					sold = (salesRate < onHand) ? salesRate : onHand;
 					lost = salesRate - sold;
 				}
 				level -= sold;

@@ -155,6 +155,19 @@ class MonteCarloTest {
 	}
 
 	@Test
+	void poissonDemandAtLargeRatesSellsTheRateOnAverage() {
+		// Rate 2000 (PTRS, beyond the table) under backorders, so every unit of demand is sold: a day's
+		// mean over T = 2,000 trials has standard error sqrt(2000 / 2000) = 1; allow 4.5.
+		Products products = Products.builder().add("1", JAN_1_2024, 1e6, 2000, 0, 20, 1).build();
+		MonteCarlo mc = new MonteCarlo();
+		mc.simulate(products, 0, 0, new Scenario(SalesPolicy.BACKORDER, Demand.POISSON, 2000, 8), true, true);
+		for (int d = 0; d < 20; d++) {
+			assertThat(mc.dayMeanSold(d)).isCloseTo(2000, offset(4.5));
+			assertThat(mc.meanSales(d)).isEqualTo(mc.dayMeanSold(d));
+		}
+	}
+
+	@Test
 	void stockoutDayPercentilesSortNeverAboveEveryDay() {
 		// 20 units, Poisson(1) over 20 days: about half the trials run out (Poisson(20) >= 20 is 0.53).
 		// P10 is then a day, P90 "never".
