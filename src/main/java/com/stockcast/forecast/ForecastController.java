@@ -206,18 +206,8 @@ class ForecastController {
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		ForecastJobs.Submission submission = this.jobs.submit(products, options.defaults().asMap(), scenario, key,
-				fingerprint.hex());
-		response.setStatus(HttpServletResponse.SC_ACCEPTED);
-		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
-		response.setHeader("Preference-Applied", "respond-async");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		try {
-			this.json.writeValue(response.getOutputStream(), submission.job());
-		}
-		catch (IOException ex) {
-			log.debug("Job answer not delivered: {}", ex.toString());
-		}
+		this.jobs.submit(products, options.defaults().asMap(), scenario, key, fingerprint.hex())
+			.accept(response, this.json);
 	}
 
 	static boolean prefersAsync(String prefer) {

@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.stockcast.intake.HistoryReader;
-import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.intake.InvalidInputException;
+import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Format;
 import com.stockcast.parallel.PoolSettings;
@@ -175,17 +175,7 @@ class StatisticsController {
 
 	/** Stores the statistics as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
 	private void submit(SalesHistory history, int trendDays, HttpServletResponse response) {
-		ForecastJobs.Submission submission = this.jobs.submitStatistics(history, trendDays);
-		response.setStatus(HttpServletResponse.SC_ACCEPTED);
-		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
-		response.setHeader("Preference-Applied", "respond-async");
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		try {
-			this.json.writeValue(response.getOutputStream(), submission.job());
-		}
-		catch (IOException ex) {
-			log.debug("Job answer not delivered: {}", ex.toString());
-		}
+		this.jobs.submitStatistics(history, trendDays).accept(response, this.json);
 	}
 
 	static int trendDays(String parameter) {
