@@ -170,6 +170,7 @@ class ForecastController {
 			view = parsedView.tag();
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			Products products = read.get();
+			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (prefersAsync(request.getHeader(PREFER))) {
 				submit(products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				outcome = "accepted";

@@ -113,6 +113,15 @@ public final class Products {
 		return (this.durations[i] - 1) / this.frequencies[i] + 1;
 	}
 
+	/** Days projected for products {@code from..to-1}: the sum of their durations. */
+	public long days(int from, int to) {
+		long days = 0;
+		for (int i = from; i < to; i++) {
+			days += this.durations[i];
+		}
+		return days;
+	}
+
 	/** Output rows of products {@code from..to-1}: the sum of their {@link #periods(int)}. */
 	public long periods(int from, int to) {
 		long rows = 0;

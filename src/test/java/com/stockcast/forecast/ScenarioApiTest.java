@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.within;
  * synchronous call: hand-worked answers, the deterministic forecast as the zero-variance limit,
  * a known distribution, brute-force totals, and the problems bad parameters get.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "stockcast.limits.max-trial-days=100000000")
 class ScenarioApiTest {
 
 	private static final String HEADER = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,"
@@ -263,6 +264,20 @@ class ScenarioApiTest {
 		assertThat(docs.path("components").path("schemas").has("PortfolioTotal")).isTrue();
 		assertThat(docs.path("components").path("schemas").path("Product").path("properties").has("lead_time_days"))
 			.isTrue();
+	}
+
+	@Test
+	void aProbabilisticForecastPastTheWorkLimitIsRefusedBeforeAnythingRuns() {
+		// 1,000 products x 60 days x 2,000 trials = 1.2 x 10^8 trial-days, past this test's 10^8.
+		for (String prefer : new String[] { "", "respond-async" }) {
+			HttpResponse<String> response = api().post("/forecasts?demand=normal&trials=2000", "text/csv", FRACTIONAL,
+					"Prefer", prefer.isEmpty() ? "return=representation" : prefer);
+			JsonNode problem = Api.assertProblem(response, 413, "too-many-trial-days");
+			assertThat(problem.get("detail").asString()).contains("60000 product-days x 2000 trials")
+				.contains("stockcast.limits.max-trial-days");
+		}
+		assertThat(api().post("/forecasts?demand=normal&trials=1000&view=summary", "text/csv", FRACTIONAL)
+			.statusCode()).isEqualTo(200);
 	}
 
 }
