@@ -48,7 +48,9 @@ echo "service: $jar, default settings"
 
 if [ -n "$seed_script" ]; then
   echo "== 1. seed Python vs service ($seed_script) =="
-  "$seed_script" --url "$url" --runs "$runs"
+  # The seed's script sends no API key; curl takes one from the .curlrc in $CURL_HOME.
+  printf 'header = "X-API-Key: %s"\n' "$BENCH_KEY" > "$work/.curlrc"
+  CURL_HOME="$work" "$seed_script" --url "$url" --runs "$runs"
 fi
 
 best() { # best wall time in seconds of a shell command over $2 runs, as compare-seed.sh times it
