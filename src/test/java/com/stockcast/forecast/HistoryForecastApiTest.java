@@ -36,7 +36,8 @@ class HistoryForecastApiTest {
 	@LocalServerPort
 	int port;
 
-	private HttpResponse<String> post(String query, String products, String history, String accept) {
+	private HttpResponse<String> post(String query, String products, String history, String accept,
+			String... headers) {
 		String boundary = "----stockcast-history-boundary";
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		part(body, boundary, "file", products);
@@ -44,8 +45,10 @@ class HistoryForecastApiTest {
 			part(body, boundary, "history", history);
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		String[] all = java.util.Arrays.copyOf(new String[] { "Accept", accept }, 2 + headers.length);
+		System.arraycopy(headers, 0, all, 2, headers.length);
 		return new Api(this.port).post("/forecasts" + query, "multipart/form-data; boundary=" + boundary,
-				body.toByteArray(), "Accept", accept);
+				body.toByteArray(), all);
 	}
 
 	private static void part(ByteArrayOutputStream body, String boundary, String name, String csv) {
@@ -117,6 +120,20 @@ class HistoryForecastApiTest {
 	void withoutAHistoryTheSalesRateColumnIsStillRequired() {
 		JsonNode problem = Api.assertProblem(post("", PRODUCTS, null, "text/csv"), 400, "invalid-input");
 		assertThat(problem.get("errors").get(0).get("column").asString()).isEqualTo("sales_rate");
+	}
+
+	@Test
+	void aForecastFromAHistoryCanBeAJob() throws InterruptedException {
+		String query = "?demand=normal&trials=200&seed=9&view=summary";
+		HttpResponse<String> accepted = post(query, PRODUCTS, HISTORY, "text/csv", "Prefer", "respond-async");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		Api api = new Api(this.port);
+		for (int i = 0; i < 600 && !Api.json(api.get(location)).get("status").asString().equals("succeeded"); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(api.get(location + "/summary", "Accept", "text/csv").body())
+			.isEqualTo(post(query, PRODUCTS, HISTORY, "text/csv").body());
 	}
 
 }
