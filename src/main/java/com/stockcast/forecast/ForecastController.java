@@ -171,7 +171,7 @@ class ForecastController {
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			Products products = read.get();
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
-			if (prefersAsync(request.getHeader(PREFER))) {
+			if (ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
 				submit(products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				outcome = "accepted";
 				return;
@@ -211,14 +211,10 @@ class ForecastController {
 			.accept(response, this.json);
 	}
 
-	static boolean prefersAsync(String prefer) {
-		return ForecastJobs.prefersAsync(prefer);
-	}
-
 	/** A digest of the request where an idempotency key will be checked against it; none otherwise. */
 	private static Fingerprint fingerprint(String kind, HttpServletRequest request, ForecastOptions options) {
 		String key = request.getHeader(IDEMPOTENCY_KEY);
-		if (key == null || key.isBlank() || !prefersAsync(request.getHeader(PREFER))) {
+		if (key == null || key.isBlank() || !ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
 			return Fingerprint.NONE;
 		}
 		java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(options.defaults().asMap());

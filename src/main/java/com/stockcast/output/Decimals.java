@@ -35,10 +35,18 @@ final class Decimals {
 
 	/** The exact rendering, for values the fast path declines; also the test oracle. */
 	static String exact(double x) {
+		return exact(x, 2);
+	}
+
+	/**
+	 * {@code x} rounded half-to-even on its exact binary value to {@code scale} decimals, in the
+	 * shortest plain form that reads back as the rounded value.
+	 */
+	private static String exact(double x, int scale) {
 		if (Double.isNaN(x) || Double.isInfinite(x)) {
 			throw new IllegalArgumentException("not a finite number: " + x);
 		}
-		BigDecimal rounded = new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal rounded = new BigDecimal(x).setScale(scale, RoundingMode.HALF_EVEN);
 		if (rounded.signum() == 0) {
 			return "0";
 		}
@@ -77,25 +85,7 @@ final class Decimals {
 
 	/** The exact four-decimal rendering, for values {@link #append4} declines; also the test oracle. */
 	static String exact4(double x) {
-		if (Double.isNaN(x) || Double.isInfinite(x)) {
-			throw new IllegalArgumentException("not a finite number: " + x);
-		}
-		BigDecimal rounded = new BigDecimal(x).setScale(4, RoundingMode.HALF_EVEN);
-		if (rounded.signum() == 0) {
-			return "0";
-		}
-		if (rounded.unscaledValue().abs().compareTo(BigDecimal.TEN.pow(15).toBigInteger()) < 0) {
-			return rounded.stripTrailingZeros().toPlainString();
-		}
-		double value = rounded.doubleValue();
-		BigDecimal exactValue = new BigDecimal(value);
-		for (int precision = 1; precision < 17; precision++) {
-			BigDecimal candidate = exactValue.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-			if (candidate.doubleValue() == value) {
-				return candidate.stripTrailingZeros().toPlainString();
-			}
-		}
-		return exactValue.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+		return exact(x, 4);
 	}
 
 	private static void appendTenThousandths(OutputBuffer out, long units) {

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * Per-date sums over a set of products: the partial result of one chunk in the portfolio totals,
@@ -185,12 +184,6 @@ public final class Totals {
 		double[] grown = new double[capacity];
 		System.arraycopy(values, 0, grown, shift, this.length);
 		return grown;
-	}
-
-	@Override
-	public String toString() {
-		return "Totals[" + this.firstDay + "+" + this.length + ", level=" + Arrays.toString(
-				Arrays.copyOf(this.level, Math.min(this.length, 8))) + "...]";
 	}
 
 }
