@@ -4,12 +4,17 @@
 # (the job's own started_at and finished_at), then copies the same rows with psql's \copy into an
 # empty table of the same shape (same primary key), one connection, as the ceiling to compare with.
 #
-#   bench/jobs.sh [--skus N] [--days D] [--host 127.0.0.1] [--user postgres] [--port P]
+# Then reads the stored rows back (GET /rows as CSV) and times that too.
 #
-# Uses (drops and creates) the database stockcast_bench on the local PostgreSQL server.
+#   bench/jobs.sh [--skus N] [--days D] [--host 127.0.0.1] [--user postgres] [--port P]
+#                 [--embedded] [--jar path/to/stockcast.jar]
+#
+# Uses (drops and creates) the database stockcast_bench on the local PostgreSQL server; with
+# --embedded, the service's embedded default database in a fresh folder instead (no COPY ceiling).
+# --jar times another build, for a side-by-side run of an old jar against the new one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-skus=50000 days=365 host=127.0.0.1 user=postgres port=18084 db=stockcast_bench
+skus=50000 days=365 host=127.0.0.1 user=postgres port=18084 db=stockcast_bench embedded= jar=
 while [ $# -gt 0 ]; do
   case "$1" in
     --skus) skus=$2; shift 2 ;;
@@ -17,16 +22,22 @@ while [ $# -gt 0 ]; do
     --host) host=$2; shift 2 ;;
     --user) user=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --embedded) embedded=1; shift ;;
+    --jar) jar=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 . bench/lib.sh
-jar=$(packaged_jar)
-psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db" -c "create database $db"
+jar=${jar:-$(packaged_jar)}
 work=$(mktemp -d)
-java -jar "$jar" --server.port="$port" $(bench_service_args) --spring.profiles.active=postgres \
-  --spring.datasource.url="jdbc:postgresql://$host:5432/$db" --spring.datasource.username="$user" \
-  >"$work/service.log" 2>&1 &
+if [ -n "$embedded" ]; then
+  database=(--stockcast.data-dir="$work/data")
+else
+  psql -h "$host" -U "$user" -d postgres -qc "drop database if exists $db" -c "create database $db"
+  database=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$host:5432/$db"
+    --spring.datasource.username="$user")
+fi
+java -jar "$jar" --server.port="$port" $(bench_service_args) "${database[@]}" >"$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 await_health "$port" "$pid" "$work/service.log"
@@ -47,6 +58,11 @@ secs = (datetime.fromisoformat(job["finished_at"].replace("Z", "+00:00"))
         - datetime.fromisoformat(job["started_at"].replace("Z", "+00:00"))).total_seconds()
 print(f"job: {job['rows_total']:,} rows stored in {secs:.1f} s from start to finish: {job['rows_total'] / secs:,.0f} rows/s")
 PY
+start=$(date +%s.%N)
+rows=$(curl -H "X-API-Key: $BENCH_KEY" -sf -H 'Accept: text/csv' "http://127.0.0.1:$port$location/rows" | wc -l)
+end=$(date +%s.%N)
+python3 -c "print(f'read back: {$rows - 1:,} rows as CSV in {$end - $start:.1f} s: {($rows - 1) / ($end - $start):,.0f} rows/s')"
+[ -n "$embedded" ] && exit 0
 psql -h "$host" -U "$user" -d "$db" -qc "\\copy (select * from forecast_row) to '$work/rows.csv' csv"
 psql -h "$host" -U "$user" -d "$db" -qc "create table copy_ceiling (like forecast_row including all)"
 start=$(date +%s.%N)

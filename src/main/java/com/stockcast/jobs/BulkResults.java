@@ -26,32 +26,11 @@ class BulkResults {
 	private static final int BATCH = 5_000;
 
 	void write(Connection connection, JobStore.Chunk chunk) throws SQLException {
-		clearLeftovers(connection, chunk);
 		if (connection.isWrapperFor(PGConnection.class)) {
 			copy(connection.unwrap(PGConnection.class), chunk);
 		}
 		else {
 			batch(connection, chunk);
-		}
-	}
-
-	/**
-	 * Removes any rows of this chunk that a crashed worker left behind. A committed chunk is never
-	 * written again (its state is done), so such rows can only be the residue of a transaction that
-	 * never committed: H2, killed with SIGKILL mid-transaction, has been seen to keep them after
-	 * recovery. Clearing them in the storing transaction keeps every chunk stored exactly once.
-	 */
-	private void clearLeftovers(Connection connection, JobStore.Chunk chunk) throws SQLException {
-		int from = chunk.firstProduct();
-		int to = from + chunk.products().size();
-		for (String table : new String[] { "forecast_row", "forecast_summary" }) {
-			try (PreparedStatement delete = connection.prepareStatement(
-					"delete from " + table + " where job_id = ? and product_no >= ? and product_no < ?")) {
-				delete.setObject(1, chunk.jobId());
-				delete.setInt(2, from);
-				delete.setInt(3, to);
-				delete.executeUpdate();
-			}
 		}
 	}
 

@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class JobConfiguration {
 
 	@Bean
+	static SqliteDirectory sqliteDirectory() {
+		return new SqliteDirectory();
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

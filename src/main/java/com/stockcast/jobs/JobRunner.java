@@ -158,8 +158,9 @@ class JobRunner implements SmartLifecycle {
 
 	/** Runs a claimed chunk on the pool; whether the chunk (and its slot) went to a worker. */
 	private boolean handOff(JobStore.Chunk chunk) {
-		if (chunk.attempts() > this.settings.maxAttempts()) {
-			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + (chunk.attempts() - 1) + " times.");
+		if (chunk.failures() >= this.settings.maxAttempts()) {
+			// Its last failure could not mark the job failed (the database was away then).
+			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.failures() + " times.");
 			return false;
 		}
 		this.working.add(chunk);
@@ -196,10 +197,11 @@ class JobRunner implements SmartLifecycle {
 			quietly(() -> this.store.release(chunk, false));
 		}
 		catch (RuntimeException ex) {
-			log.error("Chunk {} of job {} failed (attempt {})", chunk.chunkNo(), chunk.jobId(), chunk.attempts(), ex);
+			int failures = chunk.failures() + 1;
+			log.error("Chunk {} of job {} failed (attempt {})", chunk.chunkNo(), chunk.jobId(), failures, ex);
 			quietly(() -> {
-				if (chunk.attempts() >= this.settings.maxAttempts()) {
-					fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.attempts() + " times.");
+				if (failures >= this.settings.maxAttempts()) {
+					fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + failures + " times.");
 				}
 				else {
 					this.store.release(chunk, true);

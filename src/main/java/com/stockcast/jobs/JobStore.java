@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +46,9 @@ class JobStore {
 
 	private final Clock clock;
 
-	private final boolean postgres;
+	private final JobDatabase database;
+
+	private final RowMapper<Job> jobs;
 
 	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, ScenarioResults scenarioResults,
 			Clock clock) {
@@ -57,18 +57,22 @@ class JobStore {
 		this.bulk = bulk;
 		this.scenarioResults = scenarioResults;
 		this.clock = clock;
-		this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
-			.getMetaData()
-			.getDatabaseProductName()
-			.toLowerCase(java.util.Locale.ROOT)
-			.contains("postgres")));
+		this.database = JobDatabase.of(jdbc.getDataSource());
+		this.jobs = (rs, n) -> new Job(uuid(rs, "id"), JobStatus.parse(rs.getString("status")),
+				this.database.instant(rs, "created_at"), this.database.instant(rs, "started_at"),
+				this.database.instant(rs, "finished_at"), rs.getInt("product_count"), rs.getLong("row_count"),
+				rs.getInt("chunk_count"), rs.getInt("chunks_done"), rs.getInt("products_done"),
+				rs.getString("settings"), JobScenario.decode(rs.getString("scenario")), rs.getString("request_hash"),
+				rs.getString("problem"));
 	}
 
 	/**
 	 * A chunk a worker holds a lease on. {@code lease} is this claim's own token: a worker whose lease
 	 * ran out and was claimed again (even by its own process) can no longer complete or release it.
+	 * {@code failures} counts the earlier tries that failed where a worker saw them fail; a try cut off
+	 * by a crash (its lease ran out) is not one, so no number of restarts can fail a job.
 	 */
-	record Chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, Products products, String lease,
+	record Chunk(UUID jobId, int chunkNo, int firstProduct, int failures, Products products, String lease,
 			JobScenario scenario, SalesHistory history) {
 
 		/** Products (or, in a statistics job, SKUs) in the chunk. */
@@ -128,13 +132,13 @@ class JobStore {
 
 	/** {@code owner}'s job {@code id}: another client's job is as absent as one that never was. */
 	Optional<Job> find(Client owner, UUID id) {
-		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ? and owner = ?", JOB, id,
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ? and owner = ?", this.jobs, id,
 				owner.id()).stream().findFirst();
 	}
 
 	Optional<Job> findByIdempotencyKey(Client owner, String key) {
 		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where owner = ? and idempotency_key = ?",
-				JOB, owner.id(), key)
+				this.jobs, owner.id(), key)
 			.stream()
 			.findFirst();
 	}
@@ -161,8 +165,8 @@ class JobStore {
 			args.add(time(beforeCreated));
 			args.add(beforeId);
 		}
-		sql.append(" order by created_at desc, id desc fetch first ").append(limit).append(" rows only");
-		return this.jdbc.query(sql.toString(), JOB, args.toArray());
+		sql.append(" order by created_at desc, id desc limit ").append(limit);
+		return this.jdbc.query(sql.toString(), this.jobs, args.toArray());
 	}
 
 	/**
@@ -175,14 +179,14 @@ class JobStore {
 		List<Object[]> candidates = this.jdbc.query("select c.job_id, c.chunk_no from forecast_chunk c "
 				+ "join forecast_job j on j.id = c.job_id where j.status in ('queued', 'running') "
 				+ "and (c.state = 'pending' or (c.state = 'running' and c.lease_until < ?)) "
-				+ "order by j.created_at, c.chunk_no fetch first 16 rows only",
-				(rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2) }, time(now));
+				+ "order by j.created_at, c.chunk_no limit 16",
+				(rs, n) -> new Object[] { UUID.fromString(rs.getString(1)), rs.getInt(2) }, time(now));
 		for (Object[] candidate : candidates) {
 			UUID jobId = (UUID) candidate[0];
 			int chunkNo = (Integer) candidate[1];
 			Optional<Chunk> claimed = this.tx.execute(status -> {
 				int won = this.jdbc.update("update forecast_chunk set state = 'running', lease_owner = ?, "
-						+ "lease_until = ?, attempts = attempts + 1 where job_id = ? and chunk_no = ? "
+						+ "lease_until = ? where job_id = ? and chunk_no = ? "
 						+ "and (state = 'pending' or (state = 'running' and lease_until < ?))", token,
 						time(now.plus(lease)), jobId, chunkNo, time(now));
 				if (won == 0) {
@@ -205,12 +209,12 @@ class JobStore {
 	}
 
 	/** A claimed chunk with its input decoded: a product list, or a statistics job's sales histories. */
-	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int attempts, byte[] input, String token,
+	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int failures, byte[] input, String token,
 			JobScenario scenario) {
 		if (scenario != null && scenario.isStatistics()) {
-			return new Chunk(jobId, chunkNo, firstProduct, attempts, null, token, scenario, HistoryCodec.decode(input));
+			return new Chunk(jobId, chunkNo, firstProduct, failures, null, token, scenario, HistoryCodec.decode(input));
 		}
-		return new Chunk(jobId, chunkNo, firstProduct, attempts, ChunkCodec.decode(input), token, scenario, null);
+		return new Chunk(jobId, chunkNo, firstProduct, failures, ChunkCodec.decode(input), token, scenario, null);
 	}
 
 	/** What became of a chunk's results. */
@@ -276,7 +280,7 @@ class JobStore {
 	 * rows for every page instead of reading them in key order.
 	 */
 	void refreshStatistics() {
-		if (this.postgres) {
+		if (this.database == JobDatabase.POSTGRESQL) {
 			this.jdbc.execute("analyze forecast_row");
 			this.jdbc.execute("analyze forecast_summary");
 			this.jdbc.execute("analyze forecast_output");
@@ -285,7 +289,7 @@ class JobStore {
 
 	/** Extends the leases of chunks still being worked on, so that a slow chunk is not taken over. */
 	void renew(List<Chunk> chunks, Duration lease) {
-		OffsetDateTime until = time(this.clock.instant().plus(lease));
+		Object until = time(this.clock.instant().plus(lease));
 		this.jdbc.batchUpdate("update forecast_chunk set lease_until = ? where job_id = ? and chunk_no = ? "
 				+ "and lease_owner = ? and state = 'running'", chunks.stream()
 					.map(c -> new Object[] { until, c.jobId(), c.chunkNo(), c.lease() })
@@ -294,13 +298,13 @@ class JobStore {
 
 	/**
 	 * Gives a claimed chunk back for another try.
-	 * @param countAttempt whether the try counts against max-attempts: not when the chunk never ran
+	 * @param failed whether the try failed and counts against max-attempts: not when the chunk never ran
 	 * (a full pool) or the database was away
 	 */
-	void release(Chunk chunk, boolean countAttempt) {
+	void release(Chunk chunk, boolean failed) {
 		this.jdbc.update("update forecast_chunk set state = 'pending', lease_owner = null, lease_until = null, "
-				+ "attempts = attempts - ? where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
-				countAttempt ? 0 : 1, chunk.jobId(), chunk.chunkNo(), chunk.lease());
+				+ "attempts = attempts + ? where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
+				failed ? 1 : 0, chunk.jobId(), chunk.chunkNo(), chunk.lease());
 	}
 
 	/** Moves a job along one edge of its life; false when it is not in a status that may move there. */
@@ -354,24 +358,17 @@ class JobStore {
 	/** Finished jobs whose results expire: finished before {@code cutoff}. */
 	List<UUID> finishedBefore(Instant cutoff) {
 		return this.jdbc.query("select id from forecast_job where finished_at < ? and status in (?, ?, ?)",
-				(rs, n) -> rs.getObject(1, UUID.class), time(cutoff), JobStatus.SUCCEEDED.text(),
+				(rs, n) -> UUID.fromString(rs.getString(1)), time(cutoff), JobStatus.SUCCEEDED.text(),
 				JobStatus.FAILED.text(), JobStatus.CANCELLED.text());
 	}
 
-	static OffsetDateTime time(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	private Object time(Instant instant) {
+		return this.database.bind(instant);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value == null) ? null : value.toInstant();
+	/** A UUID column, read as text: both databases give its canonical form, and SQLite has no other. */
+	private static UUID uuid(ResultSet rs, String column) throws SQLException {
+		return UUID.fromString(rs.getString(column));
 	}
-
-	private static final RowMapper<Job> JOB = (rs, n) -> new Job(rs.getObject("id", UUID.class),
-			JobStatus.parse(rs.getString("status")), instant(rs, "created_at"), instant(rs, "started_at"),
-			instant(rs, "finished_at"), rs.getInt("product_count"), rs.getLong("row_count"), rs.getInt("chunk_count"),
-			rs.getInt("chunks_done"), rs.getInt("products_done"), rs.getString("settings"),
-			JobScenario.decode(rs.getString("scenario")), rs.getString("request_hash"), rs.getString("problem"));
-
 
 }

@@ -60,7 +60,6 @@ class ScenarioResults {
 	 * connection; for a default job, only its totals (its rows go to the typed tables).
 	 */
 	void write(Connection connection, JobStore.Chunk chunk) throws SQLException {
-		clearLeftovers(connection, chunk);
 		if (chunk.history() != null) {
 			writeStatistics(connection, chunk);
 			return;
@@ -128,20 +127,6 @@ class ScenarioResults {
 		insert.setInt(5, records);
 		insert.setBytes(6, payload);
 		insert.addBatch();
-	}
-
-	/** Removes what a crashed worker's uncommitted transaction may have left (see BulkResults). */
-	private void clearLeftovers(Connection connection, JobStore.Chunk chunk) throws SQLException {
-		try (PreparedStatement delete = connection.prepareStatement("delete from forecast_output where job_id = ? "
-				+ "and ((section <> ? and block_no >= ? and block_no < ?) or (section = ? and block_no = ?))")) {
-			delete.setObject(1, chunk.jobId());
-			delete.setString(2, TOTALS);
-			delete.setInt(3, chunk.firstProduct());
-			delete.setInt(4, chunk.firstProduct() + chunk.size());
-			delete.setString(5, TOTALS);
-			delete.setInt(6, chunk.chunkNo());
-			delete.executeUpdate();
-		}
 	}
 
 	/** The table of a job's rows or summaries: its scenario's columns, or a statistics job's. */
@@ -225,7 +210,7 @@ class ScenarioResults {
 			sql.append(" and product_id = ?");
 			args.add(query.productId());
 		}
-		sql.append(" order by job_id, section, block_no fetch first 1 rows only");
+		sql.append(" order by job_id, section, block_no limit 1");
 		return !this.jdbc.queryForList(sql.toString(), Integer.class, args.toArray()).isEmpty();
 	}
 
@@ -242,7 +227,7 @@ class ScenarioResults {
 			sql.append(" and block_no >= ?");
 			args.add((int) position.major());
 		}
-		sql.append(" order by job_id, section, block_no fetch first ").append(BATCH).append(" rows only");
+		sql.append(" order by job_id, section, block_no limit ").append(BATCH);
 		List<Block> blocks = this.readOnly.execute(status -> this.jdbc.query(sql.toString(),
 				(rs, n) -> new Block(rs.getInt(1), rs.getInt(2), rs.getBytes(3)), args.toArray()));
 		boolean full = blocks.size() == BATCH;
@@ -261,7 +246,7 @@ class ScenarioResults {
 		while (true) {
 			List<byte[]> partials = this.readOnly.execute(status -> this.jdbc.query("select payload from forecast_output "
 					+ "where job_id = ? and section = ? and block_no >= ? order by job_id, section, block_no "
-					+ "fetch first 64 rows only", (rs, n) -> rs.getBytes(1), jobId, TOTALS, next[0]));
+					+ "limit 64", (rs, n) -> rs.getBytes(1), jobId, TOTALS, next[0]));
 			partials.forEach(partial -> merged.merge(Totals.fromBytes(partial)));
 			next[0] += partials.size();
 			if (partials.size() < 64) {

@@ -172,9 +172,8 @@ class StoredResults {
 				args.add((int) this.position.major());
 				args.add((int) this.position.minor());
 			}
-			// job_id leads the ORDER BY so that H2, too, reads the primary key in order instead of sorting.
-			return sql.append(" order by job_id, product_no, period fetch first ").append(limit).append(" rows only")
-				.toString();
+			// job_id leads the ORDER BY so that every database reads the primary key in order instead of sorting.
+			return sql.append(" order by job_id, product_no, period limit ").append(limit).toString();
 		}
 
 		private String summarySql(int limit, List<Object> args) {
@@ -186,7 +185,7 @@ class StoredResults {
 				sql.append(" and product_no > ?");
 				args.add((int) this.position.major());
 			}
-			return sql.append(" order by job_id, product_no fetch first ").append(limit).append(" rows only").toString();
+			return sql.append(" order by job_id, product_no limit ").append(limit).toString();
 		}
 
 		private void filter(StringBuilder sql, List<Object> args) {

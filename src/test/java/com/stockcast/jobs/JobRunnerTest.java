@@ -95,7 +95,7 @@ class JobRunnerTest {
 
 	@Test
 	void failsTheJobWhenAChunkHasUsedItsAttempts() {
-		JobStore.Chunk exhausted = chunk(4);
+		JobStore.Chunk exhausted = chunk(3);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
 		verify(this.store, timeout(5_000)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
@@ -114,9 +114,9 @@ class JobRunnerTest {
 		this.runner.start();
 	}
 
-	private static JobStore.Chunk chunk(int attempts) {
+	private static JobStore.Chunk chunk(int failures) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, attempts, products, UUID.randomUUID().toString(), null, null);
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(), null, null);
 	}
 
 }

@@ -2,9 +2,9 @@ package com.stockcast.jobs;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The job lifecycle on the embedded default database, H2 in a file. */
+/** The job lifecycle on the embedded default database, SQLite in a file. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { JobsApiContract.PROPERTIES_CHUNKS, JobsApiContract.PROPERTIES_POLL })
-class H2JobsApiTest extends JobsApiContract {
+class SqliteJobsApiTest extends JobsApiContract {
 
 }
