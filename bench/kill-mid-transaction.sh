@@ -2,6 +2,8 @@
 # Kills a program that stores chunks the way the job store does (bench/crash/KillMidTransaction.java)
 # with SIGKILL at random moments, restarts it on the same database file, and reports what each start
 # found: rows of chunks that were never committed, or a chunk that can no longer be stored.
+# Chunks are 100 products x 365 days (36,500 rows), as in CrashRecoveryIT; smaller transactions did
+# not show the fault here.
 #
 #   bench/kill-mid-transaction.sh [rounds]     (default 60 per database)
 #
@@ -26,7 +28,7 @@ soak() { # name driver-jar url products-per-chunk
   for r in $(seq 1 "$rounds"); do
     java -cp "$cp:$work/classes" KillMidTransaction "$url" 2 "$products" > "$work/out" 2>&1 &
     local pid=$!
-    sleep "$(awk -v s=$RANDOM 'BEGIN { srand(s); printf "%.2f", 1 + rand() * 4 }')"
+    sleep "$(awk -v s=$RANDOM 'BEGIN { srand(s); printf "%.2f", 2 + rand() * 6 }')"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     if grep -q START "$work/out"; then
@@ -40,8 +42,8 @@ soak() { # name driver-jar url products-per-chunk
 }
 
 soak "H2 2.4.240" "$(jar com.h2database h2 2.4.240)" \
-  "jdbc:h2:file:$work/h2-240/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" 20
+  "jdbc:h2:file:$work/h2-240/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" 100
 soak "H2 2.5.252" "$(jar com.h2database h2 2.5.252)" \
-  "jdbc:h2:file:$work/h2-252/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" 20
+  "jdbc:h2:file:$work/h2-252/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" 100
 soak "SQLite 3.53.4.0" "$(jar org.xerial sqlite-jdbc 3.53.4.0)" \
-  "jdbc:sqlite:$work/sqlite.db?journal_mode=WAL&synchronous=FULL&busy_timeout=60000&transaction_mode=IMMEDIATE" 20
+  "jdbc:sqlite:$work/sqlite.db?journal_mode=WAL&synchronous=FULL&busy_timeout=60000&transaction_mode=IMMEDIATE" 100

@@ -220,6 +220,14 @@ class CrashRecoveryIT {
 		return unfinished;
 	}
 
+	/** A job's view; a job that failed or was cancelled fails the test at once, quoting the services' logs. */
+	private JsonNode job(int port, String location) throws Exception {
+		JsonNode job = JSON.readTree(this.client.send(get(port, location), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(job.get("status").asString()).as("job %s; service logs:\n%s", job, serviceLogs())
+			.isIn("queued", "running", "succeeded");
+		return job;
+	}
+
 	/** Waits until the jobs have done more products than {@code from}, or all succeeded. */
 	private void awaitProgress(int port, List<String> locations, long from) {
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
@@ -227,17 +235,9 @@ class CrashRecoveryIT {
 	}
 
 	private JsonNode awaitSucceeded(int port, String location) throws Exception {
-		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			JsonNode job = job(port, location);
-			assertThat(job.get("status").asString()).as("job %s; service logs:\n%s", job, serviceLogs())
-				.isIn("queued", "running", "succeeded");
-			return job.get("status").asString().equals("succeeded");
-		});
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+			.until(() -> job(port, location).get("status").asString().equals("succeeded"));
 		return job(port, location);
-	}
-
-	private JsonNode job(int port, String location) throws Exception {
-		return JSON.readTree(this.client.send(get(port, location), HttpResponse.BodyHandlers.ofString()).body());
 	}
 
 	/** The services' logs, for a failure message: their error lines. */
