@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -37,6 +39,8 @@ class JobMetrics implements MeterBinder, DisposableBean {
 
 	private final JobStore store;
 
+	private final LongSupplier nanoTime;
+
 	private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "job-metrics");
 		thread.setDaemon(true);
@@ -49,8 +53,15 @@ class JobMetrics implements MeterBinder, DisposableBean {
 
 	private volatile long countedAt;
 
+	@Autowired
 	JobMetrics(JobStore store) {
+		this(store, System::nanoTime);
+	}
+
+	/** With {@code nanoTime} as the clock that ages the tally: a test moves it to start a recount. */
+	JobMetrics(JobStore store, LongSupplier nanoTime) {
 		this.store = store;
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -79,7 +90,7 @@ class JobMetrics implements MeterBinder, DisposableBean {
 	 * {@link #MAX_AGE}, a new count starts in the background (one at a time).
 	 */
 	JobStore.Tally current() {
-		if (System.nanoTime() - this.countedAt > MAX_AGE.toNanos() && !this.refresher.isShutdown()
+		if (this.nanoTime.getAsLong() - this.countedAt > MAX_AGE.toNanos() && !this.refresher.isShutdown()
 				&& this.refreshing.compareAndSet(false, true)) {
 			this.refresher.execute(() -> {
 				try {
@@ -101,7 +112,7 @@ class JobMetrics implements MeterBinder, DisposableBean {
 			log.debug("Job gauges unavailable: {}", ex.toString());
 			this.tally = null;
 		}
-		this.countedAt = System.nanoTime();
+		this.countedAt = this.nanoTime.getAsLong();
 	}
 
 	@Override

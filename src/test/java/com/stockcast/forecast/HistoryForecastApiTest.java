@@ -3,6 +3,7 @@ package com.stockcast.forecast;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A forecast whose sales rates come from a sales history sent with the product list. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -123,15 +125,14 @@ class HistoryForecastApiTest {
 	}
 
 	@Test
-	void aForecastFromAHistoryCanBeAJob() throws InterruptedException {
+	void aForecastFromAHistoryCanBeAJob() {
 		String query = "?demand=normal&trials=200&seed=9&view=summary";
 		HttpResponse<String> accepted = post(query, PRODUCTS, HISTORY, "text/csv", "Prefer", "respond-async");
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 		Api api = new Api(this.port);
-		for (int i = 0; i < 600 && !Api.json(api.get(location)).get("status").asString().equals("succeeded"); i++) {
-			Thread.sleep(50);
-		}
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> Api.json(api.get(location)).get("status").asString(), status -> status.equals("succeeded"));
 		assertThat(api.get(location + "/summary", "Accept", "text/csv").body())
 			.isEqualTo(post(query, PRODUCTS, HISTORY, "text/csv").body());
 	}

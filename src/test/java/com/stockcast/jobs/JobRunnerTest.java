@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,6 @@ import com.stockcast.simulation.Products;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -30,6 +30,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class JobRunnerTest {
+
+	/** How long the runner may take to get to a call on a slow, loaded machine: generous, as only a failure waits it out. */
+	private static final int DEADLINE_MS = 60_000;
 
 	private static final JobSettings SETTINGS = new JobSettings(Duration.ofDays(7), Duration.ofHours(1),
 			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000, 10);
@@ -56,7 +59,7 @@ class JobRunnerTest {
 		when(this.store.complete(chunk)).thenReturn(JobStore.Completion.STORED);
 		start();
 		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
-		verify(this.store, timeout(5_000)).complete(chunk);
+		verify(this.store, timeout(DEADLINE_MS)).complete(chunk);
 	}
 
 	@Test
@@ -68,8 +71,8 @@ class JobRunnerTest {
 		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
 		when(this.store.complete(next)).thenReturn(JobStore.Completion.STORED);
 		start();
-		verify(this.store, timeout(5_000)).release(chunk, false);
-		verify(this.store, timeout(5_000)).complete(next);
+		verify(this.store, timeout(DEADLINE_MS)).release(chunk, false);
+		verify(this.store, timeout(DEADLINE_MS)).complete(next);
 	}
 
 	@Test
@@ -77,10 +80,12 @@ class JobRunnerTest {
 		JobStore.Chunk slow = chunk(1);
 		when(this.store.claim(any())).thenReturn(Optional.of(slow)).thenReturn(Optional.empty());
 		when(this.store.complete(slow)).thenReturn(JobStore.Completion.STORED);
-		// The worker takes 600 ms to get to the chunk: four times its 150 ms lease.
-		AsyncTaskExecutor slowWorker = new TaskExecutorAdapter(task -> new Thread(() -> {
+		// The worker holds the chunk until its 150 ms lease has been renewed seven times, a third of a
+		// lease apart: the chunk outlives two whole leases, however slowly the machine runs either thread.
+		CountDownLatch renewed = new CountDownLatch(1);
+		AsyncTaskExecutor heldWorker = new TaskExecutorAdapter(task -> new Thread(() -> {
 			try {
-				Thread.sleep(600);
+				renewed.await();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -88,9 +93,14 @@ class JobRunnerTest {
 			task.run();
 		}).start());
 		start(new JobSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(150), Duration.ofMillis(10), 3,
-				1, 1000, 10), slowWorker);
-		verify(this.store, timeout(5_000)).complete(slow);
-		verify(this.store, atLeast(3)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150)));
+				1, 1000, 10), heldWorker);
+		try {
+			verify(this.store, timeout(DEADLINE_MS).atLeast(7)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150)));
+		}
+		finally {
+			renewed.countDown();
+		}
+		verify(this.store, timeout(DEADLINE_MS)).complete(slow);
 	}
 
 	@Test
@@ -98,7 +108,7 @@ class JobRunnerTest {
 		JobStore.Chunk exhausted = chunk(3);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
-		verify(this.store, timeout(5_000)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
+		verify(this.store, timeout(DEADLINE_MS)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
 		verify(this.store, never()).complete(exhausted);
 		verify(this.store, never()).release(any(), anyBoolean());
 	}

@@ -64,7 +64,7 @@ class DockerfileRehearsalIT {
 		entrypoint.environment().put("STOCKCAST_DATA_DIR", this.dir.resolve("data").toString());
 
 		try (ServiceProcess service = ServiceProcess.start(entrypoint, port, this.dir.resolve("service.log"),
-				Duration.ofSeconds(90))) {
+				Duration.ofMinutes(5))) {
 			assertThat(service.log()).as("the JVM took the image's options")
 				.contains("Picked up JAVA_TOOL_OPTIONS: " + env.get("JAVA_TOOL_OPTIONS"));
 			HttpResponse<String> forecast = HttpClient.newHttpClient()
@@ -114,7 +114,7 @@ class DockerfileRehearsalIT {
 			.redirectErrorStream(true)
 			.redirectOutput(build.resolve("extract.log").toFile())
 			.start();
-		assertThat(extraction.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(extraction.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(extraction.exitValue()).as(Files.readString(build.resolve("extract.log"))).isZero();
 	}
 
@@ -122,7 +122,8 @@ class DockerfileRehearsalIT {
 		ProcessBuilder check = new ProcessBuilder(dockerfile.healthcheck()).redirectErrorStream(true);
 		check.environment().put("SERVER_PORT", String.valueOf(port));
 		Process process = check.start();
-		assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("health check within its timeout").isTrue();
+		// Docker gives it 5 s; here only a command that hangs fails, not a loaded machine.
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("health check finished").isTrue();
 		return process.exitValue();
 	}
 

@@ -52,7 +52,7 @@ class StreamingMemoryTest {
 		this.service = ServiceProcess.start(new ProcessBuilder(ServiceProcess.java(), "-Xmx256m",
 				"-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
 				StockcastApplication.class.getName(), "--server.port=" + port, "--management.server.port=0"), port, this.dir.resolve("service.log"),
-				Duration.ofSeconds(60));
+				Duration.ofMinutes(5));
 		HttpClient client = HttpClient.newHttpClient();
 
 		String input = BackpressureApiTest.csv(SKUS, DAYS);

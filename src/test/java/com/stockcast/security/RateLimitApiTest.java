@@ -12,9 +12,12 @@ import com.stockcast.TestKeys;
 import static com.stockcast.security.Http.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each client has its own token bucket: past its burst it gets 429 with Retry-After; others are untouched. */
+/**
+ * Each client has its own token bucket: past its burst it gets 429 with Retry-After; others are untouched.
+ * A token takes 10,000 s to come back, so no bucket fills up again while the test runs, however slowly.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "stockcast.security.rate-limit.requests-per-second=0.2",
+		properties = { "stockcast.security.rate-limit.requests-per-second=0.0001",
 				"stockcast.security.rate-limit.burst=3" })
 class RateLimitApiTest {
 
@@ -31,7 +34,8 @@ class RateLimitApiTest {
 				TestKeys.HEADER, TestKeys.KEY);
 		assertProblem(refused, 429, "rate-limited");
 		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
-		assertThat(retryAfter).isBetween(1L, 5L);
+		// A whole token's wait, less what trickled in since the burst began (a tenth of it in 1,000 s).
+		assertThat(retryAfter).isBetween(9_000L, 10_000L);
 
 		assertThat(http.send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.OTHER_KEY).statusCode())
 			.as("another client's bucket").isEqualTo(200);
