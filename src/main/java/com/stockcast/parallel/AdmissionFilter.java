@@ -1,0 +1,179 @@
+package com.stockcast.parallel;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.stockcast.problem.ProblemException;
+import com.stockcast.problem.Problems;
+
+/**
+ * Admits a request with a body against the {@link MemoryBudget} before its body is read, after
+ * authentication and the rate limit (which refuse without reading it either). A body of known length
+ * is covered whole at once, so a request that cannot fit is refused with 503 before it is sent (to a
+ * client that waits for {@code 100 Continue}) or read. A body of unknown length (chunked) or a
+ * compressed one is covered as it is read, and refused as soon as the budget runs out. Everything is
+ * given back when the request ends, answered, refused, failed or abandoned.
+ *
+ * <p>A multipart upload is only checked against the room left: Tomcat spools its parts to disk as they
+ * arrive, so it holds no heap until its part is parsed, and it is covered then, as it is read. A slow
+ * uploader therefore holds no budget; a slow raw body does, so it must keep to the least upload rate.
+ */
+final class AdmissionFilter extends OncePerRequestFilter {
+
+	private final MemoryBudget budget;
+
+	private final AdmissionSettings settings;
+
+	AdmissionFilter(MemoryBudget budget) {
+		this.budget = budget;
+		this.settings = budget.settings();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try (Reservation reservation = new Reservation(this.budget)) {
+			if (!admit(request, reservation)) {
+				refuse(request, response, this.budget.refusal());
+				return;
+			}
+			reservation.bind();
+			chain.doFilter(new Admitted(request, this.settings), response);
+		}
+	}
+
+	private boolean admit(HttpServletRequest request, Reservation reservation) {
+		long length = request.getContentLengthLong();
+		String type = request.getContentType();
+		if (type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+			return length < 0 || this.budget.fits(this.settings.heldFor(length));
+		}
+		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+		boolean plain = encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity");
+		long covered = (plain && length >= 0) ? length : Math.max(length, this.settings.unknownLength().toBytes());
+		return reservation.coverBody(covered);
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException refusal)
+			throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+		// The body is not read: the connection cannot be used for another request after this one.
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		Problems.write(refusal.getBody(), request, response);
+	}
+
+	/** The request with its body read at no less than the least upload rate. */
+	private static final class Admitted extends HttpServletRequestWrapper {
+
+		private final AdmissionSettings settings;
+
+		private ServletInputStream body;
+
+		Admitted(HttpServletRequest request, AdmissionSettings settings) {
+			super(request);
+			this.settings = settings;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.body == null) {
+				this.body = new RateCheckedBody(super.getInputStream(), this.settings);
+			}
+			return this.body;
+		}
+
+	}
+
+	/**
+	 * Refuses, with 408, a body arriving slower than {@link AdmissionSettings#minUploadRate()} on average
+	 * once {@link AdmissionSettings#uploadGrace()} has passed. Tomcat's connection timeout bounds a read
+	 * that gets nothing at all; this bounds a body that trickles in, a few bytes before each timeout.
+	 */
+	private static final class RateCheckedBody extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final long minBytesPerSecond;
+
+		private final long graceNanos;
+
+		private final long started = System.nanoTime();
+
+		private long read;
+
+		RateCheckedBody(ServletInputStream in, AdmissionSettings settings) {
+			this.in = in;
+			this.minBytesPerSecond = settings.minUploadRate().toBytes();
+			this.graceNanos = settings.uploadGrace().toNanos();
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.in.read();
+			counted((b < 0) ? -1 : 1);
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			return counted(this.in.read(buffer, offset, length));
+		}
+
+		private int counted(int n) {
+			if (n > 0) {
+				this.read += n;
+				long elapsed = System.nanoTime() - this.started;
+				if (elapsed > this.graceNanos && this.read < this.minBytesPerSecond * (elapsed / 1_000_000_000.0)) {
+					throw tooSlow(this.minBytesPerSecond);
+				}
+			}
+			return n;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
+		}
+
+		@Override
+		public int available() throws IOException {
+			return this.in.available();
+		}
+
+	}
+
+	static ProblemException tooSlow(long minBytesPerSecond) {
+		return new ProblemException(HttpStatus.REQUEST_TIMEOUT, "upload-too-slow", "The body arrived too slowly",
+				"The body must arrive at " + minBytesPerSecond + " bytes per second or more on average "
+						+ "(stockcast.admission.min-upload-rate); send it at once, or through a proxy that buffers it.");
+	}
+
+}
