@@ -75,9 +75,9 @@ final class AdmissionFilter extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException refusal)
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-		// The body is not read: the connection cannot be used for another request after this one.
-		response.setHeader(HttpHeaders.CONNECTION, "close");
+		// Answered at once; what the client still sends is dropped as it arrives (see ConnectionValve).
 		Problems.write(refusal.getBody(), request, response);
+		response.flushBuffer();
 	}
 
 	/** The request with its body read at no less than the least upload rate. */
@@ -111,9 +111,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream in;
 
-		private final long minBytesPerSecond;
-
-		private final long graceNanos;
+		private final AdmissionSettings settings;
 
 		private final long started = System.nanoTime();
 
@@ -121,8 +119,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 		RateCheckedBody(ServletInputStream in, AdmissionSettings settings) {
 			this.in = in;
-			this.minBytesPerSecond = settings.minUploadRate().toBytes();
-			this.graceNanos = settings.uploadGrace().toNanos();
+			this.settings = settings;
 		}
 
 		@Override
@@ -140,9 +137,8 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		private int counted(int n) {
 			if (n > 0) {
 				this.read += n;
-				long elapsed = System.nanoTime() - this.started;
-				if (elapsed > this.graceNanos && this.read < this.minBytesPerSecond * (elapsed / 1_000_000_000.0)) {
-					throw tooSlow(this.minBytesPerSecond);
+				if (this.settings.tooSlow(this.read, System.nanoTime() - this.started)) {
+					throw tooSlow(this.settings.minUploadRate().toBytes());
 				}
 			}
 			return n;

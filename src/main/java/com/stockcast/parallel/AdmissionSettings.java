@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudget,
 		@DecimalMin("0.05") @DecimalMax("0.95") @DefaultValue("0.5") double heapShare,
 		@DecimalMin("1") @DefaultValue("8") double expansion, @NotNull @DefaultValue("1MB") DataSize unknownLength,
-		@NotNull @DefaultValue("16KB") DataSize minUploadRate, @NotNull @DefaultValue("5s") Duration uploadGrace) {
+		@NotNull @DefaultValue("16KB") DataSize minUploadRate, @NotNull @DefaultValue("3s") Duration uploadGrace) {
 
 	/** The budget in force, in bytes. */
 	long budgetBytes(long maxHeap) {
@@ -40,6 +40,15 @@ public record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudge
 	/** Heap held by a request for {@code bodyBytes} bytes of body. */
 	long heldFor(long bodyBytes) {
 		return (long) Math.ceil(bodyBytes * this.expansion);
+	}
+
+	/**
+	 * Whether a body of which {@code bytes} arrived in {@code elapsedNanos} is slower than
+	 * {@link #minUploadRate} allows, once {@link #uploadGrace} has passed.
+	 */
+	public boolean tooSlow(long bytes, long elapsedNanos) {
+		return elapsedNanos > this.uploadGrace.toNanos()
+				&& bytes < this.minUploadRate.toBytes() * (elapsedNanos / 1_000_000_000.0);
 	}
 
 }

@@ -1,13 +1,7 @@
 package com.stockcast.problem;
 
-import java.io.IOException;
-
-import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.valves.ValveBase;
-import org.apache.coyote.ActionCode;
 
 /**
  * Answers that failed after their {@code 200} had started. The status and part of the body are on the
@@ -15,8 +9,9 @@ import org.apache.coyote.ActionCode;
  * short CSV or JSON that looks whole. Instead the connection is closed without ending the body: a
  * chunked answer lacks its last chunk, and every HTTP client reports an error.
  *
- * <p>The servlet API cannot do that, so a Tomcat valve does it (as Tomcat's own error valve does for
- * an exception it sees after commit), once the request has left the application. Relying on the
+ * <p>The servlet API cannot do that, so a Tomcat valve does it ({@code com.stockcast.server}, as
+ * Tomcat's own error valve does for an exception it sees after commit), once the request has left the
+ * application. Relying on the
  * exception reaching Tomcat is not enough: Tomcat first tries the error page, and when that fails too
  * (as after an {@code OutOfMemoryError}) it ends the answer normally.
  */
@@ -32,22 +27,9 @@ public final class AbortedAnswers {
 		request.setAttribute(ATTRIBUTE, cause);
 	}
 
-	/** Closes the connection of an answer marked by {@link #abort}, without writing its end. */
-	static final class Valve extends ValveBase {
-
-		Valve() {
-			super(true);
-		}
-
-		@Override
-		public void invoke(Request request, Response response) throws IOException, ServletException {
-			getNext().invoke(request, response);
-			Object cause = request.getAttribute(ATTRIBUTE);
-			if (cause != null) {
-				response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, cause);
-			}
-		}
-
+	/** What cut off the request's answer, when {@link #abort} marked it; {@code null} otherwise. */
+	public static Throwable cause(ServletRequest request) {
+		return (request.getAttribute(ATTRIBUTE) instanceof Throwable cause) ? cause : null;
 	}
 
 }

@@ -1,8 +1,13 @@
 package com.stockcast.server;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.stockcast.parallel.AdmissionSettings;
 
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
@@ -15,6 +20,13 @@ class ServerConfiguration {
 	@Bean
 	TomcatConnectorCustomizer continueOnRead() {
 		return connector -> connector.setProperty("continueResponseTiming", "onRead");
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionValve(AdmissionSettings admission,
+			TomcatServerProperties tomcat) {
+		long maxDrop = tomcat.getMaxSwallowSize().toBytes();
+		return factory -> factory.addContextValves(new ConnectionValve(admission, maxDrop));
 	}
 
 }
