@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.stockcast.problem.AbortedAnswers;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.problem.Problems;
 
@@ -37,9 +38,13 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 	private final AdmissionSettings settings;
 
-	AdmissionFilter(MemoryBudget budget) {
+	private final long maxDrop;
+
+	/** @param maxDrop most of a refused body read and dropped, so that its client gets the answer */
+	AdmissionFilter(MemoryBudget budget, long maxDrop) {
 		this.budget = budget;
 		this.settings = budget.settings();
+		this.maxDrop = maxDrop;
 	}
 
 	@Override
@@ -53,6 +58,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		try (Reservation reservation = new Reservation(this.budget)) {
 			if (!admit(request, reservation)) {
 				refuse(request, response, this.budget.refusal());
+				dropBody(request);
 				return;
 			}
 			reservation.bind();
@@ -75,9 +81,37 @@ final class AdmissionFilter extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException refusal)
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-		// Answered at once; what the client still sends is dropped as it arrives (see ConnectionValve).
+		// Answered at once, before the body: a client reading while it sends has its answer now.
 		Problems.write(refusal.getBody(), request, response);
 		response.flushBuffer();
+	}
+
+	/**
+	 * Reads and drops what the client still sends, while it keeps to the least upload rate, so that a
+	 * client that sends its whole body before it reads gets its answer instead of a reset. A client
+	 * waiting for 100 Continue sends nothing; a body too slow or too large is left unread and the
+	 * connection closed. Dropped bytes take no heap.
+	 */
+	private void dropBody(HttpServletRequest request) {
+		String expect = request.getHeader(HttpHeaders.EXPECT);
+		if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+			return;
+		}
+		byte[] buffer = new byte[8192];
+		long dropped = 0;
+		try (ServletInputStream body = new RateCheckedBody(request.getInputStream(), this.settings)) {
+			int n;
+			while ((n = body.read(buffer)) >= 0) {
+				dropped += n;
+				if (dropped > this.maxDrop) {
+					AbortedAnswers.leaveBodyUnread(request);
+					return;
+				}
+			}
+		}
+		catch (IOException | ProblemException tooSlowOrGone) {
+			AbortedAnswers.leaveBodyUnread(request);
+		}
 	}
 
 	/** The request with its body read at no less than the least upload rate. */

@@ -19,12 +19,28 @@ public final class AbortedAnswers {
 
 	static final String ATTRIBUTE = AbortedAnswers.class.getName() + ".cause";
 
+	static final String UNREAD = AbortedAnswers.class.getName() + ".unread";
+
 	private AbortedAnswers() {
 	}
 
 	/** Marks the request's answer to be cut off instead of ended when the request leaves the application. */
 	public static void abort(HttpServletRequest request, Throwable cause) {
 		request.setAttribute(ATTRIBUTE, cause);
+	}
+
+	/**
+	 * Marks the request's body as not to be read any further: the connection is closed after the
+	 * answer instead of the rest of the body being read and dropped (for a body that arrives too slowly
+	 * to wait for).
+	 */
+	public static void leaveBodyUnread(HttpServletRequest request) {
+		request.setAttribute(UNREAD, Boolean.TRUE);
+	}
+
+	/** Whether {@link #leaveBodyUnread} marked the request. */
+	public static boolean bodyLeftUnread(ServletRequest request) {
+		return request.getAttribute(UNREAD) != null;
 	}
 
 	/** What cut off the request's answer, when {@link #abort} marked it; {@code null} otherwise. */

@@ -1,13 +1,10 @@
 package com.stockcast.server;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.stockcast.parallel.AdmissionSettings;
 
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
@@ -23,10 +20,8 @@ class ServerConfiguration {
 	}
 
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionValve(AdmissionSettings admission,
-			TomcatServerProperties tomcat) {
-		long maxDrop = tomcat.getMaxSwallowSize().toBytes();
-		return factory -> factory.addContextValves(new ConnectionValve(admission, maxDrop));
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionValve() {
+		return factory -> factory.addContextValves(new ConnectionValve());
 	}
 
 }
