@@ -56,8 +56,11 @@ final class AdmissionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try (Reservation reservation = new Reservation(this.budget)) {
-			if (!admit(request, reservation)) {
-				refuse(request, response, this.budget.refusal());
+			try {
+				admit(request, reservation);
+			}
+			catch (ProblemException refusal) {
+				refuse(request, response, refusal);
 				dropBody(request);
 				return;
 			}
@@ -66,21 +69,28 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private boolean admit(HttpServletRequest request, Reservation reservation) {
+	/** @throws ProblemException 503 when the body does not fit now, 413 when it never could */
+	private void admit(HttpServletRequest request, Reservation reservation) {
 		long length = request.getContentLengthLong();
 		String type = request.getContentType();
 		if (type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-			return length < 0 || this.budget.fits(this.settings.heldFor(length));
+			long held = this.settings.heldFor(Math.max(length, 0));
+			if (!this.budget.fits(held)) {
+				throw this.budget.refusal(0, held);
+			}
+			return;
 		}
 		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
 		boolean plain = encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity");
-		long covered = (plain && length >= 0) ? length : Math.max(length, this.settings.unknownLength().toBytes());
-		return reservation.coverBody(covered);
+		reservation.coverBody((plain && length >= 0) ? length : Math.max(length, this.settings.unknownLength().toBytes()));
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException refusal)
 			throws IOException {
-		response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+		String retryAfter = refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		if (retryAfter != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+		}
 		// Answered at once, before the body: a client reading while it sends has its answer now.
 		Problems.write(refusal.getBody(), request, response);
 		response.flushBuffer();

@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.problem.ProblemException;
 
 /**
  * The heap that requests in progress may hold, shared by all of them: a request reserves what it will
@@ -85,8 +87,17 @@ public class MemoryBudget {
 		return this.reserved.get() + bytes <= this.capacity;
 	}
 
-	/** The refusal, counted. */
-	MemorySaturatedException refusal() {
+	/**
+	 * The refusal of a request that holds {@code held} and wants {@code wanted} more: 503 when it would
+	 * fit once others are done, counted; 413 when it could never fit, since retrying would not help.
+	 */
+	ProblemException refusal(long held, long wanted) {
+		if (held + wanted > this.capacity) {
+			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large",
+					"Parsed, this body would hold more memory than the service sets aside for all requests at once "
+							+ "(stockcast.admission.memory-budget, " + this.capacity + " bytes; about "
+							+ (long) (this.capacity / this.settings.expansion()) + " bytes of body); send it in parts.");
+		}
 		this.metrics.refused("memory_saturated");
 		return new MemorySaturatedException(this.pool.retryAfter());
 	}

@@ -1,5 +1,7 @@
 package com.stockcast.parallel;
 
+import com.stockcast.problem.ProblemException;
+
 /**
  * What one request has taken from the {@link MemoryBudget}. It is opened when the request is admitted
  * and closed, giving everything back, when the request ends, however it ends. It belongs to the
@@ -29,16 +31,25 @@ public final class Reservation implements AutoCloseable {
 
 	/**
 	 * Counts {@code bytes} more of body read (inflated, when it was compressed), and takes what they
-	 * will hold once parsed when the reservation does not cover them yet. Grows in steps of a mebibyte
-	 * of body, so that the shared counter is touched rarely.
-	 * @throws MemorySaturatedException when the budget has no room for them
+	 * will hold once parsed when the reservation does not cover them yet.
+	 * @throws MemorySaturatedException when the budget has no room for them now (a
+	 * {@code ProblemException} 413 when it never could)
 	 */
 	public void bodyRead(long bytes) {
 		this.bodyBytes += bytes;
 		if (this.bodyBytes > this.coveredBodyBytes) {
-			long cover = this.bodyBytes + (1 << 20);
-			take(this.budget.settings().heldFor(cover - this.coveredBodyBytes));
-			this.coveredBodyBytes = cover;
+			// Ahead by a quarter of what has arrived (at least unknown-length), so that the shared counter
+			// is touched a few dozen times per body; exactly what is needed when that much does not fit.
+			long ahead = this.bodyBytes
+					+ Math.max(this.budget.settings().unknownLength().toBytes(), this.bodyBytes / 4);
+			AdmissionSettings settings = this.budget.settings();
+			if (this.budget.tryTake(settings.heldFor(ahead) - settings.heldFor(this.coveredBodyBytes))) {
+				this.taken += settings.heldFor(ahead) - settings.heldFor(this.coveredBodyBytes);
+				this.coveredBodyBytes = ahead;
+				return;
+			}
+			take(settings.heldFor(this.bodyBytes) - settings.heldFor(this.coveredBodyBytes));
+			this.coveredBodyBytes = this.bodyBytes;
 		}
 	}
 
@@ -56,20 +67,18 @@ public final class Reservation implements AutoCloseable {
 		return this.taken;
 	}
 
-	/** Covers {@code bodyBytes} of body before any is read; false when they do not fit. */
-	boolean coverBody(long bodyBytes) {
-		long bytes = this.budget.settings().heldFor(bodyBytes);
-		if (!this.budget.tryTake(bytes)) {
-			return false;
-		}
-		this.taken += bytes;
+	/**
+	 * Covers {@code bodyBytes} of body before any is read.
+	 * @throws ProblemException 503 when they do not fit now, 413 when they never could
+	 */
+	void coverBody(long bodyBytes) {
+		take(this.budget.settings().heldFor(bodyBytes));
 		this.coveredBodyBytes += bodyBytes;
-		return true;
 	}
 
 	private void take(long bytes) {
 		if (!this.budget.tryTake(bytes)) {
-			throw this.budget.refusal();
+			throw this.budget.refusal(this.taken, bytes);
 		}
 		this.taken += bytes;
 	}

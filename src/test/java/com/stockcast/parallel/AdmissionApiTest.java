@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Admission against the memory budget: a budget of 4 MB, each body byte counted 8 times, so a body
- * over 512 KB cannot fit; bodies of unknown length are first counted as 64 KB.
+ * over 512 KB can never fit (413), and one of 200 KB does not while others hold 3 MB (503); bodies of
+ * unknown length are first counted as 64 KB.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "stockcast.admission.memory-budget=4MB", "stockcast.admission.expansion=8",
 				"stockcast.admission.unknown-length=64KB", "stockcast.pool.retry-after=3s" })
 class AdmissionApiTest {
 
-	/** About 1 MB of valid CSV: too much for the budget once parsed. */
+	/** About 1 MB of valid CSV: more than the whole budget once parsed. */
 	private static final String TOO_LARGE = BackpressureApiTest.csv(20_000, 30);
+
+	/** About 200 KB of valid CSV: 1.6 MB once parsed, which fits only while the budget is not held by others. */
+	private static final String FITS_LATER = BackpressureApiTest.csv(4_000, 30);
+
+	/** What the test holds of the budget, as other requests in progress would. */
+	private static final long OTHERS = 3L << 20;
 
 	private static final String SMALL = BackpressureApiTest.csv(100, 30);
 
@@ -43,21 +51,31 @@ class AdmissionApiTest {
 	@Autowired
 	MemoryBudget budget;
 
+	private long held;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@AfterEach
 	void everythingIsGivenBack() {
+		this.budget.give(this.held);
+		this.held = 0;
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.budget.reserved() == 0);
+	}
+
+	private void othersHoldMostOfTheBudget() {
+		assertThat(this.budget.tryTake(OTHERS)).isTrue();
+		this.held = OTHERS;
 	}
 
 	@Test
 	void refusesABodyOfKnownLengthThatCannotFitBeforeAnyOfItIsSent() throws Exception {
+		othersHoldMostOfTheBudget();
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			// Headers only, waiting for 100 Continue as curl does: the answer must come without the body.
 			out.write(("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n" + TestKeys.HEADER + ": "
-					+ TestKeys.KEY + "\r\nContent-Length: " + TOO_LARGE.length() + "\r\nExpect: 100-continue\r\n\r\n")
+					+ TestKeys.KEY + "\r\nContent-Length: " + FITS_LATER.length() + "\r\nExpect: 100-continue\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			String answer = readAnswer(socket.getInputStream());
@@ -70,14 +88,15 @@ class AdmissionApiTest {
 
 	@Test
 	void refusesABodyOfKnownLengthOnEveryPathAndTheClientThatSendsItAnywayGetsItsAnswer() throws Exception {
+		othersHoldMostOfTheBudget();
 		for (String path : new String[] { "/forecasts", "/forecasts?view=summary", "/sales-statistics" }) {
-			HttpResponse<String> refused = this.client.send(post(path, HttpRequest.BodyPublishers.ofString(TOO_LARGE)),
+			HttpResponse<String> refused = this.client.send(post(path, HttpRequest.BodyPublishers.ofString(FITS_LATER)),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).as(path).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("3");
 			assertThat(refused.body()).as(path).contains("urn:stockcast:problem:memory-saturated");
 		}
-		HttpResponse<String> job = this.client.send(request("/forecasts", HttpRequest.BodyPublishers.ofString(TOO_LARGE))
+		HttpResponse<String> job = this.client.send(request("/forecasts", HttpRequest.BodyPublishers.ofString(FITS_LATER))
 			.header("Prefer", "respond-async")
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(job.statusCode()).isEqualTo(503);
@@ -85,12 +104,27 @@ class AdmissionApiTest {
 
 	@Test
 	void refusesABodyOfUnknownLengthAsSoonAsTheBudgetRunsOut() throws Exception {
+		othersHoldMostOfTheBudget();
 		HttpResponse<String> refused = this.client.send(post("/forecasts",
-				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TOO_LARGE.getBytes(StandardCharsets.UTF_8)))),
+				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(FITS_LATER.getBytes(StandardCharsets.UTF_8)))),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
 		assertThat(refused.body()).contains("urn:stockcast:problem:memory-saturated");
+	}
+
+	@Test
+	void refusesWith413ABodyThatCouldNeverFitWhetherItsLengthIsKnownOrNot() throws Exception {
+		HttpResponse<String> known = this.client.send(post("/forecasts", HttpRequest.BodyPublishers.ofString(TOO_LARGE)),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> chunked = this.client.send(post("/forecasts",
+				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TOO_LARGE.getBytes(StandardCharsets.UTF_8)))),
+				HttpResponse.BodyHandlers.ofString());
+		for (HttpResponse<String> refused : List.of(known, chunked)) {
+			assertThat(refused.statusCode()).isEqualTo(413);
+			assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+			assertThat(refused.body()).contains("urn:stockcast:problem:body-too-large", "stockcast.admission.memory-budget");
+		}
 	}
 
 	@Test
