@@ -25,8 +25,9 @@ import com.stockcast.problem.Problems;
  * authentication and the rate limit (which refuse without reading it either). A body of known length
  * is covered whole at once, so a request that cannot fit is refused with 503 before it is sent (to a
  * client that waits for {@code 100 Continue}) or read. A body of unknown length (chunked) or a
- * compressed one is covered as it is read, and refused as soon as the budget runs out. Everything is
- * given back when the request ends, answered, refused, failed or abandoned.
+ * compressed one is covered as it is read, and refused as soon as the budget runs out. A body that could
+ * not fit even in the whole budget is refused with 413 instead: retrying would never help. Everything
+ * is given back when the request ends, answered, refused, failed or abandoned.
  *
  * <p>A multipart upload is only checked against the room left: Tomcat spools its parts to disk as they
  * arrive, so it holds no heap until its part is parsed, and it is covered then, as it is read. A slow
