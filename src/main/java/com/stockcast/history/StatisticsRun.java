@@ -1,7 +1,6 @@
 package com.stockcast.history;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
@@ -122,7 +121,8 @@ final class StatisticsRun implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while waiting for a statistics chunk");
+			// Not an IOException: those mean the client went away, and this answer must be aborted instead.
+			throw new IllegalStateException("Interrupted while waiting for a statistics chunk", ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("A statistics chunk failed", ex.getCause());

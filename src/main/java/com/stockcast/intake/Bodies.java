@@ -1,8 +1,10 @@
 package com.stockcast.intake;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -11,9 +13,13 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 
 import org.springframework.util.unit.DataSize;
 
+import com.stockcast.parallel.Reservation;
 import com.stockcast.problem.ProblemException;
 
-/** Opens a request body for reading: undoes gzip and counts bytes against the body limit. */
+/**
+ * Opens a request body for reading: undoes gzip, counts bytes against the body limit, and counts the
+ * bytes the parser takes against the request's memory {@link Reservation}.
+ */
 final class Bodies {
 
 	private Bodies() {
@@ -25,17 +31,49 @@ final class Bodies {
 		}
 		InputStream body = new LimitedInputStream(raw, limit);
 		if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity")) {
-			return body;
+			return admitted(body);
 		}
 		if (!contentEncoding.strip().equalsIgnoreCase("gzip") && !contentEncoding.strip().equalsIgnoreCase("x-gzip")) {
 			throw IntakeProblems.unsupportedEncoding(contentEncoding.strip());
 		}
 		try {
-			return new LimitedInputStream(new GZIPInputStream(body, 64 * 1024), limit);
+			return admitted(new LimitedInputStream(new GZIPInputStream(body, 64 * 1024), limit));
 		}
 		catch (IOException ex) {
 			throw unreadable(ex);
 		}
+	}
+
+	/**
+	 * The body as the parser takes it (inflated), counted against the request's reservation: what is
+	 * parsed is what the request holds, whatever the body's declared length or encoding.
+	 */
+	private static InputStream admitted(InputStream body) {
+		Reservation reservation = Reservation.current();
+		if (reservation == null) {
+			return body;
+		}
+		return new FilterInputStream(body) {
+
+			@Override
+			public int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) {
+					reservation.bodyRead(1);
+				}
+				return b;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				int n = super.read(buffer, offset, length);
+				if (n > 0) {
+					reservation.bodyRead(n);
+				}
+				return n;
+			}
+
+		};
 	}
 
 	/**
@@ -49,7 +87,8 @@ final class Bodies {
 			}
 		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof CharacterCodingException || t instanceof ZipException || t instanceof EOFException) {
+			if (t instanceof CharacterCodingException || t instanceof ZipException || t instanceof EOFException
+					|| t instanceof SocketTimeoutException) {
 				return unreadable(t);
 			}
 		}
@@ -61,6 +100,12 @@ final class Bodies {
 
 	/** The problem answer for a body that failed while being read. */
 	static ProblemException unreadable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SocketTimeoutException) {
+				// Tomcat's connection timeout: the body stopped arriving. Not a bad body: a slow sender.
+				return IntakeProblems.bodyTimedOut();
+			}
+		}
 		if (ex instanceof CharacterCodingException) {
 			return IntakeProblems.unreadable("The body is not UTF-8 text; send the product list as CSV or JSON.");
 		}

@@ -55,4 +55,10 @@ final class IntakeProblems {
 				"At most " + limit + " rows are accepted in one request (stockcast.limits.max-history-rows).");
 	}
 
+	static ProblemException bodyTimedOut() {
+		return new ProblemException(HttpStatus.REQUEST_TIMEOUT, "upload-too-slow", "The body arrived too slowly",
+				"No more of the body arrived within the connection timeout (server.tomcat.connection-timeout); "
+						+ "send it at once, or through a proxy that buffers it.");
+	}
+
 }

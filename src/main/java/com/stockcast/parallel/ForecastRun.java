@@ -1,7 +1,6 @@
 package com.stockcast.parallel;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
@@ -132,7 +131,8 @@ public final class ForecastRun implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while waiting for a forecast chunk");
+			// Not an IOException: those mean the client went away, and this answer must be aborted instead.
+			throw new IllegalStateException("Interrupted while waiting for a forecast chunk", ex);
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("A forecast chunk failed", ex.getCause());

@@ -32,9 +32,14 @@ public class ForecastStreamer {
 	 * Admits a forecast: its first chunks are handed to the pool at once, so a saturated pool refuses
 	 * it here, before anything is written.
 	 * @throws PoolSaturatedException when the pool and its queue are full
+	 * @throws MemorySaturatedException when the memory budget has no room for its answer's buffers
 	 */
 	public ForecastRun start(Products products, AnswerEncoder encoder) {
 		ForecastRun run = new ForecastRun(products, encoder, this.executor, this.settings, this.metrics);
+		Reservation reservation = Reservation.current();
+		if (reservation != null) {
+			reservation.hold(answerBuffers(run, encoder));
+		}
 		try {
 			run.admit();
 		}
@@ -43,6 +48,18 @@ public class ForecastStreamer {
 			throw ex;
 		}
 		return run;
+	}
+
+	/**
+	 * The heap an answer's chunk buffers take at most: the chunks in flight and the one being written,
+	 * each of up to {@link PoolSettings#chunkMaxRows()} rows (a small answer, its own rows once).
+	 */
+	private long answerBuffers(ForecastRun run, AnswerEncoder encoder) {
+		long rows = run.rowCount();
+		if (rows <= this.settings.chunkMaxRows()) {
+			return encoder.typicalBytes(rows);
+		}
+		return (this.settings.inFlightChunks() + 1L) * encoder.typicalBytes(this.settings.chunkMaxRows());
 	}
 
 }

@@ -16,7 +16,7 @@ public class PoolSaturatedException extends ProblemException {
 		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
 	}
 
-	private static long seconds(Duration retryAfter) {
+	static long seconds(Duration retryAfter) {
 		return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -63,9 +64,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
+	/**
+	 * An answer that has started (its status and first bytes are sent) cannot become a problem: it is
+	 * cut off instead, so that the client sees an error and never a short answer that looks whole.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+				&& servlet.getResponse().isCommitted()) {
+			log.error("Answer to {} cut off after it had started: {} {}", request.getDescription(false), status,
+					(body instanceof ProblemDetail problem) ? problem.getType() : "");
+			AbortedAnswers.abort(servlet.getRequest(), new IllegalStateException("answer failed after it started"));
+			return null;
+		}
 		if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
 			problem.setType(Problems.type(slugFor(status)));
 		}

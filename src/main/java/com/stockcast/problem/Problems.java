@@ -52,7 +52,9 @@ public final class Problems {
 		body.put("instance", request.getRequestURI());
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), body);
+		// Not closed: closing the answer would close the request's body too, which a caller may still
+		// have to read and drop (AdmissionFilter).
+		response.getOutputStream().write(JSON.writeValueAsBytes(body));
 	}
 
 }

@@ -30,6 +30,8 @@ class ProbesTest {
 			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
 			assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
 			assertThat(groups.get("readiness").isMember("readinessState")).isTrue();
+			assertThat(groups.get("liveness").isMember("essentialThreads")).isTrue();
+			assertThat(groups.get("readiness").isMember("essentialThreads")).isTrue();
 			for (String group : new String[] { "liveness", "readiness" }) {
 				assertThat(groups.get(group).isMember("db")).as(group).isFalse();
 				assertThat(groups.get(group).isMember("diskSpace")).as(group).isFalse();
