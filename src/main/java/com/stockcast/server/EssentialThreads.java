@@ -1,9 +1,12 @@
 package com.stockcast.server;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +48,28 @@ class EssentialThreads implements HealthIndicator {
 
 	private volatile boolean broken;
 
+	/**
+	 * Essential-looking threads alive before this application started its own: another application
+	 * context's in the same JVM (a test JVM keeps several), whose ends are not this one's business.
+	 */
+	private final Set<Thread> others;
+
 	EssentialThreads(ApplicationEventPublisher events) {
 		this.events = events;
+		// Made while the context refreshes, before its web servers and job runner start their threads.
+		this.others = essentialThreads().collect(Collectors.toSet());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void watchAll() {
-		Thread.getAllStackTraces()
+		essentialThreads().filter(thread -> !this.others.contains(thread)).forEach(this::watch);
+	}
+
+	private static Stream<Thread> essentialThreads() {
+		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive())
-			.forEach(this::watch);
+			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive());
 	}
 
 	void watch(Thread thread) {

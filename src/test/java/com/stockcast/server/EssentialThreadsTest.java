@@ -51,6 +51,22 @@ class EssentialThreadsTest {
 	}
 
 	@Test
+	void leavesAloneTheThreadsOfAnApplicationThatStartedBeforeIt() throws Exception {
+		CountDownLatch end = new CountDownLatch(1);
+		Thread earlier = new Thread(() -> awaitQuietly(end), "http-nio-earlier-Poller");
+		earlier.start();
+		EssentialThreads threads = new EssentialThreads(event -> {
+		});
+		Thread own = new Thread(() -> awaitQuietly(end), "http-nio-own-Poller");
+		own.start();
+		threads.watchAll();
+		assertThat(threads.watchedNames()).contains("http-nio-own-Poller").doesNotContain("http-nio-earlier-Poller");
+		end.countDown();
+		earlier.join();
+		own.join();
+	}
+
+	@Test
 	void watchesTheDispatcherAndTomcatsAcceptorsAndPollersByName() {
 		assertThat(EssentialThreads.ESSENTIAL).accepts("job-dispatcher", "http-nio-8080-Acceptor",
 				"http-nio-8081-Poller", "http-nio-auto-1-Poller");
