@@ -1,6 +1,7 @@
 package com.stockcast.server;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextStartedEvent;
+import org.springframework.context.event.ContextStoppedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +30,8 @@ import org.springframework.stereotype.Component;
  * the broken states, so that an orchestrator takes the instance out and restarts it.
  *
  * <p>Threads that are pooled (the workers, Tomcat's request threads) are replaced by their pools
- * and are not watched. The watch starts when the application is ready and ends when it closes, when
- * these threads stop on purpose.
+ * and are not watched. The watch starts when the application is ready (or started again) and ends when
+ * it stops or closes, when these threads stop on purpose.
  */
 @Component("essentialThreads")
 class EssentialThreads implements HealthIndicator {
@@ -43,18 +46,27 @@ class EssentialThreads implements HealthIndicator {
 
 	private final List<Thread> watched = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The threads alive before this application last started its web servers and job runner: its
+	 * essential threads are those started since. Another application in the same JVM (tests keep
+	 * several, and stop and start them again) has its own.
+	 */
+	private volatile Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+
 	private volatile boolean broken;
 
 	EssentialThreads(ApplicationEventPublisher events) {
 		this.events = events;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener({ ApplicationReadyEvent.class, ContextStartedEvent.class })
 	void watchAll() {
+		this.watched.clear();
+		this.broken = false;
 		Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive())
+			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive() && !this.before.contains(thread))
 			.forEach(this::watch);
 	}
 
@@ -62,9 +74,11 @@ class EssentialThreads implements HealthIndicator {
 		this.watched.add(thread);
 	}
 
-	@EventListener(ContextClosedEvent.class)
+	/** The threads stop on purpose when the application stops or closes; they are new if it starts again. */
+	@EventListener({ ContextStoppedEvent.class, ContextClosedEvent.class })
 	void stopWatching() {
 		this.watched.clear();
+		this.before = Set.copyOf(Thread.getAllStackTraces().keySet());
 	}
 
 	List<String> watchedNames() {
