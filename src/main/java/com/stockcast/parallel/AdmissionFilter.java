@@ -108,6 +108,10 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		if (expect != null && expect.equalsIgnoreCase("100-continue")) {
 			return;
 		}
+		if (request.getContentLengthLong() > this.maxDrop) {
+			AbortedAnswers.leaveBodyUnread(request);
+			return;
+		}
 		byte[] buffer = new byte[8192];
 		long dropped = 0;
 		try (ServletInputStream body = new RateCheckedBody(request.getInputStream(), this.settings)) {
@@ -151,6 +155,8 @@ final class AdmissionFilter extends OncePerRequestFilter {
 	 * Refuses, with 408, a body arriving slower than {@link AdmissionSettings#minUploadRate()} on average
 	 * once {@link AdmissionSettings#uploadGrace()} has passed. Tomcat's connection timeout bounds a read
 	 * that gets nothing at all; this bounds a body that trickles in, a few bytes before each timeout.
+	 * Only the time spent waiting in reads counts: the client's pace, not the time the service takes to
+	 * parse what it has (a gzip body inflating, a busy machine).
 	 */
 	private static final class RateCheckedBody extends ServletInputStream {
 
@@ -158,7 +164,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 		private final AdmissionSettings settings;
 
-		private final long started = System.nanoTime();
+		private long waited;
 
 		private long read;
 
@@ -169,20 +175,23 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 		@Override
 		public int read() throws IOException {
+			long started = System.nanoTime();
 			int b = this.in.read();
-			counted((b < 0) ? -1 : 1);
+			counted((b < 0) ? -1 : 1, started);
 			return b;
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			return counted(this.in.read(buffer, offset, length));
+			long started = System.nanoTime();
+			return counted(this.in.read(buffer, offset, length), started);
 		}
 
-		private int counted(int n) {
+		private int counted(int n, long started) {
+			this.waited += System.nanoTime() - started;
 			if (n > 0) {
 				this.read += n;
-				if (this.settings.tooSlow(this.read, System.nanoTime() - this.started)) {
+				if (this.settings.tooSlow(this.read, this.waited)) {
 					throw tooSlow(this.settings.minUploadRate().toBytes());
 				}
 			}

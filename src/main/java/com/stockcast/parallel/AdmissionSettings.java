@@ -43,10 +43,10 @@ public record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudge
 	}
 
 	/**
-	 * Whether a body of which {@code bytes} arrived in {@code elapsedNanos} is slower than
-	 * {@link #minUploadRate} allows, once {@link #uploadGrace} has passed.
+	 * Whether a body of which {@code bytes} arrived while the service waited {@code elapsedNanos} for
+	 * them is slower than {@link #minUploadRate} allows, once {@link #uploadGrace} has passed.
 	 */
-	public boolean tooSlow(long bytes, long elapsedNanos) {
+	boolean tooSlow(long bytes, long elapsedNanos) {
 		return elapsedNanos > this.uploadGrace.toNanos()
 				&& bytes < this.minUploadRate.toBytes() * (elapsedNanos / 1_000_000_000.0);
 	}

@@ -52,9 +52,11 @@ public final class Problems {
 		body.put("instance", request.getRequestURI());
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// Not closed: closing the answer would close the request's body too, which a caller may still
-		// have to read and drop (AdmissionFilter).
-		response.getOutputStream().write(JSON.writeValueAsBytes(body));
+		// Its length given, so that the answer is whole once flushed; not closed: closing the answer would
+		// close the request's body too, which a caller may still have to read and drop (AdmissionFilter).
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +17,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextStartedEvent;
+import org.springframework.context.event.ContextStoppedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * the broken states, so that an orchestrator takes the instance out and restarts it.
  *
  * <p>Threads that are pooled (the workers, Tomcat's request threads) are replaced by their pools
- * and are not watched. The watch starts when the application is ready and ends when it closes, when
- * these threads stop on purpose.
+ * and are not watched. The watch starts when the application is ready (or started again) and ends when
+ * it stops or closes, when these threads stop on purpose.
  */
 @Component("essentialThreads")
 class EssentialThreads implements HealthIndicator {
@@ -46,39 +46,39 @@ class EssentialThreads implements HealthIndicator {
 
 	private final List<Thread> watched = new CopyOnWriteArrayList<>();
 
-	private volatile boolean broken;
-
 	/**
-	 * Essential-looking threads alive before this application started its own: another application
-	 * context's in the same JVM (a test JVM keeps several), whose ends are not this one's business.
+	 * The threads alive before this application last started its web servers and job runner: its
+	 * essential threads are those started since. Another application in the same JVM (tests keep
+	 * several, and stop and start them again) has its own.
 	 */
-	private final Set<Thread> others;
+	private volatile Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+
+	private volatile boolean broken;
 
 	EssentialThreads(ApplicationEventPublisher events) {
 		this.events = events;
-		// Made while the context refreshes, before its web servers and job runner start their threads.
-		this.others = essentialThreads().collect(Collectors.toSet());
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener({ ApplicationReadyEvent.class, ContextStartedEvent.class })
 	void watchAll() {
-		essentialThreads().filter(thread -> !this.others.contains(thread)).forEach(this::watch);
-	}
-
-	private static Stream<Thread> essentialThreads() {
-		return Thread.getAllStackTraces()
+		this.watched.clear();
+		this.broken = false;
+		Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive());
+			.filter(thread -> ESSENTIAL.test(thread.getName()) && thread.isAlive() && !this.before.contains(thread))
+			.forEach(this::watch);
 	}
 
 	void watch(Thread thread) {
 		this.watched.add(thread);
 	}
 
-	@EventListener(ContextClosedEvent.class)
+	/** The threads stop on purpose when the application stops or closes; they are new if it starts again. */
+	@EventListener({ ContextStoppedEvent.class, ContextClosedEvent.class })
 	void stopWatching() {
 		this.watched.clear();
+		this.before = Set.copyOf(Thread.getAllStackTraces().keySet());
 	}
 
 	List<String> watchedNames() {
