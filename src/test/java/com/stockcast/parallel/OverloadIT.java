@@ -107,7 +107,9 @@ class OverloadIT {
 					|| key.endsWith(" 429"));
 			assertThat(this.counts).as("some answers complete under load").containsKeys("large 200", "rows 200");
 			assertThat(scrapeMillis).as("every scrape answered").isNotEmpty().doesNotContain(-1L);
-			assertThat(slow).as("every slow upload is cut off").containsOnlyKeys("closed", "408");
+			// Each is cut off one way or the other: a 408 answer, or the connection closed before it is read.
+			assertThat(slow).as("every slow upload is cut off").isNotEmpty();
+			assertThat(slow.keySet()).as("every slow upload is cut off").isSubsetOf("closed", "408");
 			assertThat(service.log()).doesNotContain("OutOfMemoryError");
 			assertThat(service.get("/readyz").statusCode()).isEqualTo(200);
 			HttpResponse<String> after = this.client.send(request(service, "/forecasts", SMALL),
