@@ -61,8 +61,8 @@ final class AdmissionFilter extends OncePerRequestFilter {
 				admit(request, reservation);
 			}
 			catch (ProblemException refusal) {
-				refuse(request, response, refusal);
 				dropBody(request);
+				refuse(request, response, refusal);
 				return;
 			}
 			reservation.bind();
@@ -92,16 +92,15 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		if (retryAfter != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
-		// Answered at once, before the body: a client reading while it sends has its answer now.
 		Problems.write(refusal.getBody(), request, response);
-		response.flushBuffer();
 	}
 
 	/**
-	 * Reads and drops what the client still sends, while it keeps to the least upload rate, so that a
-	 * client that sends its whole body before it reads gets its answer instead of a reset. A client
-	 * waiting for 100 Continue sends nothing; a body too slow or too large is left unread and the
-	 * connection closed. Dropped bytes take no heap.
+	 * Before a refusal is answered, reads and drops the body while it keeps to the least upload rate, so
+	 * that a client that sends its whole body before it reads gets its answer instead of a reset (the
+	 * answer cannot come first: once it is complete, Tomcat closes the body). A client waiting for 100
+	 * Continue sends nothing and is answered at once; a body too slow or too large is left unread and
+	 * the connection closed after the answer. Dropped bytes take no heap.
 	 */
 	private void dropBody(HttpServletRequest request) {
 		String expect = request.getHeader(HttpHeaders.EXPECT);

@@ -52,8 +52,7 @@ public final class Problems {
 		body.put("instance", request.getRequestURI());
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// Its length given, so that the answer is whole once flushed; not closed: closing the answer would
-		// close the request's body too, which a caller may still have to read and drop (AdmissionFilter).
+		// Its length given: the answer is whole as soon as it is written, whatever the request's body.
 		byte[] bytes = JSON.writeValueAsBytes(body);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
