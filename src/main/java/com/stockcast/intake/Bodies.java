@@ -1,15 +1,16 @@
 package com.stockcast.intake;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import org.springframework.util.unit.DataSize;
 
@@ -37,11 +38,99 @@ final class Bodies {
 			throw IntakeProblems.unsupportedEncoding(contentEncoding.strip());
 		}
 		try {
-			return admitted(new LimitedInputStream(new GZIPInputStream(body, 64 * 1024), limit));
+			return admitted(new LimitedInputStream(gunzipped(body), limit));
 		}
 		catch (IOException ex) {
 			throw unreadable(ex);
 		}
+	}
+
+	/**
+	 * The body inflated. Not the JDK's GZIPInputStream: it takes a member boundary for the end of the
+	 * body when the next member's bytes have not arrived yet, and ignores bytes after the last member;
+	 * both would drop products without a word. This reader reads every member and refuses garbage.
+	 * The decoder's own failures become a {@link ZipException} (the body is not gzip); the network's
+	 * (a timeout, a client gone) pass through as they are.
+	 */
+	private static InputStream gunzipped(InputStream body) throws IOException {
+		Transport transport = new Transport(body);
+		InputStream inflated;
+		try {
+			inflated = GzipCompressorInputStream.builder()
+				.setInputStream(new BufferedInputStream(transport, 64 * 1024))
+				.setDecompressConcatenated(true)
+				.get();
+		}
+		catch (IOException ex) {
+			throw transport.blame(ex);
+		}
+		return new FilterInputStream(inflated) {
+
+			@Override
+			public int read() throws IOException {
+				try {
+					return super.read();
+				}
+				catch (IOException ex) {
+					throw transport.blame(ex);
+				}
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				try {
+					return super.read(buffer, offset, length);
+				}
+				catch (IOException ex) {
+					throw transport.blame(ex);
+				}
+			}
+
+		};
+	}
+
+	/** The raw body under the decoder; remembers its own failure to tell it from the decoder's. */
+	private static final class Transport extends FilterInputStream {
+
+		private IOException failure;
+
+		Transport(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				return super.read();
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			try {
+				return super.read(buffer, offset, length);
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+		IOException blame(IOException ex) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t == this.failure) {
+					return ex;
+				}
+			}
+			ZipException notGzip = new ZipException(ex.getMessage());
+			notGzip.initCause(ex);
+			return notGzip;
+		}
+
 	}
 
 	/**
