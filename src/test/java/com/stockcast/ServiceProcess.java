@@ -1,17 +1,19 @@
 package com.stockcast;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import com.stockcast.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service started as a process of its own (the packaged jar, an extracted image layout, or the
@@ -20,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Its output goes to a log file that failure messages quote.
  */
 public final class ServiceProcess implements AutoCloseable {
-
-	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Process process;
 
@@ -40,29 +40,34 @@ public final class ServiceProcess implements AutoCloseable {
 	 * answers {@code /readyz} (open, on the API port) with 200. Fails, quoting the log, if it exits or is not healthy
 	 * within {@code timeout}.
 	 */
-	public static ServiceProcess start(ProcessBuilder command, int port, Path log, Duration timeout) throws Exception {
+	public static ServiceProcess start(ProcessBuilder command, int port, Path log, Duration timeout) throws IOException {
 		return start(command, port, "/readyz", log, timeout);
 	}
 
 	/** Like {@link #start(ProcessBuilder, int, Path, Duration)}, for a server whose health is at {@code healthPath}. */
 	public static ServiceProcess start(ProcessBuilder command, int port, String healthPath, Path log, Duration timeout)
-			throws Exception {
+			throws IOException {
 		Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess service = new ServiceProcess(process, port, log);
-		Instant deadline = Instant.now().plus(timeout);
-		while (true) {
-			assertThat(process.isAlive()).as("service exited; log:\n%s", service.log()).isTrue();
-			try {
-				if (service.get(healthPath).statusCode() == 200) {
-					return service;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			assertThat(Instant.now()).as("service not healthy in time; log:\n%s", service.log()).isBefore(deadline);
-			Thread.sleep(200);
+		try {
+			await().atMost(timeout)
+				.pollInterval(Duration.ofMillis(200))
+				// Not listening yet: the connection is refused.
+				.ignoreException(UncheckedIOException.class)
+				.until(() -> {
+					assertThat(process.isAlive()).as("service exited; log:\n%s", service.log()).isTrue();
+					return service.get(healthPath).statusCode() == 200;
+				});
 		}
+		catch (ConditionTimeoutException ex) {
+			service.close();
+			throw new AssertionError("service not healthy in " + timeout + "; log:\n" + service.log(), ex);
+		}
+		catch (RuntimeException | Error ex) {
+			service.close();
+			throw ex;
+		}
+		return service;
 	}
 
 	/** The {@code java} launcher of the JVM running the tests. */
@@ -85,14 +90,14 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.port;
 	}
 
-	public URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+	/** The service's API port as client test-a (whose key servers other than Stockcast ignore). */
+	public TestHttp http() {
+		return TestHttp.on(this.port);
 	}
 
-	/** GETs {@code path} with {@link TestKeys#KEY} (which servers other than Stockcast ignore). */
-	public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(uri(path)).header(TestKeys.HEADER, TestKeys.KEY).build(),
-				HttpResponse.BodyHandlers.ofString());
+	/** GETs {@code path} as client test-a. */
+	public HttpResponse<String> get(String path) {
+		return http().get(path);
 	}
 
 	/** What the service has written so far. */

@@ -1,16 +1,9 @@
 package com.stockcast.forecast;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +13,12 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.TestKeys;
 
-import static com.stockcast.forecast.Api.assertProblem;
+import com.stockcast.RawHttp;
+import com.stockcast.TestHttp;
+import com.stockcast.TestResources;
+
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -452,7 +448,7 @@ class BadInputApiTest {
 
 	@Test
 	void rejectsTruncatedGzipBody() {
-		byte[] gzip = Api.gzip(Api.resource("product_list.csv"));
+		byte[] gzip = TestResources.gzip(TestResources.bytes("product_list.csv"));
 		byte[] truncated = Arrays.copyOf(gzip, gzip.length / 2);
 		var response = api().post("/forecasts", "text/csv", truncated, "Content-Encoding", "gzip");
 
@@ -462,7 +458,7 @@ class BadInputApiTest {
 
 	@Test
 	void rejectsTruncatedGzipJsonBody() {
-		byte[] gzip = Api.gzip(("[" + jsonProduct("\"A\"", "5") + "," + jsonProduct("\"B\"", "5") + "]")
+		byte[] gzip = TestResources.gzip(("[" + jsonProduct("\"A\"", "5") + "," + jsonProduct("\"B\"", "5") + "]")
 			.getBytes(StandardCharsets.UTF_8));
 		byte[] truncated = Arrays.copyOf(gzip, gzip.length / 2);
 		var response = api().post("/forecasts", "application/json", truncated, "Content-Encoding", "gzip");
@@ -480,11 +476,13 @@ class BadInputApiTest {
 	}
 
 	@Test
-	void refusesDeclaredBodyOverTheLimitBeforeReadingIt() throws IOException {
+	void refusesDeclaredBodyOverTheLimitBeforeReadingIt() {
 		// 600 MB declared, nothing sent: the default 512 MB limit refuses it from Content-Length alone.
-		String answer = rawPost("POST /forecasts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
-				+ TestKeys.HEADER + ": " + TestKeys.KEY + "\r\n"
-				+ "Content-Length: 600000000\r\n\r\n");
+		String answer;
+		try (RawHttp raw = RawHttp.connect(this.port)) {
+			answer = raw.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv", "Content-Length: 600000000"))
+				.readAnswer();
+		}
 
 		assertThat(answer).startsWith("HTTP/1.1 413");
 		assertThat(answer.toLowerCase(Locale.ROOT)).contains("content-type: application/problem+json");
@@ -549,8 +547,8 @@ class BadInputApiTest {
 		assertThreeDaysOf("A", response);
 	}
 
-	private Api api() {
-		return new Api(this.port);
+	private TestHttp api() {
+		return TestHttp.on(this.port);
 	}
 
 	private HttpResponse<String> csv(String body) {
@@ -631,39 +629,6 @@ class BadInputApiTest {
 			assertThat(error.path("value").asString()).as(error.toString()).isEqualTo(value);
 		}
 		assertThat(error.path("reason").asString()).as(error.toString()).contains(reason);
-	}
-
-	/**
-	 * Sends raw request bytes, for a request {@link java.net.http.HttpClient} will not send, and reads the
-	 * answer up to its end: the server may keep the socket open afterwards, waiting for the body it refused.
-	 */
-	private String rawPost(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			ByteArrayOutputStream answer = new ByteArrayOutputStream();
-			InputStream in = socket.getInputStream();
-			byte[] buffer = new byte[8192];
-			for (int n; !isComplete(answer.toString(StandardCharsets.UTF_8)) && (n = in.read(buffer)) > 0;) {
-				answer.write(buffer, 0, n);
-			}
-			return answer.toString(StandardCharsets.UTF_8);
-		}
-	}
-
-	private static boolean isComplete(String answer) {
-		int headEnd = answer.indexOf("\r\n\r\n");
-		if (headEnd < 0) {
-			return false;
-		}
-		String head = answer.substring(0, headEnd).toLowerCase(Locale.ROOT);
-		Matcher length = Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
-		if (length.find()) {
-			return answer.length() - headEnd - 4 >= Integer.parseInt(length.group(1));
-		}
-		return head.contains("\r\ntransfer-encoding: chunked") && answer.endsWith("\r\n0\r\n\r\n");
 	}
 
 }

@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
+import com.stockcast.TestResources;
 import com.stockcast.output.Forecasts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,17 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ForecastApiTest {
 
-	private static final String FRACTIONAL = Api.resourceText("products-1k-fractional.csv");
+	private static final String FRACTIONAL = TestResources.text("products-1k-fractional.csv");
 
-	private static final String FRACTIONAL_ROWS = Api.resourceText("products-1k-fractional.forecast.csv");
+	private static final String FRACTIONAL_ROWS = TestResources.text("products-1k-fractional.forecast.csv");
 
-	private static final String FRACTIONAL_SUMMARY = Api.resourceText("products-1k-fractional.summary.csv");
+	private static final String FRACTIONAL_SUMMARY = TestResources.text("products-1k-fractional.summary.csv");
 
 	@LocalServerPort
 	int port;
 
-	private Api api() {
-		return new Api(this.port);
+	private TestHttp api() {
+		return TestHttp.on(this.port);
 	}
 
 	@Test
@@ -48,9 +50,9 @@ class ForecastApiTest {
 	@Test
 	void seedSampleGivesTheSeedScriptsRows() {
 		HttpResponse<String> response = api().upload("/forecasts", "product_list.csv", "application/octet-stream",
-				Api.resource("product_list.csv"));
+				TestResources.bytes("product_list.csv"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		Forecasts.assertSameCsv(response.body(), Api.resourceText("product_list.forecast.csv"));
+		Forecasts.assertSameCsv(response.body(), TestResources.text("product_list.forecast.csv"));
 	}
 
 	@Test
@@ -63,7 +65,7 @@ class ForecastApiTest {
 
 	@Test
 	void acceptsGzippedBodies() {
-		byte[] gzipped = Api.gzip(FRACTIONAL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		byte[] gzipped = TestResources.gzip(FRACTIONAL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		HttpResponse<String> response = api().post("/forecasts", "text/csv", gzipped, "Content-Encoding", "gzip");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(FRACTIONAL_ROWS);
@@ -82,7 +84,7 @@ class ForecastApiTest {
 		HttpResponse<String> response = api().post("/forecasts", "text/csv", FRACTIONAL, "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-		JsonNode rows = Api.json(response);
+		JsonNode rows = TestHttp.json(response);
 		String[] csv = FRACTIONAL_ROWS.split("\n");
 		assertThat(rows.size()).isEqualTo(csv.length - 1);
 		for (int i = 1; i < csv.length; i += 97) {
@@ -100,7 +102,7 @@ class ForecastApiTest {
 		String[] csv = FRACTIONAL_ROWS.split("\n");
 		assertThat(lines).hasSize(csv.length - 1);
 		for (int i = 1; i < csv.length; i += 89) {
-			assertSameRow(Api.JSON.readTree(lines[i - 1]), csv[i]);
+			assertSameRow(TestHttp.JSON.readTree(lines[i - 1]), csv[i]);
 		}
 	}
 
@@ -118,12 +120,12 @@ class ForecastApiTest {
 
 		HttpResponse<String> json = api().post("/forecasts?view=summary", "text/csv", FRACTIONAL, "Accept",
 				"application/json");
-		JsonNode first = Api.json(json).get(1);
+		JsonNode first = TestHttp.json(json).get(1);
 		assertThat(first.get("product_id").asString()).isEqualTo("2");
 		assertThat(first.get("stockout_date").asString()).isEqualTo("2024-04-22");
 		assertThat(first.get("min_inventory_level").asDouble()).isEqualTo(-712.68);
 		assertThat(first.get("ending_inventory_level").asDouble()).isEqualTo(-712.68);
-		assertThat(Api.json(json).get(0).get("stockout_date").isNull()).isTrue();
+		assertThat(TestHttp.json(json).get(0).get("stockout_date").isNull()).isTrue();
 
 		HttpResponse<String> ndjson = api().post("/forecasts?view=summary", "application/json", toJson(FRACTIONAL),
 				"Accept", "application/x-ndjson");
@@ -132,14 +134,14 @@ class ForecastApiTest {
 
 	@Test
 	void fillsLeftOutColumnsFromQueryDefaults() {
-		String weekly = Api.resourceText("products-weekly.csv");
+		String weekly = TestResources.text("products-weekly.csv");
 		String withoutShared = weekly.lines()
 			.map(line -> line.substring(0, nthComma(line, 5)))
 			.collect(Collectors.joining("\n", "", "\n"));
 		HttpResponse<String> response = api().post("/forecasts?duration_days=90&forecast_frequency=7", "text/csv",
 				withoutShared);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo(Api.resourceText("products-weekly.forecast.csv"));
+		assertThat(response.body()).isEqualTo(TestResources.text("products-weekly.forecast.csv"));
 	}
 
 	@Test
@@ -155,7 +157,7 @@ class ForecastApiTest {
 	void servesItsOpenApiDescription() {
 		HttpResponse<String> response = api().get("/v3/api-docs");
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode post = Api.json(response).path("paths").path("/forecasts").path("post");
+		JsonNode post = TestHttp.json(response).path("paths").path("/forecasts").path("post");
 		assertThat(post.isMissingNode()).isFalse();
 		assertThat(response.body()).contains("duration_days", "text/csv", "application/x-ndjson");
 	}

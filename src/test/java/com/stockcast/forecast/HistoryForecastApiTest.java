@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +51,7 @@ class HistoryForecastApiTest {
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		String[] all = java.util.Arrays.copyOf(new String[] { "Accept", accept }, 2 + headers.length);
 		System.arraycopy(headers, 0, all, 2, headers.length);
-		return new Api(this.port).post("/forecasts" + query, "multipart/form-data; boundary=" + boundary,
+		return TestHttp.on(this.port).post("/forecasts" + query, "multipart/form-data; boundary=" + boundary,
 				body.toByteArray(), all);
 	}
 
@@ -62,7 +64,7 @@ class HistoryForecastApiTest {
 	void rowsWithoutASalesRateTakeTheirHistorysMean() {
 		HttpResponse<String> fromHistory = post("", PRODUCTS, HISTORY, "text/csv");
 		assertThat(fromHistory.statusCode()).as(fromHistory.body()).isEqualTo(200);
-		String explicit = new Api(this.port).post("/forecasts", "text/csv", """
+		String explicit = TestHttp.on(this.port).post("/forecasts", "text/csv", """
 				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate
 				A,2024-01-01,20,0,5,5
 				B,2024-01-01,10,1,5,2
@@ -88,7 +90,7 @@ class HistoryForecastApiTest {
 		HttpResponse<String> response = post("?demand=normal&trials=400&seed=1", PRODUCTS, HISTORY,
 				"application/json");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode rows = Api.json(response);
+		JsonNode rows = TestHttp.json(response);
 		JsonNode lastOfA = rows.get(4);
 		assertThat(lastOfA.get("product_id").asString()).isEqualTo("A");
 		// A varies (deviation sqrt(2/3) a day), so its percentiles spread around 20 - 25 = -5.
@@ -104,7 +106,7 @@ class HistoryForecastApiTest {
 	@Test
 	void aProductWithNeitherRateNorHistoryIsReported() {
 		String products = PRODUCTS + "C,2024-01-01,10,1,5\n";
-		JsonNode problem = Api.assertProblem(post("", products, HISTORY, "text/csv"), 400, "invalid-input");
+		JsonNode problem = TestHttp.assertProblem(post("", products, HISTORY, "text/csv"), 400, "invalid-input");
 		JsonNode error = problem.get("errors").get(0);
 		assertThat(error.get("line").asInt()).isEqualTo(4);
 		assertThat(error.get("column").asString()).isEqualTo("sales_rate");
@@ -114,13 +116,13 @@ class HistoryForecastApiTest {
 	@Test
 	void aBadHistoryIsAProblemAndNothingIsComputed() {
 		String history = "product_id,date,units\nA,2023-02-30,4\n";
-		JsonNode problem = Api.assertProblem(post("", PRODUCTS, history, "text/csv"), 400, "invalid-input");
+		JsonNode problem = TestHttp.assertProblem(post("", PRODUCTS, history, "text/csv"), 400, "invalid-input");
 		assertThat(problem.toString()).contains("2023-02-30");
 	}
 
 	@Test
 	void withoutAHistoryTheSalesRateColumnIsStillRequired() {
-		JsonNode problem = Api.assertProblem(post("", PRODUCTS, null, "text/csv"), 400, "invalid-input");
+		JsonNode problem = TestHttp.assertProblem(post("", PRODUCTS, null, "text/csv"), 400, "invalid-input");
 		assertThat(problem.get("errors").get(0).get("column").asString()).isEqualTo("sales_rate");
 	}
 
@@ -130,9 +132,9 @@ class HistoryForecastApiTest {
 		HttpResponse<String> accepted = post(query, PRODUCTS, HISTORY, "text/csv", "Prefer", "respond-async");
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		String location = accepted.headers().firstValue("Location").orElseThrow();
-		Api api = new Api(this.port);
+		TestHttp api = TestHttp.on(this.port);
 		await().atMost(Duration.ofMinutes(2))
-			.until(() -> Api.json(api.get(location)).get("status").asString(), status -> status.equals("succeeded"));
+			.until(() -> TestHttp.json(api.get(location)).get("status").asString(), status -> status.equals("succeeded"));
 		assertThat(api.get(location + "/summary", "Accept", "text/csv").body())
 			.isEqualTo(post(query, PRODUCTS, HISTORY, "text/csv").body());
 	}

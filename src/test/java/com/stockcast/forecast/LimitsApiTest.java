@@ -9,7 +9,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.stockcast.forecast.Api.assertProblem;
+import com.stockcast.TestHttp;
+import com.stockcast.TestResources;
+
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,8 +25,8 @@ class LimitsApiTest {
 	@LocalServerPort
 	int port;
 
-	private Api api() {
-		return new Api(this.port);
+	private TestHttp api() {
+		return TestHttp.on(this.port);
 	}
 
 	@Test
@@ -35,7 +38,7 @@ class LimitsApiTest {
 
 	@Test
 	void refusesAGzipBombAsSoonAsItInflatesPastTheLimit() {
-		byte[] bomb = Api.gzip((HEADER + "\n".repeat(50 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8));
+		byte[] bomb = TestResources.gzip((HEADER + "\n".repeat(50 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8));
 		assertThat(bomb.length).isLessThan(64 * 1024);
 		HttpResponse<String> response = api().post("/forecasts", "text/csv", bomb, "Content-Encoding", "gzip");
 		assertProblem(response, 413, "body-too-large");

@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
+import com.stockcast.TestResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,13 +33,13 @@ class ScenarioApiTest {
 	private static final String HEADER = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,"
 			+ "duration_days\n";
 
-	private static final String FRACTIONAL = Api.resourceText("products-1k-fractional.csv");
+	private static final String FRACTIONAL = TestResources.text("products-1k-fractional.csv");
 
 	@LocalServerPort
 	int port;
 
-	private Api api() {
-		return new Api(this.port);
+	private TestHttp api() {
+		return TestHttp.on(this.port);
 	}
 
 	private String csv(String query, String body) {
@@ -89,7 +92,7 @@ class ScenarioApiTest {
 				product_id,stockout_date,min_inventory_level,ending_inventory_level,order_count,order_dates
 				A,2024-01-05,0,8,3,2024-01-01 2024-01-04 2024-01-06
 				""");
-		JsonNode summary = Api.json(api().post("/forecasts?view=summary", "text/csv", body, "Accept",
+		JsonNode summary = TestHttp.json(api().post("/forecasts?view=summary", "text/csv", body, "Accept",
 				"application/json"));
 		assertThat(summary.get(0).get("order_dates").toString())
 			.isEqualTo("[\"2024-01-01\",\"2024-01-04\",\"2024-01-06\"]");
@@ -182,7 +185,7 @@ class ScenarioApiTest {
 			assertThat(row[5]).isEqualTo(sums[4].toPlainString());
 			assertThat(row[6]).isEqualTo(sums[5].toPlainString());
 		}
-		JsonNode json = Api.json(api().post("/forecasts?view=totals&policy=lost-sales", "text/csv", body, "Accept",
+		JsonNode json = TestHttp.json(api().post("/forecasts?view=totals&policy=lost-sales", "text/csv", body, "Accept",
 				"application/json"));
 		assertThat(json.size()).isEqualTo(expected.size());
 		assertThat(json.get(0).get("date").asString()).isEqualTo(totals[1].split(",")[0]);
@@ -245,7 +248,7 @@ class ScenarioApiTest {
 				"must not be negative"));
 		for (Case c : cases) {
 			HttpResponse<String> response = api().post("/forecasts" + c.query(), "text/csv", c.body());
-			JsonNode problem = Api.assertProblem(response, 400, "invalid-input");
+			JsonNode problem = TestHttp.assertProblem(response, 400, "invalid-input");
 			JsonNode error = problem.get("errors").get(0);
 			assertThat(error.toString()).as(c.query()).contains(c.where()).contains(c.reason());
 		}
@@ -253,7 +256,7 @@ class ScenarioApiTest {
 
 	@Test
 	void theOpenApiDescriptionNamesTheScenarioParametersAndAnswers() {
-		JsonNode docs = Api.json(api().get("/v3/api-docs"));
+		JsonNode docs = TestHttp.json(api().get("/v3/api-docs"));
 		List<String> parameters = new ArrayList<>();
 		docs.path("paths").path("/forecasts").path("post").path("parameters")
 			.forEach(parameter -> parameters.add(parameter.path("name").asString()));
@@ -272,7 +275,7 @@ class ScenarioApiTest {
 		for (String prefer : new String[] { "", "respond-async" }) {
 			HttpResponse<String> response = api().post("/forecasts?demand=normal&trials=2000", "text/csv", FRACTIONAL,
 					"Prefer", prefer.isEmpty() ? "return=representation" : prefer);
-			JsonNode problem = Api.assertProblem(response, 413, "too-many-trial-days");
+			JsonNode problem = TestHttp.assertProblem(response, 413, "too-many-trial-days");
 			assertThat(problem.get("detail").asString()).contains("60000 product-days x 2000 trials")
 				.contains("stockcast.limits.max-trial-days");
 		}

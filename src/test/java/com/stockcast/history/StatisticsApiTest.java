@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,10 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
 import com.stockcast.history.Histories.Sale;
 
-import com.stockcast.TestKeys;
-
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -44,8 +41,6 @@ class StatisticsApiTest {
 
 	@LocalManagementPort
 	int managementPort;
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void answersEverySkuInOrderOfFirstAppearanceWithTheBruteForceNumbers() {
@@ -207,58 +202,17 @@ class StatisticsApiTest {
 		return sb.toString();
 	}
 
-	private static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = JSON.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:stockcast:problem:" + slug);
-		assertThat(problem.path("detail").asString()).isNotBlank();
-		return problem;
-	}
-
 	private HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.header("Content-Type", contentType)
-			.header(TestKeys.HEADER, TestKeys.KEY);
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return send(request.build());
+		return TestHttp.on(this.port).post(path, contentType, body, headers);
 	}
 
 	private HttpResponse<String> upload(String path, String partType, byte[] file) {
-		String boundary = "----stockcast-statistics-test";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sales.csv\""
-				+ "\r\nContent-Type: " + partType + "\r\n\r\n"));
-		body.writeBytes(file);
-		body.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
-		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+		return TestHttp.on(this.port).upload(path, "sales.csv", partType, file);
 	}
 
-	/** GETs {@code path}: actuator endpoints from the management port, the rest with the test client's key. */
+	/** GETs {@code path}: actuator endpoints from the management port, the rest from the API's. */
 	private HttpResponse<String> get(String path) {
-		boolean actuator = path.startsWith("/actuator/");
-		HttpRequest.Builder request = HttpRequest.newBuilder(
-				URI.create("http://127.0.0.1:" + (actuator ? this.managementPort : this.port) + path)).GET();
-		if (!actuator) {
-			request.header(TestKeys.HEADER, TestKeys.KEY);
-		}
-		return send(request.build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.on(path.startsWith("/actuator/") ? this.managementPort : this.port).get(path);
 	}
 
 	private static byte[] bytes(String text) {

@@ -2,8 +2,6 @@ package com.stockcast.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.stockcast.ServiceProcess;
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +50,6 @@ class CrashRecoveryIT {
 			new Submission("?policy=lost-sales&reorder_point=40&order_quantity=150&lead_time_days=3",
 					BigInput.csv(2_000, 365)),
 			new Submission("?demand=poisson&trials=100&seed=7", BigInput.csv(400, 180)));
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	private final List<Process> processes = new ArrayList<>();
 
@@ -86,7 +83,7 @@ class CrashRecoveryIT {
 		String location = submit(port, submission);
 		awaitProgress(port, List.of(location), 0);
 		first.destroy(); // SIGTERM: graceful shutdown
-		assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(Files.readString(this.dir.resolve("first.log"))).doesNotContain("Exception");
 		start(port, database, "second");
 		verify(port, submission, location);
@@ -142,7 +139,7 @@ class CrashRecoveryIT {
 
 	private static void kill(Process service) throws InterruptedException {
 		service.destroyForcibly();
-		assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(service.waitFor(5, TimeUnit.MINUTES)).isTrue();
 	}
 
 	private List<String> submitBatch(int port) throws Exception {
@@ -154,7 +151,7 @@ class CrashRecoveryIT {
 	}
 
 	private String submit(int port, Submission submission) throws Exception {
-		HttpResponse<String> accepted = this.client.send(post(port, submission, true),
+		HttpResponse<String> accepted = TestHttp.on(port).send(post(port, submission, true),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		return accepted.headers().firstValue("Location").orElseThrow();
@@ -166,13 +163,13 @@ class CrashRecoveryIT {
 		assertThat(done.get("progress").get("chunks_done").asInt())
 			.isEqualTo(done.get("progress").get("chunks_total").asInt());
 		String separator = submission.query().isEmpty() ? "?" : "&";
-		Digest rows = digest(this.client.send(get(port, location + "/rows"), HttpResponse.BodyHandlers.ofInputStream()));
+		Digest rows = digest(TestHttp.on(port).send(get(port, location + "/rows"), HttpResponse.BodyHandlers.ofInputStream()));
 		assertThat(rows).as("rows of %s", submission.query())
-			.isEqualTo(digest(this.client.send(post(port, submission, false), HttpResponse.BodyHandlers.ofInputStream())));
-		Digest summary = digest(this.client.send(get(port, location + "/summary"),
+			.isEqualTo(digest(TestHttp.on(port).send(post(port, submission, false), HttpResponse.BodyHandlers.ofInputStream())));
+		Digest summary = digest(TestHttp.on(port).send(get(port, location + "/summary"),
 				HttpResponse.BodyHandlers.ofInputStream()));
 		assertThat(summary).as("summary of %s", submission.query())
-			.isEqualTo(digest(this.client.send(post(port, submission.view("summary", separator), false),
+			.isEqualTo(digest(TestHttp.on(port).send(post(port, submission.view("summary", separator), false),
 					HttpResponse.BodyHandlers.ofInputStream())));
 	}
 
@@ -222,7 +219,7 @@ class CrashRecoveryIT {
 
 	/** A job's view; a job that failed or was cancelled fails the test at once, quoting the services' logs. */
 	private JsonNode job(int port, String location) throws Exception {
-		JsonNode job = JSON.readTree(this.client.send(get(port, location), HttpResponse.BodyHandlers.ofString()).body());
+		JsonNode job = JSON.readTree(TestHttp.on(port).send(get(port, location), HttpResponse.BodyHandlers.ofString()).body());
 		assertThat(job.get("status").asString()).as("job %s; service logs:\n%s", job, serviceLogs())
 			.isIn("queued", "running", "succeeded");
 		return job;
@@ -285,22 +282,16 @@ class CrashRecoveryIT {
 		return new Digest(lines, HexFormat.of().formatHex(sha.digest()));
 	}
 
-	private static HttpRequest post(int port, Submission submission, boolean async) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/forecasts" + submission.query()))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.POST(HttpRequest.BodyPublishers.ofString(submission.csv()));
-		if (async) {
-			request.header("Prefer", "respond-async");
-		}
-		return request.build();
+	private static HttpRequest.Builder post(int port, Submission submission, boolean async) {
+		String[] headers = async ? new String[] { "Content-Type", "text/csv", "Prefer", "respond-async" }
+				: new String[] { "Content-Type", "text/csv" };
+		return TestHttp.on(port)
+			.request("POST", "/forecasts" + submission.query(), HttpRequest.BodyPublishers.ofString(submission.csv()),
+					headers);
 	}
 
-	private static HttpRequest get(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.build();
+	private static HttpRequest.Builder get(int port, String path) {
+		return TestHttp.on(port).request("GET", path, HttpRequest.BodyPublishers.noBody());
 	}
 
 	private static String envOr(String name, String fallback) {

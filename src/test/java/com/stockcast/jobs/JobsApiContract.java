@@ -1,6 +1,5 @@
 package com.stockcast.jobs;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,10 +60,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	void acceptsJsonBodiesAndRequestDefaultsAsJobSettings() throws Exception {
 		String json = "[{\"product_id\":\"A\",\"sell_start_date\":\"2024-01-01\",\"initial_inventory\":10,"
 				+ "\"sales_rate\":5,\"restocking_rate\":3}]";
-		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts?duration_days=30&forecast_frequency=7"))
-			.header("Content-Type", "application/json")
-			.header("Prefer", "respond-async")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+		HttpResponse<String> accepted = submitTo("/forecasts?duration_days=30&forecast_frequency=7", json, "application/json");
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 		JsonNode done = awaitStatus(location, "succeeded");
 		assertThat(done.get("settings").get("defaults").get("duration_days").asString()).isEqualTo("30");
@@ -144,7 +140,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		try (PoolBlock held = PoolBlock.of(this.pool)) {
 			location = submit(FRACTIONAL, "text/csv").headers().firstValue("Location").orElseThrow();
 			awaitStatus(location, "running");
-			HttpResponse<String> cancelled = send(HttpRequest.newBuilder(uri(location)).DELETE());
+			HttpResponse<String> cancelled = http().delete(location);
 			assertThat(cancelled.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(cancelled.body()).get("status").asString()).isEqualTo("cancelled");
 			JsonNode status = JSON.readTree(get(location, "application/json").body());
@@ -156,10 +152,10 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		assertThat(noResults.body()).contains("urn:stockcast:problem:job-not-succeeded");
 
 		String finished = submitAndAwait(FRACTIONAL);
-		assertThat(send(HttpRequest.newBuilder(uri(finished)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(http().delete(finished).statusCode()).isEqualTo(204);
 		assertThat(get(finished, "application/json").statusCode()).isEqualTo(404);
 		assertThat(get(finished + "/rows", "text/csv").statusCode()).isEqualTo(404);
-		assertThat(send(HttpRequest.newBuilder(uri(location)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(http().delete(location).statusCode()).isEqualTo(204);
 	}
 
 	@Test
@@ -238,7 +234,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	/** A job gauge as Prometheus scrapes it: {@code stockcast_jobs} by status, {@code stockcast_jobs_chunks} by state. */
 	private double jobGauge(String tag, String value) throws Exception {
 		String name = tag.equals("status") ? "stockcast_jobs" : "stockcast_jobs_chunks";
-		return Scrapes.sample(send(HttpRequest.newBuilder(managementUri("/actuator/prometheus"))).body(),
+		return Scrapes.sample(management().get("/actuator/prometheus").body(),
 				name + "{application=\"stockcast\"," + tag + "=\"" + value + "\"}");
 	}
 
@@ -256,10 +252,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 				"?policy=lost-sales&demand=poisson&trials=20&seed=7", "?demand=normal&sales_std=2&trials=10&seed=-3",
 				"" };
 		for (String query : queries) {
-			HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts" + query))
-				.header("Content-Type", "text/csv")
-				.header("Prefer", "respond-async")
-				.POST(HttpRequest.BodyPublishers.ofString(FRACTIONAL)));
+			HttpResponse<String> accepted = submitTo("/forecasts" + query, FRACTIONAL, "text/csv");
 			assertThat(accepted.statusCode()).as(query).isEqualTo(202);
 			String location = accepted.headers().firstValue("Location").orElseThrow();
 			JsonNode done = awaitStatus(location, "succeeded");
@@ -278,10 +271,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 
 	@Test
 	void pagesAScenarioJobsRowsByCursor() throws Exception {
-		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/forecasts?policy=lost-sales"))
-			.header("Content-Type", "text/csv")
-			.header("Prefer", "respond-async")
-			.POST(HttpRequest.BodyPublishers.ofString(FRACTIONAL)));
+		HttpResponse<String> accepted = submitTo("/forecasts?policy=lost-sales", FRACTIONAL, "text/csv");
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 		awaitStatus(location, "succeeded");
 		String whole = get(location + "/rows", "text/csv").body();
@@ -318,10 +308,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 			}
 		}
 		String csv = history.toString();
-		HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("/sales-statistics?trend_days=14"))
-			.header("Content-Type", "text/csv")
-			.header("Prefer", "respond-async")
-			.POST(HttpRequest.BodyPublishers.ofString(csv)));
+		HttpResponse<String> accepted = submitTo("/sales-statistics?trend_days=14", csv, "text/csv");
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		String location = accepted.headers().firstValue("Location").orElseThrow();
 		assertThat(location).startsWith("/sales-statistics/");
@@ -330,10 +317,7 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		assertThat(done.get("links").get("results").asString()).isEqualTo(location + "/results");
 		assertThat(done.get("settings").get("scenario").get("trend_days").asInt()).isEqualTo(14);
 		for (String accept : new String[] { "text/csv", "application/json", "application/x-ndjson" }) {
-			String synchronous = send(HttpRequest.newBuilder(uri("/sales-statistics?trend_days=14"))
-				.header("Content-Type", "text/csv")
-				.header("Accept", accept)
-				.POST(HttpRequest.BodyPublishers.ofString(csv))).body();
+			String synchronous = http().post("/sales-statistics?trend_days=14", "text/csv", csv, "Accept", accept).body();
 			assertThat(get(location + "/results", accept).body()).as(accept).isEqualTo(synchronous);
 		}
 		String whole = get(location + "/results", "text/csv").body();
@@ -348,15 +332,15 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		assertThat(get(location + "/results?product_id=S7", "text/csv").body().lines()).hasSize(2);
 		// Another client finds nothing there, by any verb.
 		for (String path : new String[] { location, location + "/results" }) {
-			assertThat(send(HttpRequest.newBuilder(uri(path)).header(TestKeys.HEADER, TestKeys.OTHER_KEY).GET())
+			assertThat(http().as(TestKeys.OTHER_KEY).get(path)
 				.statusCode()).isEqualTo(404);
 		}
-		assertThat(send(HttpRequest.newBuilder(uri(location)).header(TestKeys.HEADER, TestKeys.OTHER_KEY).DELETE())
+		assertThat(http().as(TestKeys.OTHER_KEY).delete(location)
 			.statusCode()).isEqualTo(404);
 		// Its resources are its own: not a forecast job's.
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		assertThat(get("/forecasts/" + id, "application/json").statusCode()).isEqualTo(404);
-		assertThat(send(HttpRequest.newBuilder(uri(location)).DELETE()).statusCode()).isEqualTo(204);
+		assertThat(http().delete(location).statusCode()).isEqualTo(204);
 		assertThat(get(location, "application/json").statusCode()).isEqualTo(404);
 	}
 

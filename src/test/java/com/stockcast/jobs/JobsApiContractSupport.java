@@ -1,10 +1,6 @@
 package com.stockcast.jobs;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.TestKeys;
+import com.stockcast.TestHttp;
+import com.stockcast.TestResources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,9 +25,9 @@ abstract class JobsApiContractSupport {
 
 	static final String PROPERTIES_POLL = "stockcast.jobs.poll-interval=50ms";
 
-	static final String FRACTIONAL = resource("products-1k-fractional.csv");
+	static final String FRACTIONAL = TestResources.text("products-1k-fractional.csv");
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = TestHttp.JSON;
 
 	/**
 	 * How long a job may take to reach a state on a slow, loaded machine: generous, since only a
@@ -46,23 +43,32 @@ abstract class JobsApiContractSupport {
 	@LocalManagementPort
 	int managementPort;
 
-	final HttpClient client = HttpClient.newHttpClient();
+	/** The API as client test-a. */
+	TestHttp http() {
+		return TestHttp.on(this.port);
+	}
 
-	String submitAndAwait(String csv) throws Exception {
+	TestHttp management() {
+		return TestHttp.on(this.managementPort);
+	}
+
+	String submitAndAwait(String csv) {
 		String location = submit(csv, "text/csv").headers().firstValue("Location").orElseThrow();
 		awaitStatus(location, "succeeded");
 		return location;
 	}
 
-	HttpResponse<String> submit(String body, String contentType, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/forecasts"))
-			.header("Content-Type", contentType)
-			.header("Prefer", "respond-async")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return send(request);
+	/** Submits {@code body} to {@code path} as a job ({@code Prefer: respond-async}). */
+	HttpResponse<String> submitTo(String path, String body, String contentType, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Prefer";
+		all[1] = "respond-async";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return http().post(path, contentType, body, all);
+	}
+
+	HttpResponse<String> submit(String body, String contentType, String... headers) {
+		return submitTo("/forecasts", body, contentType, headers);
 	}
 
 	/**
@@ -79,45 +85,18 @@ abstract class JobsApiContractSupport {
 		}, job -> job.get("status").asString().equals(status));
 	}
 
-	String sync(String query, String accept) throws Exception {
-		return send(HttpRequest.newBuilder(uri("/forecasts" + query))
-			.header("Content-Type", "text/csv")
-			.header("Accept", accept)
-			.POST(HttpRequest.BodyPublishers.ofString(FRACTIONAL))).body();
+	/** The synchronous answer for {@link #FRACTIONAL} with {@code query}, in {@code accept}. */
+	String sync(String query, String accept) {
+		return http().post("/forecasts" + query, "text/csv", FRACTIONAL, "Accept", accept).body();
 	}
 
-	HttpResponse<String> get(String path, String accept) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
-	}
-
-	/** Sends {@code request} as client test-a, unless it names its own {@code X-API-Key}. */
-	HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		if (request.copy().build().headers().firstValue(TestKeys.HEADER).isEmpty()) {
-			request.header(TestKeys.HEADER, TestKeys.KEY);
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	URI managementUri(String path) {
-		return URI.create("http://127.0.0.1:" + this.managementPort + path);
+	HttpResponse<String> get(String path, String accept) {
+		return http().get(path, "Accept", accept);
 	}
 
 	static String nextLink(HttpResponse<String> response) {
 		Matcher m = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(response.headers().firstValue("Link").orElse(""));
 		return m.find() ? m.group(1) : null;
-	}
-
-	static String resource(String name) {
-		try (var in = JobsApiContract.class.getResourceAsStream("/reference/" + name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

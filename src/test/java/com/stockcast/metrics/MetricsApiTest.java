@@ -1,8 +1,5 @@
 package com.stockcast.metrics;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -12,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.TestKeys;
+import com.stockcast.TestHttp;
 
 import static com.stockcast.metrics.Scrapes.sample;
 import static com.stockcast.metrics.Scrapes.value;
@@ -34,8 +31,6 @@ class MetricsApiTest {
 
 	@LocalManagementPort
 	int managementPort;
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void countsSkusRowsAndRequestsByOutcomeAndFormat() throws Exception {
@@ -91,18 +86,12 @@ class MetricsApiTest {
 		return response.body();
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path) {
+		return TestHttp.on(this.managementPort).get(path);
 	}
 
-	private HttpResponse<String> post(String body, String accept) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.header("Accept", accept)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> post(String body, String accept) {
+		return TestHttp.on(this.port).post("/forecasts", "text/csv", body, "Accept", accept);
 	}
 
 }

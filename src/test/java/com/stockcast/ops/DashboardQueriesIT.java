@@ -1,7 +1,6 @@
 package com.stockcast.ops;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +57,6 @@ class DashboardQueriesIT {
 	 * waits it out.
 	 */
 	private static final Duration DEADLINE = Duration.ofMinutes(5);
-
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@TempDir
 	Path dir;
@@ -161,7 +158,7 @@ class DashboardQueriesIT {
 	private boolean refusedOne(ServiceProcess service) throws Exception {
 		List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			calls.add(this.client.sendAsync(request(service, "", INPUT, "text/csv", false),
+			calls.add(service.http().sendAsync(request(service, "", INPUT, "text/csv", false),
 					HttpResponse.BodyHandlers.discarding()));
 		}
 		// Liveness does not wait for the busy pool.
@@ -249,21 +246,16 @@ class DashboardQueriesIT {
 		return panels;
 	}
 
-	private HttpResponse<String> post(ServiceProcess service, String query, String csv, String accept, boolean async)
-			throws Exception {
-		return this.client.send(request(service, query, csv, accept, async), HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> post(ServiceProcess service, String query, String csv, String accept,
+			boolean async) {
+		return service.http().send(request(service, query, csv, accept, async), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static HttpRequest request(ServiceProcess service, String query, String csv, String accept, boolean async) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(service.uri("/forecasts" + query))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.header("Accept", accept)
-			.POST(HttpRequest.BodyPublishers.ofString(csv));
-		if (async) {
-			request.header("Prefer", "respond-async");
-		}
-		return request.build();
+	private static HttpRequest.Builder request(ServiceProcess service, String query, String csv, String accept,
+			boolean async) {
+		String[] headers = async ? new String[] { "Content-Type", "text/csv", "Accept", accept, "Prefer", "respond-async" }
+				: new String[] { "Content-Type", "text/csv", "Accept", accept };
+		return service.http().request("POST", "/forecasts" + query, HttpRequest.BodyPublishers.ofString(csv), headers);
 	}
 
 }

@@ -2,8 +2,6 @@ package com.stockcast.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +65,8 @@ class DockerfileRehearsalIT {
 				Duration.ofMinutes(5))) {
 			assertThat(service.log()).as("the JVM took the image's options")
 				.contains("Picked up JAVA_TOOL_OPTIONS: " + env.get("JAVA_TOOL_OPTIONS"));
-			HttpResponse<String> forecast = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(service.uri("/forecasts"))
-					.header("Content-Type", "text/csv")
-					.header(TestKeys.HEADER, TestKeys.KEY)
-					.POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/reference/product_list.csv")))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> forecast = service.http()
+				.post("/forecasts", "text/csv", Files.readAllBytes(Path.of("src/test/resources/reference/product_list.csv")));
 			assertThat(forecast.statusCode()).isEqualTo(200);
 			assertThat(forecast.body())
 				.isEqualTo(Files.readString(Path.of("src/test/resources/reference/product_list.forecast.csv")));

@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +52,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import com.stockcast.TestHttp;
 import com.stockcast.intake.IntakeLimits;
 import com.stockcast.jobs.JobSettings;
 import com.stockcast.parallel.PoolSettings;
@@ -168,10 +165,7 @@ class KubernetesManifestsTest {
 	}
 
 	private static int status(int port, String path) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.discarding())
-			.statusCode();
+		return TestHttp.anonymous(port).get(path).statusCode();
 	}
 
 	@Test

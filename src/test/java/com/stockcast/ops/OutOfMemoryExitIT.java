@@ -1,6 +1,6 @@
 package com.stockcast.ops;
 
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -64,22 +64,20 @@ class OutOfMemoryExitIT {
 				"--stockcast.admission.memory-budget=4GB"));
 		command.addAll(TestKeys.serviceArguments());
 		Path log = this.dir.resolve("service.log");
-		try (ServiceProcess service = ServiceProcess.start(new ProcessBuilder(command), port, log, Duration.ofSeconds(120))) {
+		try (ServiceProcess service = ServiceProcess.start(new ProcessBuilder(command), port, log, Duration.ofMinutes(5))) {
 			// 600,000 products: about 27 MB of CSV, several times that once parsed, past a 96 MB heap.
 			String input = BigInput.csv(600_000, 30);
 			try {
-				HttpClient.newHttpClient()
-					.send(HttpRequest.newBuilder(service.uri("/forecasts?view=summary"))
-						.header("Content-Type", "text/csv")
-						.header(TestKeys.HEADER, TestKeys.KEY)
-						.timeout(Duration.ofMinutes(2))
-						.POST(HttpRequest.BodyPublishers.ofString(input))
-						.build(), HttpResponse.BodyHandlers.discarding());
+				service.http()
+					.send(service.http()
+						.request("POST", "/forecasts?view=summary", HttpRequest.BodyPublishers.ofString(input), "Content-Type",
+								"text/csv")
+						.timeout(Duration.ofMinutes(5)), HttpResponse.BodyHandlers.discarding());
 			}
-			catch (java.io.IOException expected) {
+			catch (UncheckedIOException expected) {
 				// The process went away mid-request.
 			}
-			assertThat(service.process().waitFor(120, TimeUnit.SECONDS)).as("the process ended; log:\n%s", service.log())
+			assertThat(service.process().waitFor(5, TimeUnit.MINUTES)).as("the process ended; log:\n%s", service.log())
 				.isTrue();
 			assertThat(service.process().exitValue()).isNotZero();
 			assertThat(service.log()).contains("Terminating due to java.lang.OutOfMemoryError");

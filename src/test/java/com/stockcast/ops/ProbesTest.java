@@ -1,9 +1,5 @@
 package com.stockcast.ops;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -17,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 import com.stockcast.StockcastApplication;
+import com.stockcast.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,15 +77,7 @@ class ProbesTest {
 
 	private static int readiness(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		try {
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (Exception ex) {
-			throw new AssertionError("readiness probe not answered", ex);
-		}
+		return TestHttp.anonymous(port).get("/readyz").statusCode();
 	}
 
 }

@@ -1,11 +1,8 @@
 package com.stockcast.parallel;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.web.client.RestClient;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,19 +45,17 @@ class AbortedAnswerApiTest {
 	@Test
 	void anAnswerThatFailsAfterItStartedIsCutOffForJavaNetHttp() throws Exception {
 		failTheFourthChunk();
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.POST(HttpRequest.BodyPublishers.ofString(INPUT))
-			.build();
-		HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		TestHttp http = TestHttp.on(this.port);
+		HttpResponse<java.io.InputStream> response = http.send(
+				http.request("POST", "/forecasts", HttpRequest.BodyPublishers.ofString(INPUT), "Content-Type", "text/csv"),
+				HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 		try (java.io.InputStream body = response.body()) {
 			assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
 		}
 	}
 
+	/** Spring's RestClient on purpose, beside the JDK's client: the cut-off must reach both kinds of client. */
 	@Test
 	void anAnswerThatFailsAfterItStartedIsCutOffForRestClient() {
 		failTheFourthChunk();
@@ -75,15 +71,9 @@ class AbortedAnswerApiTest {
 
 	@Test
 	void theSameAnswerCompletesWhenNoChunkFails() {
-		String answer = RestClient.create("http://127.0.0.1:" + this.port)
-			.post()
-			.uri("/forecasts")
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.body(INPUT)
-			.retrieve()
-			.body(String.class);
-		assertThat(answer.lines()).hasSize(2_000 * 30 + 1);
+		HttpResponse<String> answer = TestHttp.on(this.port).post("/forecasts", "text/csv", INPUT);
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body().lines()).hasSize(2_000 * 30 + 1);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -2,10 +2,6 @@ package com.stockcast.parallel;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.TestKeys;
+import com.stockcast.RawHttp;
+import com.stockcast.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,13 +50,11 @@ class AdmissionApiTest {
 
 	private long held;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@AfterEach
 	void everythingIsGivenBack() {
 		this.budget.give(this.held);
 		this.held = 0;
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.budget.reserved() == 0);
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.budget.reserved() == 0);
 	}
 
 	private void othersHoldMostOfTheBudget() {
@@ -70,15 +65,11 @@ class AdmissionApiTest {
 	@Test
 	void refusesABodyOfKnownLengthThatCannotFitBeforeAnyOfItIsSent() throws Exception {
 		othersHoldMostOfTheBudget();
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
+		try (RawHttp raw = RawHttp.connect(this.port)) {
 			// Headers only, waiting for 100 Continue as curl does: the answer must come without the body.
-			out.write(("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n" + TestKeys.HEADER + ": "
-					+ TestKeys.KEY + "\r\nContent-Length: " + FITS_LATER.length() + "\r\nExpect: 100-continue\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			String answer = readAnswer(socket.getInputStream());
+			String answer = raw.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv",
+					"Content-Length: " + FITS_LATER.length(), "Expect: 100-continue"))
+				.readAnswer();
 			assertThat(answer).startsWith("HTTP/1.1 503 ");
 			assertThat(answer).containsIgnoringCase("Retry-After: 3");
 			assertThat(answer).contains("application/problem+json");
@@ -90,22 +81,21 @@ class AdmissionApiTest {
 	void refusesABodyOfKnownLengthOnEveryPathAndTheClientThatSendsItAnywayGetsItsAnswer() throws Exception {
 		othersHoldMostOfTheBudget();
 		for (String path : new String[] { "/forecasts", "/forecasts?view=summary", "/sales-statistics" }) {
-			HttpResponse<String> refused = this.client.send(post(path, HttpRequest.BodyPublishers.ofString(FITS_LATER)),
+			HttpResponse<String> refused = send(request(path, HttpRequest.BodyPublishers.ofString(FITS_LATER)),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).as(path).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("3");
 			assertThat(refused.body()).as(path).contains("urn:stockcast:problem:memory-saturated");
 		}
-		HttpResponse<String> job = this.client.send(request("/forecasts", HttpRequest.BodyPublishers.ofString(FITS_LATER))
-			.header("Prefer", "respond-async")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> job = send(request("/forecasts", HttpRequest.BodyPublishers.ofString(FITS_LATER), "Prefer",
+				"respond-async"), HttpResponse.BodyHandlers.ofString());
 		assertThat(job.statusCode()).isEqualTo(503);
 	}
 
 	@Test
 	void refusesABodyOfUnknownLengthAsSoonAsTheBudgetRunsOut() throws Exception {
 		othersHoldMostOfTheBudget();
-		HttpResponse<String> refused = this.client.send(post("/forecasts",
+		HttpResponse<String> refused = send(request("/forecasts",
 				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(FITS_LATER.getBytes(StandardCharsets.UTF_8)))),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(503);
@@ -115,9 +105,9 @@ class AdmissionApiTest {
 
 	@Test
 	void refusesWith413ABodyThatCouldNeverFitWhetherItsLengthIsKnownOrNot() throws Exception {
-		HttpResponse<String> known = this.client.send(post("/forecasts", HttpRequest.BodyPublishers.ofString(TOO_LARGE)),
+		HttpResponse<String> known = send(request("/forecasts", HttpRequest.BodyPublishers.ofString(TOO_LARGE)),
 				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> chunked = this.client.send(post("/forecasts",
+		HttpResponse<String> chunked = send(request("/forecasts",
 				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TOO_LARGE.getBytes(StandardCharsets.UTF_8)))),
 				HttpResponse.BodyHandlers.ofString());
 		for (HttpResponse<String> refused : List.of(known, chunked)) {
@@ -129,10 +119,10 @@ class AdmissionApiTest {
 
 	@Test
 	void admitsWhatFitsWhateverItsLengthIsKnownOrNot() throws Exception {
-		HttpResponse<String> known = this.client.send(post("/forecasts", HttpRequest.BodyPublishers.ofString(SMALL)),
+		HttpResponse<String> known = send(request("/forecasts", HttpRequest.BodyPublishers.ofString(SMALL)),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(known.statusCode()).isEqualTo(200);
-		HttpResponse<String> chunked = this.client.send(post("/forecasts",
+		HttpResponse<String> chunked = send(request("/forecasts",
 				HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(SMALL.getBytes(StandardCharsets.UTF_8)))),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(chunked.statusCode()).isEqualTo(200);
@@ -141,41 +131,29 @@ class AdmissionApiTest {
 
 	@Test
 	void givesBackWhatABadRequestAndAnAbandonedAnswerHeld() throws Exception {
-		HttpResponse<String> bad = this.client.send(post("/forecasts", HttpRequest.BodyPublishers.ofString(
+		HttpResponse<String> bad = send(request("/forecasts", HttpRequest.BodyPublishers.ofString(
 				"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\nA,x,1,1,1,1\n")),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(this.budget.reserved()).isZero();
 		// A long answer (60,000 rows) whose client reads a little of it and goes away.
-		try (InputStream answer = this.client.send(post("/forecasts",
+		try (InputStream answer = send(request("/forecasts",
 				HttpRequest.BodyPublishers.ofString(BackpressureApiTest.csv(100, 600))),
 				HttpResponse.BodyHandlers.ofInputStream()).body()) {
 			assertThat(answer.readNBytes(1000)).hasSize(1000);
 		}
 	}
 
-	private HttpRequest.Builder request(String path, HttpRequest.BodyPublisher body) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.POST(body);
+	private HttpRequest.Builder request(String path, HttpRequest.BodyPublisher body, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Content-Type";
+		all[1] = "text/csv";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		return TestHttp.on(this.port).request("POST", path, body, all);
 	}
 
-	private HttpRequest post(String path, HttpRequest.BodyPublisher body) {
-		return request(path, body).build();
-	}
-
-	private static String readAnswer(InputStream in) throws Exception {
-		byte[] buffer = new byte[4096];
-		StringBuilder answer = new StringBuilder();
-		int n;
-		while ((n = in.read(buffer)) > 0) {
-			answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-			if (answer.toString().contains("\"type\"") && answer.toString().endsWith("}")) {
-				break;
-			}
-		}
-		return answer.toString();
+	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> answer) {
+		return TestHttp.on(this.port).send(request, answer);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.stockcast.parallel;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import com.stockcast.TestKeys;
-import com.stockcast.output.Format;
+import com.stockcast.TestHttp;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.simulation.Products;
 
@@ -54,8 +52,6 @@ class BackpressureApiTest {
 	@Qualifier("forecastExecutor")
 	ThreadPoolTaskExecutor pool;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@Test
 	void refusesAtOnceWith503AndRetryAfterWhenPoolAndQueueAreFull() throws Exception {
 		Future<?> queued;
@@ -64,8 +60,7 @@ class BackpressureApiTest {
 		try (PoolBlock held = PoolBlock.of(this.pool)) {
 			queued = this.pool.submit(() -> {
 			}); // fills the queue of one
-			HttpResponse<String> refused = this.client.send(request(INPUT).timeout(DEADLINE).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> refused = http().send(request(INPUT).timeout(DEADLINE), HttpResponse.BodyHandlers.ofString());
 			assertThat(refused.statusCode()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("3");
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -84,7 +79,7 @@ class BackpressureApiTest {
 	void concurrentRequestsPastCapacityAreRefusedAndTheAcceptedOnesComplete() {
 		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			calls.add(this.client.sendAsync(request(INPUT).build(), HttpResponse.BodyHandlers.ofString()));
+			calls.add(http().sendAsync(request(INPUT), HttpResponse.BodyHandlers.ofString()));
 		}
 		int ok = 0;
 		for (CompletableFuture<HttpResponse<String>> call : calls) {
@@ -101,20 +96,20 @@ class BackpressureApiTest {
 		assertThat(ok).isPositive();
 	}
 
-	private HttpResponse<String> post(String body) throws Exception {
-		return this.client.send(request(body).build(), HttpResponse.BodyHandlers.ofString());
+	private TestHttp http() {
+		return TestHttp.on(this.port);
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> post(String body) {
+		return http().post("/forecasts", "text/csv", body);
+	}
+
+	private HttpResponse<String> get(String path) {
+		return TestHttp.on(this.managementPort).get(path);
 	}
 
 	private HttpRequest.Builder request(String body) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/forecasts"))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return http().request("POST", "/forecasts", HttpRequest.BodyPublishers.ofString(body), "Content-Type", "text/csv");
 	}
 
 	static String csv(int skus, int days) {

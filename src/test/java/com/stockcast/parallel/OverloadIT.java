@@ -3,8 +3,7 @@ package com.stockcast.parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,13 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.stockcast.RawHttp;
 import com.stockcast.ServiceProcess;
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 import com.stockcast.jobs.BigInput;
-import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
 import com.stockcast.output.View;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,15 +61,6 @@ class OverloadIT {
 
 	private final Map<String, ConcurrentLinkedQueue<Long>> millis = new ConcurrentHashMap<>();
 
-	/**
-	 * HTTP/1.1, and no {@code Expect: 100-continue} (Java 17's client can wait for ever for a 100 that a
-	 * refusal replaces): refused clients send their whole body, which the service drops.
-	 */
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(30))
-		.build();
-
 	@Test
 	void underOverloadEveryAnswerIsACompleteAnswerOrARefusal() throws Exception {
 		int port = ServiceProcess.freePort();
@@ -80,7 +72,7 @@ class OverloadIT {
 		String summary = digest(Forecasts.encode(Forecasts.products(LARGE), Format.CSV, View.SUMMARY));
 		String rows = digest(Forecasts.encode(Forecasts.products(ROWS), Format.CSV, View.ROWS));
 		try (ServiceProcess service = ServiceProcess.start(new ProcessBuilder(command), port,
-				this.dir.resolve("service.log"), Duration.ofSeconds(120))) {
+				this.dir.resolve("service.log"), Duration.ofMinutes(5))) {
 			AtomicBoolean loaded = new AtomicBoolean(true);
 			ExecutorService scraper = Executors.newSingleThreadExecutor();
 			Future<List<Long>> scrapes = scraper.submit(() -> scrape(managementPort, loaded));
@@ -112,7 +104,7 @@ class OverloadIT {
 			assertThat(slow.keySet()).as("every slow upload is cut off").isSubsetOf("closed", "408");
 			assertThat(service.log()).doesNotContain("OutOfMemoryError");
 			assertThat(service.get("/readyz").statusCode()).isEqualTo(200);
-			HttpResponse<String> after = this.client.send(request(service, "/forecasts", SMALL),
+			HttpResponse<String> after = service.http().send(request(service, "/forecasts", SMALL),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(after.statusCode()).isEqualTo(200);
 			assertThat(after.body()).isEqualTo(Forecasts.encode(Forecasts.products(SMALL), Format.CSV, View.ROWS));
@@ -124,7 +116,7 @@ class OverloadIT {
 		long started = System.nanoTime();
 		String outcome;
 		try {
-			HttpResponse<InputStream> response = this.client.send(request(service, path, body),
+			HttpResponse<InputStream> response = service.http().send(request(service, path, body),
 					HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream in = response.body()) {
 				if (response.statusCode() == 200) {
@@ -142,25 +134,23 @@ class OverloadIT {
 				}
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			outcome = "error " + ex;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			outcome = "interrupted";
 		}
 		record(what, started);
 		this.counts.computeIfAbsent(what + " " + outcome, key -> new LongAdder()).increment();
 	}
 
-	private HttpRequest request(ServiceProcess service, String path, String body) {
-		return HttpRequest.newBuilder(service.uri(path))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
+	/**
+	 * A POST of {@code body}. {@link TestHttp} never sends {@code Expect: 100-continue} (Java 17's client
+	 * can wait for ever for a 100 that a refusal replaces): refused clients send their whole body, which
+	 * the service drops.
+	 */
+	private static HttpRequest.Builder request(ServiceProcess service, String path, String body) {
+		return service.http()
+			.request("POST", path, HttpRequest.BodyPublishers.ofString(body), "Content-Type", "text/csv")
 			// Not a measure: a guard, so that a hung answer fails the test rather than the build.
-			.timeout(Duration.ofMinutes(5))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.timeout(Duration.ofMinutes(5));
 	}
 
 	/**
@@ -176,7 +166,7 @@ class OverloadIT {
 		}
 		String expected = Forecasts.encode(Forecasts.products(SMALL), Format.CSV, View.ROWS);
 		for (int i = 0; i < 5; i++) {
-			HttpResponse<String> normal = this.client.send(request(service, "/forecasts", SMALL),
+			HttpResponse<String> normal = service.http().send(request(service, "/forecasts", SMALL),
 					HttpResponse.BodyHandlers.ofString());
 			this.counts.computeIfAbsent("normal during slow uploads " + (normal.body().equals(expected)
 					? normal.statusCode() : "wrong answer"), key -> new LongAdder()).increment();
@@ -190,13 +180,14 @@ class OverloadIT {
 	}
 
 	/** Sends at 2 bytes a second until the service cuts the connection off; how it ended. */
-	private static String trickle(int port) throws IOException, InterruptedException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(1000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n" + TestKeys.HEADER
-					+ ": " + TestKeys.KEY + "\r\nContent-Length: 10000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			InputStream in = socket.getInputStream();
+	private static String trickle(int port) throws IOException {
+		try (RawHttp raw = RawHttp.connect(port)) {
+			// The pace, not a deadline: each read waits a second for an answer, then two more bytes go.
+			raw.socket().setSoTimeout(1000);
+			OutputStream out = raw.out();
+			out.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv", "Content-Length: 10000")
+				.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = raw.in();
 			for (int second = 0; second < 5000; second++) {
 				try {
 					out.write("ab".getBytes(StandardCharsets.US_ASCII));
@@ -224,15 +215,17 @@ class OverloadIT {
 	/** Scrapes the metrics every half second while {@code loaded}; each one's milliseconds, -1 for a failure. */
 	private List<Long> scrape(int managementPort, AtomicBoolean loaded) throws InterruptedException {
 		List<Long> took = new ArrayList<>();
-		HttpRequest scrape = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + managementPort
-				+ "/actuator/prometheus")).timeout(Duration.ofSeconds(60)).build();
+		TestHttp management = TestHttp.on(managementPort);
 		while (loaded.get()) {
 			long started = System.nanoTime();
 			try {
-				int status = this.client.send(scrape, HttpResponse.BodyHandlers.discarding()).statusCode();
+				// A guard, not a measure: a scrape that hangs counts as failed (the latencies are only printed).
+				int status = management.send(management.request("GET", "/actuator/prometheus",
+						HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(2)),
+						HttpResponse.BodyHandlers.discarding()).statusCode();
 				took.add((status == 200) ? (System.nanoTime() - started) / 1_000_000 : -1L);
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				took.add(-1L);
 			}
 			Thread.sleep(500);

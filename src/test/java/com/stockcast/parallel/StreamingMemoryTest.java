@@ -3,8 +3,6 @@ package com.stockcast.parallel;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.stockcast.ServiceProcess;
 import com.stockcast.StockcastApplication;
-import com.stockcast.TestKeys;
-import com.stockcast.output.Format;
+import com.stockcast.TestHttp;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
 import com.stockcast.output.View;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,15 +51,11 @@ class StreamingMemoryTest {
 				"-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
 				StockcastApplication.class.getName(), "--server.port=" + port, "--management.server.port=0"), port, this.dir.resolve("service.log"),
 				Duration.ofMinutes(5));
-		HttpClient client = HttpClient.newHttpClient();
-
 		String input = BackpressureApiTest.csv(SKUS, DAYS);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/forecasts"))
-			.header("Content-Type", "text/csv")
-			.header(TestKeys.HEADER, TestKeys.KEY)
-			.POST(HttpRequest.BodyPublishers.ofString(input))
-			.build();
-		HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		TestHttp http = this.service.http();
+		HttpResponse<InputStream> response = http.send(
+				http.request("POST", "/forecasts", HttpRequest.BodyPublishers.ofString(input), "Content-Type", "text/csv"),
+				HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 
 		long lines = 0;

@@ -10,10 +10,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 import com.stockcast.parallel.PoolBlock;
 
-import static com.stockcast.security.Http.assertProblem;
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client with its most jobs queued or running gets 429 with Retry-After for another; others do not. */
@@ -30,16 +31,16 @@ class ActiveJobsCapApiTest {
 
 	@Test
 	void refusesAJobPastTheCapWith429AndRetryAfterUntilOneEnds() throws Exception {
-		Http http = new Http(this.port);
+		TestHttp http = TestHttp.anonymous(this.port);
 		// Every pool thread is held, so the first job stays queued or running until the test is done with it.
 		try (PoolBlock held = PoolBlock.of(this.pool)) {
-			String active = http.submit(TestKeys.HEADER, TestKeys.KEY);
+			String active = AsyncJobs.submit(http, TestKeys.HEADER, TestKeys.KEY);
 
-			HttpResponse<String> refused = http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv", "Prefer",
+			HttpResponse<String> refused = http.send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv", "Prefer",
 					"respond-async", TestKeys.HEADER, TestKeys.KEY);
 			assertProblem(refused, 429, "too-many-jobs");
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
-			assertThat(http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv", TestKeys.HEADER, TestKeys.KEY)
+			assertThat(http.send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv", TestKeys.HEADER, TestKeys.KEY)
 				.statusCode()).as("synchronous forecasts are not jobs").isEqualTo(200);
 
 			assertThat(submit(http, TestKeys.OTHER_KEY).statusCode()).as("another client's cap is its own").isEqualTo(202);
@@ -49,8 +50,8 @@ class ActiveJobsCapApiTest {
 		}
 	}
 
-	private static HttpResponse<String> submit(Http http, String key) {
-		return http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv", "Prefer", "respond-async",
+	private static HttpResponse<String> submit(TestHttp http, String key) {
+		return http.send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv", "Prefer", "respond-async",
 				TestKeys.HEADER, key);
 	}
 

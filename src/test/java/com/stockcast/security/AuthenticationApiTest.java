@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
-import static com.stockcast.security.Http.assertProblem;
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,14 +40,14 @@ class AuthenticationApiTest {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	private Http http() {
-		return new Http(this.port);
+	private TestHttp http() {
+		return TestHttp.anonymous(this.port);
 	}
 
 	@Test
 	void refusesEveryEndpointWithoutCredentials() {
 		for (String[] endpoint : endpoints()) {
-			HttpResponse<String> response = http().send(endpoint[0], endpoint[1], Http.CSV, "Content-Type", "text/csv");
+			HttpResponse<String> response = http().send(endpoint[0], endpoint[1], AsyncJobs.CSV, "Content-Type", "text/csv");
 			assertProblem(response, 401, "unauthorized");
 			assertThat(response.headers().allValues("WWW-Authenticate")).as("%s %s", endpoint[0], endpoint[1])
 				.anySatisfy(challenge -> assertThat(challenge).startsWith("ApiKey "));
@@ -56,11 +57,11 @@ class AuthenticationApiTest {
 	@Test
 	void refusesEveryEndpointWithAWrongKeyOrToken() {
 		for (String[] endpoint : endpoints()) {
-			assertProblem(http().send(endpoint[0], endpoint[1], Http.CSV, "Content-Type", "text/csv", TestKeys.HEADER,
+			assertProblem(http().send(endpoint[0], endpoint[1], AsyncJobs.CSV, "Content-Type", "text/csv", TestKeys.HEADER,
 					TestKeys.KEY + "x"), 401, "unauthorized");
-			assertProblem(http().send(endpoint[0], endpoint[1], Http.CSV, "Content-Type", "text/csv", TestKeys.HEADER,
+			assertProblem(http().send(endpoint[0], endpoint[1], AsyncJobs.CSV, "Content-Type", "text/csv", TestKeys.HEADER,
 					""), 401, "unauthorized");
-			assertProblem(http().send(endpoint[0], endpoint[1], Http.CSV, "Content-Type", "text/csv", "Authorization",
+			assertProblem(http().send(endpoint[0], endpoint[1], AsyncJobs.CSV, "Content-Type", "text/csv", "Authorization",
 					"Bearer " + TestKeys.KEY), 401, "unauthorized");
 		}
 	}
@@ -68,7 +69,7 @@ class AuthenticationApiTest {
 	@Test
 	void acceptsAValidKeyOnEveryEndpoint() {
 		for (String[] endpoint : endpoints()) {
-			HttpResponse<String> response = http().send(endpoint[0], endpoint[1], Http.CSV, "Content-Type", "text/csv",
+			HttpResponse<String> response = http().send(endpoint[0], endpoint[1], AsyncJobs.CSV, "Content-Type", "text/csv",
 					TestKeys.HEADER, TestKeys.KEY);
 			assertThat(response.statusCode()).as("%s %s: %s", endpoint[0], endpoint[1], response.body())
 				.isNotIn(401, 403, 500);
@@ -84,7 +85,7 @@ class AuthenticationApiTest {
 		assertThat(http().send("GET", "/readyz", null).statusCode()).isEqualTo(200);
 		HttpResponse<String> docs = http().send("GET", "/v3/api-docs", null);
 		assertThat(docs.statusCode()).isEqualTo(200);
-		JsonNode schemes = Http.JSON.readTree(docs.body()).path("components").path("securitySchemes");
+		JsonNode schemes = TestHttp.JSON.readTree(docs.body()).path("components").path("securitySchemes");
 		assertThat(schemes.path("apiKey").path("name").asString()).isEqualTo(TestKeys.HEADER);
 		assertThat(schemes.path("bearer").path("scheme").asString()).isEqualTo("bearer");
 	}
@@ -99,7 +100,7 @@ class AuthenticationApiTest {
 
 	@Test
 	void setsSecurityHeadersAndForbidsCachingOfAnswers() {
-		HttpResponse<String> forecast = http().send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv",
+		HttpResponse<String> forecast = http().send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv",
 				TestKeys.HEADER, TestKeys.KEY);
 		HttpResponse<String> refused = http().send("GET", "/forecasts", null);
 		for (HttpResponse<String> response : List.of(forecast, refused)) {

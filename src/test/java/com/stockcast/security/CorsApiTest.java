@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class CorsApiTest {
 
 	@Test
 	void allowsTheConfiguredOriginOnly() {
-		Http http = new Http(this.port);
+		TestHttp http = TestHttp.anonymous(this.port);
 		HttpResponse<String> preflight = http.send("OPTIONS", "/forecasts", null, "Origin", "https://planner.example",
 				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "x-api-key,content-type");
 		assertThat(preflight.statusCode()).isEqualTo(200);

@@ -2,13 +2,12 @@ package com.stockcast.security;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.TestKeys;
+import com.stockcast.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A gzip body of about 100 MB that inflates to 100 GB is refused with 413 once it has inflated past
  * {@code max-body-size}, on the synchronous and the job path, for CSV and JSON, without the heap
  * growing. Multipart parts are never inflated, so a gzip part is simply not CSV. The body is streamed
- * over a raw socket: the server answers and closes long before it is all sent, which the sender sees
+ * over a raw connection ({@link RawHttp}): the server answers and closes long before it is all sent, which the sender sees
  * as its writes being cut off (the body is several times what the sockets' buffers can hold).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -139,26 +138,15 @@ class GzipBombApiTest {
 	 */
 	private Answer post(String contentType, Body body, long length, String... headers) {
 		Thread sender = null;
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			// Only a server that never answers meets this; a slow machine does not.
-			socket.setSoTimeout((int) Duration.ofMinutes(5).toMillis());
-			OutputStream out = socket.getOutputStream();
-			StringBuilder head = new StringBuilder("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: ")
-				.append(contentType)
-				.append("\r\nContent-Length: ")
-				.append(length)
-				.append("\r\n")
-				.append(TestKeys.HEADER)
-				.append(": ")
-				.append(TestKeys.KEY)
-				.append("\r\nConnection: close\r\n");
-			if (!contentType.startsWith("multipart/")) {
-				head.append("Content-Encoding: gzip\r\n");
-			}
-			for (String header : headers) {
-				head.append(header).append("\r\n");
-			}
-			out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+		List<String> head = new ArrayList<>(List.of("Content-Type: " + contentType, "Content-Length: " + length,
+				"Connection: close"));
+		if (!contentType.startsWith("multipart/")) {
+			head.add("Content-Encoding: gzip");
+		}
+		head.addAll(List.of(headers));
+		try (RawHttp raw = RawHttp.connect(this.port)) {
+			raw.write(RawHttp.head("POST", "/forecasts", head.toArray(String[]::new)));
+			OutputStream out = raw.out();
 			sender = new Thread(() -> {
 				try {
 					body.writeTo(out);
@@ -170,10 +158,8 @@ class GzipBombApiTest {
 			});
 			sender.setDaemon(true);
 			sender.start();
-			InputStream in = socket.getInputStream();
-			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			int status = Integer.parseInt(answer.substring(9, 12));
-			return new Answer(status, answer);
+			String answer = new String(raw.in().readAllBytes(), StandardCharsets.UTF_8);
+			return new Answer(RawHttp.status(answer), answer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

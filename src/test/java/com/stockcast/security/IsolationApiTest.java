@@ -12,10 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 import com.stockcast.parallel.PoolBlock;
 
-import static com.stockcast.security.Http.assertProblem;
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,13 +38,13 @@ class IsolationApiTest {
 	@Qualifier("forecastExecutor")
 	ThreadPoolTaskExecutor pool;
 
-	private Http http() {
-		return new Http(this.port);
+	private TestHttp http() {
+		return TestHttp.anonymous(this.port);
 	}
 
 	@Test
 	void anotherClientCannotReachAJobByAnyVerb() {
-		String location = http().submit(A);
+		String location = AsyncJobs.submit(http(), A);
 		awaitSucceeded(location);
 		for (String path : new String[] { location, location + "/rows", location + "/summary",
 				location + "/rows?limit=1", location + "/summary?product_id=1" }) {
@@ -68,9 +69,9 @@ class IsolationApiTest {
 	void anotherClientCannotCancelAQueuedOrRunningJob() throws Exception {
 		// Every pool thread is held, so the job is still queued or running when the other client tries.
 		try (PoolBlock held = PoolBlock.of(this.pool)) {
-			String location = http().submit(A);
+			String location = AsyncJobs.submit(http(), A);
 			assertProblem(http().send("DELETE", location, null, B), 404, "job-not-found");
-			String status = Http.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString();
+			String status = TestHttp.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString();
 			assertThat(status).isIn("queued", "running");
 		}
 	}
@@ -78,13 +79,13 @@ class IsolationApiTest {
 	@Test
 	void idempotencyKeysArePerClient() {
 		String key = "nightly-" + System.nanoTime();
-		String first = http().submit(TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key);
-		String other = http().submit(TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key);
+		String first = AsyncJobs.submit(http(), TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key);
+		String other = AsyncJobs.submit(http(), TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key);
 		assertThat(other).as("B's key is B's own, not a replay of A's job").isNotEqualTo(first);
-		assertThat(http().submit(TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key)).isEqualTo(first);
-		assertThat(http().submit(TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key)).isEqualTo(other);
+		assertThat(AsyncJobs.submit(http(), TestKeys.HEADER, TestKeys.KEY, "Idempotency-Key", key)).isEqualTo(first);
+		assertThat(AsyncJobs.submit(http(), TestKeys.HEADER, TestKeys.OTHER_KEY, "Idempotency-Key", key)).isEqualTo(other);
 		// A different body under A's key is still refused for A, and says nothing about B's job.
-		HttpResponse<String> reused = http().send("POST", "/forecasts", Http.CSV + "3,1/3/23,70,20,18,30\n",
+		HttpResponse<String> reused = http().send("POST", "/forecasts", AsyncJobs.CSV + "3,1/3/23,70,20,18,30\n",
 				"Content-Type", "text/csv", "Prefer", "respond-async", "Idempotency-Key", key, TestKeys.HEADER,
 				TestKeys.KEY);
 		assertThat(assertProblem(reused, 422, "idempotency-key-reused").path("detail").asString())
@@ -93,7 +94,7 @@ class IsolationApiTest {
 
 	private void awaitSucceeded(String location) {
 		await().atMost(Duration.ofMinutes(2))
-			.until(() -> Http.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString(),
+			.until(() -> TestHttp.JSON.readTree(http().send("GET", location, null, A).body()).path("status").asString(),
 					"succeeded"::equals);
 	}
 

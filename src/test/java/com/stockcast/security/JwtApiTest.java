@@ -32,9 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
-import static com.stockcast.security.Http.assertProblem;
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,11 +100,11 @@ class JwtApiTest {
 
 	@Test
 	void acceptsAValidTokenAndNamesTheClientByItsClientIdClaim() {
-		Http http = new Http(this.port);
+		TestHttp http = TestHttp.anonymous(this.port);
 		String bearer = "Bearer " + token(KEY, claims().claim("client_id", "store-7").subject("user-1").build());
-		assertThat(http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv", "Authorization", bearer)
+		assertThat(http.send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv", "Authorization", bearer)
 			.statusCode()).isEqualTo(200);
-		String location = http.submit("Authorization", bearer);
+		String location = AsyncJobs.submit(http, "Authorization", bearer);
 		assertThat(http.send("GET", location, null, "Authorization", bearer).statusCode()).isEqualTo(200);
 		assertProblem(http.send("GET", location, null, TestKeys.HEADER, TestKeys.KEY), 404, "job-not-found");
 		String sameSubject = "Bearer " + token(KEY, claims().subject("store-7").build());
@@ -113,7 +114,7 @@ class JwtApiTest {
 
 	@Test
 	void refusesTokensThatAreForgedExpiredForAnotherAudienceOrIssuerOrNameNoClient() {
-		Http http = new Http(this.port);
+		TestHttp http = TestHttp.anonymous(this.port);
 		List<String> bad = List.of(token(OTHER_KEY, claims().subject("store-7").build()),
 				token(KEY, claims().subject("store-7").expirationTime(Date.from(Instant.now().minusSeconds(3600))).build()),
 				token(KEY, claims().subject("store-7").audience("another-api").build()),
@@ -130,7 +131,7 @@ class JwtApiTest {
 
 	@Test
 	void stillAcceptsApiKeysBesideTokens() {
-		assertThat(new Http(this.port).send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.KEY).statusCode())
+		assertThat(TestHttp.anonymous(this.port).send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.KEY).statusCode())
 			.isEqualTo(200);
 	}
 

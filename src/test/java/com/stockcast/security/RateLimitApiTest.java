@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestHttp;
 import com.stockcast.TestKeys;
 
-import static com.stockcast.security.Http.assertProblem;
+import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,11 +27,11 @@ class RateLimitApiTest {
 
 	@Test
 	void refusesAClientPastItsBurstWith429AndRetryAfterWhileOthersGoOn() {
-		Http http = new Http(this.port);
+		TestHttp http = TestHttp.anonymous(this.port);
 		for (int i = 0; i < 3; i++) {
 			assertThat(http.send("GET", "/forecasts", null, TestKeys.HEADER, TestKeys.KEY).statusCode()).isEqualTo(200);
 		}
-		HttpResponse<String> refused = http.send("POST", "/forecasts", Http.CSV, "Content-Type", "text/csv",
+		HttpResponse<String> refused = http.send("POST", "/forecasts", AsyncJobs.CSV, "Content-Type", "text/csv",
 				TestKeys.HEADER, TestKeys.KEY);
 		assertProblem(refused, 429, "rate-limited");
 		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());

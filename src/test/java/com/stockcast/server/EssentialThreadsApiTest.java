@@ -1,8 +1,5 @@
 package com.stockcast.server;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockcast.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +35,8 @@ class EssentialThreadsApiTest {
 		// One of each per port (on a random port Tomcat names them http-nio-auto-N-...).
 		assertThat(this.threads.watchedNames()).filteredOn(name -> name.endsWith("-Acceptor")).hasSize(2);
 		assertThat(this.threads.watchedNames()).filteredOn(name -> name.endsWith("-Poller")).hasSize(2);
-		HttpClient client = HttpClient.newHttpClient();
 		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
-			HttpResponse<String> answer = client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + probe)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> answer = TestHttp.anonymous(this.managementPort).get(probe);
 			assertThat(answer.statusCode()).as(probe).isEqualTo(200);
 		}
 	}
