@@ -117,13 +117,16 @@ class KubernetesManifestsTest {
 	@Test
 	void probesAndScrapePathsAreServedByTheApplication() throws Exception {
 		Container container = container();
+		// Map.of refuses a null: each probe is asserted first, so that a missing one fails with its name.
+		assertThat(container.getStartupProbe()).as("startup probe").isNotNull();
+		assertThat(container.getLivenessProbe()).as("liveness probe").isNotNull();
+		assertThat(container.getReadinessProbe()).as("readiness probe").isNotNull();
 		Map<String, Probe> probes = Map.of("startup", container.getStartupProbe(), "liveness",
 				container.getLivenessProbe(), "readiness", container.getReadinessProbe());
 		assertThat(probes.get("liveness").getHttpGet().getPath()).isEqualTo("/livez");
 		assertThat(probes.get("readiness").getHttpGet().getPath()).isEqualTo("/readyz");
 		List<String> paths = new ArrayList<>();
 		probes.forEach((name, probe) -> {
-			assertThat(probe).as(name).isNotNull();
 			assertThat(probe.getHttpGet().getPort().getStrVal()).as(name).isEqualTo(httpPort().getName());
 			paths.add(probe.getHttpGet().getPath());
 		});
@@ -217,7 +220,8 @@ class KubernetesManifestsTest {
 		assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
 		List<String> mounts = container.getVolumeMounts().stream().map(VolumeMount::getMountPath).toList();
 		assertThat(mounts).containsExactlyInAnyOrder("/tmp", dockerfile.env().get("STOCKCAST_DATA_DIR"));
-		assertThat(pod.getVolumes()).allSatisfy(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+		assertThat(pod.getVolumes()).as("a volume for each mount").hasSameSizeAs(mounts)
+			.allSatisfy(volume -> assertThat(volume.getEmptyDir()).isNotNull());
 	}
 
 	@Test
