@@ -36,7 +36,7 @@ class ComposeConfigTest {
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(compose.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(compose.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(compose.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(compose.exitValue()).as("docker-compose config:\n%s", output).isZero();
 		services = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(output).get("services");
 	}
