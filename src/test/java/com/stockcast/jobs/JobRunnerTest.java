@@ -19,20 +19,21 @@ import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.simulation.Products;
 
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class JobRunnerTest {
 
 	/** How long the runner may take to get to a call on a slow, loaded machine: generous, as only a failure waits it out. */
-	private static final int DEADLINE_MS = 60_000;
+	private static final Duration DEADLINE = Duration.ofMinutes(5);
 
 	private static final JobSettings SETTINGS = new JobSettings(Duration.ofDays(7), Duration.ofHours(1),
 			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000, 10);
@@ -59,7 +60,7 @@ class JobRunnerTest {
 		when(this.store.complete(chunk)).thenReturn(JobStore.Completion.STORED);
 		start();
 		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
-		verify(this.store, timeout(DEADLINE_MS)).complete(chunk);
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(chunk));
 	}
 
 	@Test
@@ -71,8 +72,8 @@ class JobRunnerTest {
 		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
 		when(this.store.complete(next)).thenReturn(JobStore.Completion.STORED);
 		start();
-		verify(this.store, timeout(DEADLINE_MS)).release(chunk, false);
-		verify(this.store, timeout(DEADLINE_MS)).complete(next);
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).release(chunk, false));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(next));
 	}
 
 	@Test
@@ -95,12 +96,13 @@ class JobRunnerTest {
 		start(new JobSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(150), Duration.ofMillis(10), 3,
 				1, 1000, 10), heldWorker);
 		try {
-			verify(this.store, timeout(DEADLINE_MS).atLeast(7)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150)));
+			await().atMost(DEADLINE)
+				.untilAsserted(() -> verify(this.store, atLeast(7)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150))));
 		}
 		finally {
 			renewed.countDown();
 		}
-		verify(this.store, timeout(DEADLINE_MS)).complete(slow);
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(slow));
 	}
 
 	@Test
@@ -108,7 +110,8 @@ class JobRunnerTest {
 		JobStore.Chunk exhausted = chunk(3);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
-		verify(this.store, timeout(DEADLINE_MS)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
+		await().atMost(DEADLINE)
+			.untilAsserted(() -> verify(this.store).transition(any(UUID.class), any(JobStatus.class), any(String.class)));
 		verify(this.store, never()).complete(exhausted);
 		verify(this.store, never()).release(any(), anyBoolean());
 	}
