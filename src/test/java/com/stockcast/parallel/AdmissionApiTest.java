@@ -154,6 +154,44 @@ class AdmissionApiTest {
 		}
 	}
 
+	/**
+	 * A client with no credentials that trickles a large body (a byte every 100 ms) gets its 401 and
+	 * then the connection closed, once its body falls below the least upload rate: Tomcat alone would
+	 * read and drop the body at whatever rate it came and keep the request thread as long as it lasted.
+	 */
+	@Test
+	void cutsOffAClientThatTricklesItsBodyToARefusal() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(120_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /forecasts HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+					+ "Content-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			Thread trickle = new Thread(() -> {
+				try {
+					for (int i = 0; i < 1_000_000; i++) {
+						out.write('x');
+						out.flush();
+						Thread.sleep(100);
+					}
+				}
+				catch (Exception closedOrInterrupted) {
+					// the service closed the connection, or the test ended
+				}
+			});
+			trickle.start();
+			try {
+				byte[] all = socket.getInputStream().readAllBytes(); // to the end: the connection is closed
+				String answer = new String(all, StandardCharsets.UTF_8);
+				assertThat(answer).startsWith("HTTP/1.1 401 ");
+				assertThat(answer).contains("application/problem+json");
+			}
+			finally {
+				trickle.interrupt();
+			}
+		}
+	}
+
 	private HttpRequest.Builder request(String path, HttpRequest.BodyPublisher body) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("Content-Type", "text/csv")
