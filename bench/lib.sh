@@ -12,7 +12,7 @@ packaged_jar() {
 }
 
 # The API key the bench scripts send (X-API-Key): made for this run; the service started by a script
-# is given only its SHA-256, as a deployment would be (see the README, Security).
+# is given only its SHA-256, as a deployment would be (see docs/security.md).
 BENCH_KEY=${BENCH_KEY:-sck_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 export BENCH_KEY
 

@@ -4,6 +4,8 @@
   overload.py rows    --port P --key K --input F --lines L --clients C --seconds S
   overload.py slow    --port P --key K --connections N --seconds S [--rate 2]
   overload.py scrapes --mport M --seconds S     (samples the heap; counts scrapes over 2 s)
+  overload.py refusals --mport M --state FILE   (503s and 429s answered within 0.5 s and 1 s, server
+                                                 side, since the state FILE was written; rewrites it)
 
 Every answer is classed: 200 only when the body is complete (the chunked body terminated, as many
 lines as the input asks for, the last one whole), 503 or 429 only as a problem with Retry-After;
@@ -20,7 +22,8 @@ import time
 import urllib.request
 
 p = argparse.ArgumentParser()
-p.add_argument("mode", choices=["large", "rows", "slow", "scrapes"])
+p.add_argument("mode", choices=["large", "rows", "slow", "scrapes", "refusals"])
+p.add_argument("--state", help="refusals: where the last counts are kept")
 p.add_argument("--port", type=int)
 p.add_argument("--mport", type=int)
 p.add_argument("--key")
@@ -189,6 +192,34 @@ def scrapes():
                       "peak_heap_mb": round(peak / 2**20, 1)}))
 
 
+def refusals():
+    """Refusals as the service timed them (http.server.requests, from the request's arrival to its
+    answer, the refused body read and dropped included), by the SLO buckets of application.yaml."""
+    text = urllib.request.urlopen(f"http://127.0.0.1:{a.mport}/actuator/prometheus", timeout=30).read().decode()
+    now = {"total": 0, "within_0.5s": 0, "within_1s": 0}
+    for line in text.splitlines():
+        if not line.startswith("http_server_requests_seconds_bucket{") or not (
+                'status="503"' in line or 'status="429"' in line):
+            continue
+        value = float(line.rsplit(" ", 1)[1])
+        if 'le="+Inf"' in line:
+            now["total"] += value
+        elif 'le="0.5"' in line:
+            now["within_0.5s"] += value
+        elif 'le="1.0"' in line:
+            now["within_1s"] += value
+    try:
+        with open(a.state) as f:
+            before = json.load(f)
+    except (FileNotFoundError, ValueError):
+        before = {k: 0 for k in now}
+    with open(a.state, "w") as f:
+        json.dump(now, f)
+    delta = {k: int(now[k] - before[k]) for k in now}
+    share = (delta["within_1s"] / delta["total"]) if delta["total"] else 1.0
+    print(json.dumps({"mode": "refusals (server side)", **delta, "share_within_1s": round(share, 4)}))
+
+
 def summary(mode, elapsed):
     out = {"mode": mode, "clients": a.clients, "seconds": round(elapsed, 1), "counts": counts}
     for outcome, values in sorted(latencies.items()):
@@ -207,6 +238,8 @@ if a.mode == "slow":
     slow()
 elif a.mode == "scrapes":
     scrapes()
+elif a.mode == "refusals":
+    refusals()
 else:
     body = open(a.input, "rb").read()
     if a.mode == "large":

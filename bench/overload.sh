@@ -46,7 +46,9 @@ curl -sf -H "X-API-Key: $BENCH_KEY" -H 'Content-Type: text/csv' --data-binary @"
 total=$((3 * seconds + 60))
 python3 bench/overload.py scrapes --mport "$mport" --seconds "$total" >"$work/scrapes.json" &
 scraper=$!
-drive() { python3 bench/overload.py "$@" --port "$port" --key "$BENCH_KEY"; }
+refusals() { python3 bench/overload.py refusals --mport "$mport" --state "$work/refusals.json"; }
+drive() { python3 bench/overload.py "$@" --port "$port" --key "$BENCH_KEY"; refusals; }
+refusals >/dev/null
 drive large --input "$work/large.csv" --products 200000 --clients "$large" --seconds "$seconds"
 drive rows --input "$work/rows.csv" --lines 1500001 --clients "$rows" --seconds "$seconds"
 drive slow --input "$work/small.csv" --connections "$slow" --seconds "$seconds"

@@ -40,18 +40,17 @@ public final class RawHttp implements AutoCloseable {
 		}
 	}
 
+	/** The header that authenticates as client test-a, for {@link #head(String, String, String...)}. */
+	public static final String CREDENTIALS = TestKeys.HEADER + ": " + TestKeys.KEY;
+
 	/**
-	 * The head of a request: {@code method path HTTP/1.1}, a {@code Host}, the client test-a's key,
-	 * then {@code headers} as they are given ({@code "Name: value"}), and the blank line.
+	 * The head of a request: {@code method path HTTP/1.1}, a {@code Host}, then {@code headers} as they
+	 * are given ({@code "Name: value"}; credentials only if among them), and the blank line.
 	 */
 	public static String head(String method, String path, String... headers) {
 		StringBuilder head = new StringBuilder(method).append(' ')
 			.append(path)
-			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-			.append(TestKeys.HEADER)
-			.append(": ")
-			.append(TestKeys.KEY)
-			.append("\r\n");
+			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
 		for (String header : headers) {
 			head.append(header).append("\r\n");
 		}

@@ -16,7 +16,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import com.stockcast.intake.Violation.Location;
 import com.stockcast.simulation.Products;
 
-/** Reads a product list from CSV: header row, then one product per row (SPEC.md, Input). */
+/** Reads a product list from CSV: header row, then one product per row (docs/forecast-contract.md#input). */
 final class CsvProducts {
 
 	private CsvProducts() {

@@ -1,7 +1,7 @@
 package com.stockcast.intake;
 
 /**
- * Parses the start dates SPEC.md allows, ISO {@code 2023-01-31} and US {@code 1/31/23} or
+ * Parses the start dates the contract allows (docs/forecast-contract.md#dates), ISO {@code 2023-01-31} and US {@code 1/31/23} or
  * {@code 1/31/2023} (two-digit years are 20xx), into epoch days without an object per row.
  */
 final class Dates {

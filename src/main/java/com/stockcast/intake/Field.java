@@ -3,7 +3,7 @@ package com.stockcast.intake;
 import java.util.Locale;
 
 /**
- * The input columns: SPEC.md's, then the optional ones of the probabilistic forecast (the demand's
+ * The input columns (docs/forecast-contract.md#columns): the default forecast's, then the optional ones of the probabilistic forecast (the demand's
  * deviation) and of the reorder policy. In the order rows are validated.
  */
 enum Field {

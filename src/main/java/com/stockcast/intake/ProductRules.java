@@ -6,7 +6,7 @@ import com.stockcast.intake.Violation.Location;
 import com.stockcast.simulation.Products;
 
 /**
- * The one set of input rules of SPEC.md, applied alike to CSV rows, JSON objects and request-level
+ * The one set of input rules (docs/forecast-contract.md#input), applied alike to CSV rows, JSON objects and request-level
  * defaults. A record arrives as texts indexed by {@link Field}; it is either added to the product list
  * whole or reported field by field.
  */

@@ -29,7 +29,7 @@ import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
 
 /**
- * The stored answers that are not SPEC.md's default rows: a scenario job's rows and summaries, one
+ * The stored answers that are not the default forecast's (docs/forecast-contract.md#rows): a scenario job's rows and summaries, one
  * block of recorded records per product, and every job's totals, one block of partial sums per
  * chunk. A chunk computes each product once for all three. Reading replays the blocks in key order
  * into the same {@link Table} writer as the synchronous answer, so both are byte for byte the same.

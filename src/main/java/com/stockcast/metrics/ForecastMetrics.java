@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's own meters (the README lists them). Tags take few values: mode, outcome, format,
+ * The service's own meters (docs/operations.md#metrics lists them). Tags take few values: mode, outcome, format,
  * view, reason; never a SKU, a job or a request id.
  */
 @Component

@@ -9,7 +9,7 @@ public final class Answers {
 	}
 
 	/**
-	 * SPEC.md's forecast keeps its own encoder (the fastest, and bit for bit the contract); lost
+	 * The default forecast (docs/forecast-contract.md#rows) keeps its own encoder (the fastest, and bit for bit the contract); lost
 	 * sales, reorder policies and the probabilistic forecast write their wider tables; totals reduce.
 	 * @param orders whether any product has a reorder policy
 	 */
@@ -23,7 +23,7 @@ public final class Answers {
 		return new ScenarioEncoder(format, view, scenario, orders);
 	}
 
-	/** Whether the answer is SPEC.md's own: backorders, constant demand, no trials, no orders. */
+	/** Whether the answer is the default forecast (docs/forecast-contract.md#rows): backorders, constant demand, no trials, no orders. */
 	public static boolean isDefault(Scenario scenario, boolean orders) {
 		return scenario.equals(Scenario.DEFAULT) && !orders;
 	}

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Writes a double the way SPEC.md prints numbers: rounded to two decimals half-to-even on the exact
+ * Writes a double as docs/forecast-contract.md#rounding says: rounded to two decimals half-to-even on the exact
  * binary value (Python's {@code round(x, 2)}), then the shortest plain decimal that reads back as the
  * rounded value; never an exponent, never {@code -0}.
  *

@@ -12,7 +12,7 @@ import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 
 /**
- * Rows or summaries of a forecast beyond SPEC.md's default: lost sales, reorder policies, and the
+ * Rows or summaries of a forecast beyond the default one (docs/forecast-contract.md#rows): lost sales, reorder policies, and the
  * probabilistic (Monte Carlo) forecast. The columns follow the request: unmet demand only under
  * lost sales, orders only when some product has a reorder policy.
  */

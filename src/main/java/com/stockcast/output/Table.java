@@ -25,7 +25,7 @@ public final class Table {
 		/** An ISO date, or empty (JSON null). */
 		DATE,
 
-		/** A number rounded to two decimals as SPEC.md prints them, or empty (JSON null) for NaN. */
+		/** A number rounded to two decimals (docs/forecast-contract.md#rounding), or empty (JSON null) for NaN. */
 		AMOUNT,
 
 		/** A number rounded to four decimals (probabilities, deviations, trends), or empty for NaN. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,11 +11,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.stockcast.problem.AbortedAnswers;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.problem.Problems;
 
@@ -39,13 +36,9 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 	private final AdmissionSettings settings;
 
-	private final long maxDrop;
-
-	/** @param maxDrop most of a refused body read and dropped, so that its client gets the answer */
-	AdmissionFilter(MemoryBudget budget, long maxDrop) {
+	AdmissionFilter(MemoryBudget budget) {
 		this.budget = budget;
 		this.settings = budget.settings();
-		this.maxDrop = maxDrop;
 	}
 
 	@Override
@@ -61,7 +54,6 @@ final class AdmissionFilter extends OncePerRequestFilter {
 				admit(request, reservation);
 			}
 			catch (ProblemException refusal) {
-				dropBody(request);
 				refuse(request, response, refusal);
 				return;
 			}
@@ -95,39 +87,6 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		Problems.write(refusal.getBody(), request, response);
 	}
 
-	/**
-	 * Before a refusal is answered, reads and drops the body while it keeps to the least upload rate, so
-	 * that a client that sends its whole body before it reads gets its answer instead of a reset (the
-	 * answer cannot come first: once it is complete, Tomcat closes the body). A client waiting for 100
-	 * Continue sends nothing and is answered at once; a body too slow or too large is left unread and
-	 * the connection closed after the answer. Dropped bytes take no heap.
-	 */
-	private void dropBody(HttpServletRequest request) {
-		String expect = request.getHeader(HttpHeaders.EXPECT);
-		if (expect != null && expect.equalsIgnoreCase("100-continue")) {
-			return;
-		}
-		if (request.getContentLengthLong() > this.maxDrop) {
-			AbortedAnswers.leaveBodyUnread(request);
-			return;
-		}
-		byte[] buffer = new byte[8192];
-		long dropped = 0;
-		try (ServletInputStream body = new RateCheckedBody(request.getInputStream(), this.settings)) {
-			int n;
-			while ((n = body.read(buffer)) >= 0) {
-				dropped += n;
-				if (dropped > this.maxDrop) {
-					AbortedAnswers.leaveBodyUnread(request);
-					return;
-				}
-			}
-		}
-		catch (IOException | ProblemException tooSlowOrGone) {
-			AbortedAnswers.leaveBodyUnread(request);
-		}
-	}
-
 	/** The request with its body read at no less than the least upload rate. */
 	private static final class Admitted extends HttpServletRequestWrapper {
 
@@ -150,79 +109,5 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 	}
 
-	/**
-	 * Refuses, with 408, a body arriving slower than {@link AdmissionSettings#minUploadRate()} on average
-	 * once {@link AdmissionSettings#uploadGrace()} has passed. Tomcat's connection timeout bounds a read
-	 * that gets nothing at all; this bounds a body that trickles in, a few bytes before each timeout.
-	 * Only the time spent waiting in reads counts: the client's pace, not the time the service takes to
-	 * parse what it has (a gzip body inflating, a busy machine).
-	 */
-	private static final class RateCheckedBody extends ServletInputStream {
-
-		private final ServletInputStream in;
-
-		private final AdmissionSettings settings;
-
-		private long waited;
-
-		private long read;
-
-		RateCheckedBody(ServletInputStream in, AdmissionSettings settings) {
-			this.in = in;
-			this.settings = settings;
-		}
-
-		@Override
-		public int read() throws IOException {
-			long started = System.nanoTime();
-			int b = this.in.read();
-			counted((b < 0) ? -1 : 1, started);
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			long started = System.nanoTime();
-			return counted(this.in.read(buffer, offset, length), started);
-		}
-
-		private int counted(int n, long started) {
-			this.waited += System.nanoTime() - started;
-			if (n > 0) {
-				this.read += n;
-				if (this.settings.tooSlow(this.read, this.waited)) {
-					throw tooSlow(this.settings.minUploadRate().toBytes());
-				}
-			}
-			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.in.setReadListener(listener);
-		}
-
-		@Override
-		public int available() throws IOException {
-			return this.in.available();
-		}
-
-	}
-
-	static ProblemException tooSlow(long minBytesPerSecond) {
-		return new ProblemException(HttpStatus.REQUEST_TIMEOUT, "upload-too-slow", "The body arrived too slowly",
-				"The body must arrive at " + minBytesPerSecond + " bytes per second or more on average "
-						+ "(stockcast.admission.min-upload-rate); send it at once, or through a proxy that buffers it.");
-	}
 
 }

@@ -24,13 +24,17 @@ import org.springframework.validation.annotation.Validated;
  * @param minUploadRate the least average rate, per second, a body must arrive at once
  * {@link #uploadGrace} has passed; a slower one is refused with 408
  * @param uploadGrace how long a body may arrive at any rate before {@link #minUploadRate} applies
+ * @param maxDrop most of a body the application left unread (a refused request's) that is read and
+ * dropped before the answer, so that a client that sends it all before it reads gets the answer; past
+ * it, or slower than {@link #minUploadRate}, the connection is closed after the answer instead
  */
 @Validated
 @ConfigurationProperties("stockcast.admission")
 public record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudget,
 		@DecimalMin("0.05") @DecimalMax("0.95") @DefaultValue("0.5") double heapShare,
 		@DecimalMin("1") @DefaultValue("8") double expansion, @NotNull @DefaultValue("1MB") DataSize unknownLength,
-		@NotNull @DefaultValue("16KB") DataSize minUploadRate, @NotNull @DefaultValue("3s") Duration uploadGrace) {
+		@NotNull @DefaultValue("16KB") DataSize minUploadRate, @NotNull @DefaultValue("3s") Duration uploadGrace,
+		@NotNull @DefaultValue("32MB") DataSize maxDrop) {
 
 	/** The budget in force, in bytes. */
 	long budgetBytes(long maxHeap) {

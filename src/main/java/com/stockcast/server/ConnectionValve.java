@@ -17,10 +17,10 @@ import com.stockcast.problem.AbortedAnswers;
  * <ul>
  * <li>An answer that failed after its 200 had started ({@link AbortedAnswers#abort}) is cut off: the
  * connection is closed without the end of the body, so that the client sees an error.
- * <li>A body too slow to wait for (a 408, or {@link AbortedAnswers#leaveBodyUnread}) is not read any
- * further and the connection is closed after the answer. Tomcat would otherwise read and drop the rest
- * of it (up to {@code server.tomcat.max-swallow-size}) at whatever rate it comes, and a client sending
- * two bytes a second would keep the request thread for as long as it likes.
+ * <li>A body too slow or too large to wait for (a 408, or {@link AbortedAnswers#leaveBodyUnread}) is not
+ * read any further and the connection is closed after the answer. Tomcat would otherwise read and drop
+ * the rest of it (up to {@code server.tomcat.max-swallow-size}) at whatever rate it comes, and a client
+ * sending two bytes a second would keep the request thread for as long as it likes.
  * </ul>
  */
 final class ConnectionValve extends ValveBase {

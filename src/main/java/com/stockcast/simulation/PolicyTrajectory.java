@@ -26,11 +26,11 @@ import java.util.Arrays;
  * whose level is {@code <= 0} or (under lost sales) whose demand was not all met; the minimum
  * level is taken over all days.</li>
  * </ol>
- * Days are grouped into periods as SPEC.md says: period {@code k} holds days
+ * Days are grouped into periods (docs/forecast-contract.md#periods): period {@code k} holds days
  * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
  * added one day at a time.
  *
- * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly SPEC.md's
+ * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly the default forecast's
  * arithmetic, so every figure equals {@link Trajectory}'s to the bit (no receipt is ever added,
  * not even a zero).
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** What happens to demand the stock on hand cannot meet. */
 public enum SalesPolicy {
 
-	/** SPEC.md's default: every day's demand is sold, and stock may go negative (orders wait). */
+	/** The default (docs/forecast-contract.md#the-day): every day's demand is sold, and stock may go negative (orders wait). */
 	BACKORDER,
 
 	/** A day sells at most the stock on hand; the rest of its demand is lost (unmet demand). */

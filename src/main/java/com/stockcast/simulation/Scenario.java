@@ -11,7 +11,7 @@ package com.stockcast.simulation;
  */
 public record Scenario(SalesPolicy policy, Demand demand, int trials, long seed) {
 
-	/** SPEC.md's forecast: backorders, constant demand, no trials. */
+	/** The default forecast (docs/forecast-contract.md#the-day): backorders, constant demand, no trials. */
 	public static final Scenario DEFAULT = new Scenario(SalesPolicy.BACKORDER, Demand.CONSTANT, 0, 0);
 
 	/** Whether the answer is the probabilistic one (percentiles over trials). */

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * keeps one and reuses it for every product it simulates, so the loop allocates nothing once the
  * arrays have grown to the longest projection.
  *
- * <p>The arithmetic follows SPEC.md to the bit: per day, {@code level - sales} then {@code + restocking}
+ * <p>The arithmetic follows docs/forecast-contract.md#the-day to the bit: per day, {@code level - sales} then {@code + restocking}
  * in doubles; period sums are added one day at a time.
  */
 public final class Trajectory {

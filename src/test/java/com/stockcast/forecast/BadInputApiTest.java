@@ -160,7 +160,8 @@ class BadInputApiTest {
 		// 600 MB declared, nothing sent: the default 512 MB limit refuses it from Content-Length alone.
 		String answer;
 		try (RawHttp raw = RawHttp.connect(this.port)) {
-			answer = raw.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv", "Content-Length: 600000000"))
+			answer = raw.write(RawHttp.head("POST", "/forecasts", RawHttp.CREDENTIALS, "Content-Type: text/csv",
+					"Content-Length: 600000000"))
 				.readAnswer();
 		}
 

@@ -136,10 +136,10 @@ class ComposeConfigTest {
 	}
 
 	@Test
-	void readmeGivesTheDashboardsUrl() throws Exception {
+	void operationsDocGivesTheDashboardsUrl() throws Exception {
 		String uid = JsonMapper.builder().build().readTree(DashboardQueriesIT.DASHBOARD.toFile()).get("uid").asString();
 		String port = String.valueOf(publishedPort("grafana"));
-		assertThat(Files.readString(Path.of("README.md"))).contains("http://localhost:" + port + "/d/" + uid + "/");
+		assertThat(Files.readString(Path.of("docs/operations.md"))).contains("http://localhost:" + port + "/d/" + uid + "/");
 	}
 
 	@SuppressWarnings("unchecked")

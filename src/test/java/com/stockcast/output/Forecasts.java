@@ -17,7 +17,7 @@ import com.stockcast.simulation.Trajectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test helpers: read a product list, run it through the encoder in one piece, compare CSVs as SPEC.md says. */
+/** Test helpers: read a product list, run it through the encoder in one piece, compare CSVs as docs/forecast-contract.md#reference-data says. */
 public final class Forecasts {
 
 	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 100_000,

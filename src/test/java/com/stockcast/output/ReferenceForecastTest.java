@@ -13,7 +13,7 @@ import static com.stockcast.output.Forecasts.products;
 import static com.stockcast.output.Forecasts.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reference data of SPEC.md, row for row and summary for summary. */
+/** The reference data (docs/forecast-contract.md#reference-data), row for row and summary for summary. */
 class ReferenceForecastTest {
 
 	@ParameterizedTest
@@ -33,7 +33,7 @@ class ReferenceForecastTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "products-1k-fractional", "products-weekly" })
 	void rowsAreWrittenInTheCanonicalForm(String name) {
-		// The reference files were written with SPEC.md's number format, so even the text is equal.
+		// The reference files were written with the contract's number format (docs/forecast-contract.md#rounding), so even the text is equal.
 		Products products = products(resource(name + ".csv"));
 		assertThat(encode(products, Format.CSV, View.ROWS)).isEqualTo(resource(name + ".forecast.csv"));
 		assertThat(encode(products, Format.CSV, View.SUMMARY)).isEqualTo(resource(name + ".summary.csv"));

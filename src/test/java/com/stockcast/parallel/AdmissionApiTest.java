@@ -2,6 +2,7 @@ package com.stockcast.parallel;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class AdmissionApiTest {
 		othersHoldMostOfTheBudget();
 		try (RawHttp raw = RawHttp.connect(this.port)) {
 			// Headers only, waiting for 100 Continue as curl does: the answer must come without the body.
-			String answer = raw.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv",
+			String answer = raw.write(RawHttp.head("POST", "/forecasts", RawHttp.CREDENTIALS, "Content-Type: text/csv",
 					"Content-Length: " + FITS_LATER.length(), "Expect: 100-continue"))
 				.readAnswer();
 			assertThat(answer).startsWith("HTTP/1.1 503 ");
@@ -141,6 +142,42 @@ class AdmissionApiTest {
 				HttpRequest.BodyPublishers.ofString(BackpressureApiTest.csv(100, 600))),
 				HttpResponse.BodyHandlers.ofInputStream()).body()) {
 			assertThat(answer.readNBytes(1000)).hasSize(1000);
+		}
+	}
+
+	/**
+	 * A client with no credentials that trickles a large body (a byte every 100 ms) gets its 401 and
+	 * then the connection closed, once its body falls below the least upload rate: Tomcat alone would
+	 * read and drop the body at whatever rate it came and keep the request thread as long as it lasted.
+	 */
+	@Test
+	void cutsOffAClientThatTricklesItsBodyToARefusal() throws Exception {
+		try (RawHttp raw = RawHttp.connect(this.port)) {
+			raw.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv", "Content-Length: 1000000"));
+			OutputStream out = raw.out();
+			Thread trickle = new Thread(() -> {
+				try {
+					for (int i = 0; i < 1_000_000; i++) {
+						out.write('x');
+						out.flush();
+						// The pace of a slow sender, not a wait for a state.
+						Thread.sleep(100);
+					}
+				}
+				catch (Exception closedOrInterrupted) {
+					// the service closed the connection, or the test ended
+				}
+			});
+			trickle.start();
+			try {
+				byte[] all = raw.in().readAllBytes(); // to the end: the connection is closed
+				String answer = new String(all, StandardCharsets.UTF_8);
+				assertThat(answer).startsWith("HTTP/1.1 401 ");
+				assertThat(answer).contains("application/problem+json");
+			}
+			finally {
+				trickle.interrupt();
+			}
 		}
 	}
 

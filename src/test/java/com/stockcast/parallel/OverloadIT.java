@@ -185,7 +185,7 @@ class OverloadIT {
 			// The pace, not a deadline: each read waits a second for an answer, then two more bytes go.
 			raw.socket().setSoTimeout(1000);
 			OutputStream out = raw.out();
-			out.write(RawHttp.head("POST", "/forecasts", "Content-Type: text/csv", "Content-Length: 10000")
+			out.write(RawHttp.head("POST", "/forecasts", RawHttp.CREDENTIALS, "Content-Type: text/csv", "Content-Length: 10000")
 				.getBytes(StandardCharsets.US_ASCII));
 			InputStream in = raw.in();
 			for (int second = 0; second < 5000; second++) {

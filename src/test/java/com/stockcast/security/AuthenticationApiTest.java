@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthenticationApiTest {
 
-	/** Open on purpose (see the README, Security): the API's description, not its data. */
+	/** Open on purpose (see docs/security.md): the API's description, not its data. */
 	private static final List<String> OPEN = List.of("/v3/api-docs", "/swagger-ui.html", "/error");
 
 	@LocalServerPort

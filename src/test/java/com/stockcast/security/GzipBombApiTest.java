@@ -138,8 +138,8 @@ class GzipBombApiTest {
 	 */
 	private Answer post(String contentType, Body body, long length, String... headers) {
 		Thread sender = null;
-		List<String> head = new ArrayList<>(List.of("Content-Type: " + contentType, "Content-Length: " + length,
-				"Connection: close"));
+		List<String> head = new ArrayList<>(List.of(RawHttp.CREDENTIALS, "Content-Type: " + contentType,
+				"Content-Length: " + length, "Connection: close"));
 		if (!contentType.startsWith("multipart/")) {
 			head.add("Content-Encoding: gzip");
 		}

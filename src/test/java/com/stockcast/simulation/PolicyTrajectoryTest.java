@@ -19,7 +19,7 @@ class PolicyTrajectoryTest {
 
 	@Test
 	void lostSalesSellOnlyTheStockOnHand() {
-		// SPEC's worked example under lost sales: 10 units, demand 5, restocking 3, 8 days.
+		// The worked example of docs/forecast-contract.md#stockout under lost sales: 10 units, demand 5, restocking 3, 8 days.
 		// A day sells min(5, max(level, 0)) and loses the rest, then restocks 3:
 		// d0: sold 5, 10-5=5, +3 -> 8     d1: sold 5, 8-5=3, +3 -> 6     d2: sold 5, 6-5=1, +3 -> 4
 		// d3: sold min(5, 4)=4, unmet 1, 4-4=0, +3 -> 3
