@@ -2,6 +2,8 @@ package com.stockcast.history;
 
 import java.util.Arrays;
 
+import com.stockcast.intake.SalesHistory;
+
 /**
  * Computes {@link SkuStatistics} from a {@link SalesHistory}, one SKU at a time on primitives. An
  * instance keeps a scratch array for sorting, so a worker reuses one for a whole chunk; it is not

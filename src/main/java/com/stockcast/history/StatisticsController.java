@@ -31,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.InvalidInputException;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Format;

@@ -17,8 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.stockcast.history.HistoryCodec;
-import com.stockcast.history.SalesHistory;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.stockcast.security.Client;
-import com.stockcast.history.HistoryCodec;
-import com.stockcast.history.SalesHistory;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.simulation.Products;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.stockcast.history.SalesHistory;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.history.SalesStatistics;
 import com.stockcast.history.StatisticsEncoder;
 import com.stockcast.output.Format;

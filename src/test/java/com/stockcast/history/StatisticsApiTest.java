@@ -22,9 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.stockcast.history.Histories.Sale;
+import com.stockcast.intake.Histories.Sale;
 
 import com.stockcast.TestKeys;
+import com.stockcast.intake.Histories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package com.stockcast.history;
+package com.stockcast.jobs;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -6,6 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+
+import com.stockcast.intake.SalesHistory;
 
 /**
  * The stored form of a run of SKUs of a {@link SalesHistory}, for keeping a statistics job's input
