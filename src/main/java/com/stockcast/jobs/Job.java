@@ -14,6 +14,11 @@ record Job(UUID id, JobStatus status, Instant createdAt, Instant startedAt, Inst
 		long rowCount, int chunkCount, int chunksDone, int productsDone, String settings, JobScenario scenario,
 		String requestHash, String problem) {
 
+	/** What the job computes: a forecast unless its scenario names another kind. */
+	JobKind kind() {
+		return (this.scenario == null) ? JobKind.FORECAST : this.scenario.kind();
+	}
+
 	double percentDone() {
 		return (this.productCount == 0) ? 100.0 : Math.floor(1000.0 * this.productsDone / this.productCount) / 10.0;
 	}
