@@ -63,7 +63,7 @@ public class JobResources {
 		Job job = job(owner, kind, id);
 		if (!job.status().isFinished()) {
 			// A cancel never deletes: if the job finished meanwhile, its status says so.
-			this.store.transition(job.id(), JobStatus.CANCELLED, null);
+			this.store.move(job.cancel());
 			return Optional.of(JobView.of(this.store.find(owner, job.id()).orElseThrow(() -> notFound(id))));
 		}
 		this.store.delete(job.id());

@@ -21,6 +21,7 @@ import com.stockcast.simulation.Products;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -108,7 +109,8 @@ class JobRunnerTest {
 		JobStore.Chunk exhausted = chunk(3);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
-		verify(this.store, timeout(DEADLINE_MS)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
+		verify(this.store, timeout(DEADLINE_MS)).move(argThat(move -> move.jobId().equals(exhausted.jobId())
+				&& move.to() == JobStatus.FAILED && move.problem().contains("failed 3 times")));
 		verify(this.store, never()).complete(exhausted);
 		verify(this.store, never()).release(any(), anyBoolean());
 	}

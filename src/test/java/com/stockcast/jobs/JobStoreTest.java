@@ -87,6 +87,19 @@ class JobStoreTest {
 			.extracting(Job::id).containsExactly(job.id());
 	}
 
+	@Test
+	void storesAMoveOnlyWhileTheStoredJobMayMakeIt() {
+		Job queued = submit();
+		this.store.claim(LEASE).orElseThrow(); // another worker started it since it was read
+		assertThat(this.store.move(queued.cancel())).as("a running job may be cancelled").isTrue();
+		Job cancelled = this.store.find(OWNER, queued.id()).orElseThrow();
+		assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+		assertThat(cancelled.finishedAt()).isEqualTo(this.clock.instant());
+		Job.Move failing = new Job.Move(queued.id(), JobStatus.RUNNING, JobStatus.FAILED, "{}");
+		assertThat(this.store.move(failing)).as("its worker's failure comes too late").isFalse();
+		assertThat(this.store.find(OWNER, queued.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+	}
+
 	private Job submit() {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
 		return this.store.create(OWNER, products, new int[] { 0, 1 }, 5, "{}", null, null, null);
