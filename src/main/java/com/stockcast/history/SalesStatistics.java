@@ -9,7 +9,7 @@ import com.stockcast.intake.SalesHistory;
  * instance keeps a scratch array for sorting, so a worker reuses one for a whole chunk; it is not
  * thread-safe.
  */
-public final class SalesStatistics {
+final class SalesStatistics {
 
 	/** Fewest days the trend window may span. */
 	public static final int MIN_TREND_DAYS = 2;

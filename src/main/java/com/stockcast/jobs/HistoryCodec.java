@@ -15,7 +15,7 @@ import com.stockcast.intake.SalesHistory;
  * for each day the gap from the day before and the units. Decoding gives a history of those SKUs
  * alone, in the same order.
  */
-public final class HistoryCodec {
+final class HistoryCodec {
 
 	private static final int VERSION = 1;
 
