@@ -25,8 +25,8 @@ import com.stockcast.security.Client;
 
 /**
  * What the resources of every kind of job share, for the controller of each kind: a client's job
- * found by id under its kind's path, its results written page by page with a link to the next, and
- * its cancellation or deletion.
+ * found by id under its kind's path, its results written page by page with a link to the next (and
+ * a forecast's totals), and its cancellation or deletion.
  */
 @Component
 public class JobResources {
@@ -107,6 +107,23 @@ public class JobResources {
 		}
 	}
 
+	/**
+	 * Writes the portfolio totals of {@code owner}'s succeeded job {@code id}, in the format
+	 * {@code accept} names; small, so never paged.
+	 * @throws ProblemException 404 when there is no such job, 409 when it has not succeeded
+	 */
+	public void writeTotals(Client owner, JobKind kind, String id, String accept, HttpServletResponse response) {
+		Job job = succeeded(owner, kind, id);
+		Format format = Format.negotiate(accept);
+		response.setContentType(format.mediaType() + ";charset=UTF-8");
+		try {
+			this.scenarioResults.writeTotals(job.id(), job.scenario(), format, response.getOutputStream());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The client went away mid-answer; nothing to tell it.
+		}
+	}
+
 	/** Writes a job's rows or summaries: a default job's from their typed tables, a scenario job's from blocks. */
 	private Cursor write(Job job, StoredResults.Query query, Format format, OutputStream out) {
 		if (job.scenario() == null) {
@@ -116,7 +133,7 @@ public class JobResources {
 	}
 
 	/** {@code owner}'s job {@code id} of {@code kind}, which must have succeeded. */
-	Job succeeded(Client owner, JobKind kind, String id) {
+	private Job succeeded(Client owner, JobKind kind, String id) {
 		Job job = job(owner, kind, id);
 		if (job.status() != JobStatus.SUCCEEDED) {
 			throw new ProblemException(HttpStatus.CONFLICT, "job-not-succeeded", "The job has no results to serve",
