@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import com.stockcast.JmhDefaults;
 import com.stockcast.ProductLists;
 import com.stockcast.intake.HistoryReader;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
 

@@ -13,14 +13,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.ErrorResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -34,11 +32,13 @@ import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Answers;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ForecastRun;
 import com.stockcast.parallel.ForecastStreamer;
+import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
 
@@ -56,8 +56,6 @@ class ForecastController {
 	static final String PREFER = "Prefer";
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	private static final Logger log = LoggerFactory.getLogger(ForecastController.class);
 
 	private final ProductListReader reader;
 
@@ -119,22 +117,22 @@ class ForecastController {
 	@ApiResponse(responseCode = "503", description = "The simulation pool is saturated; retry after Retry-After seconds",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
-	void forecastCsv(@ParameterObject ForecastOptions options, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	void forecastCsv(@ParameterObject ForecastOptions options, @AuthenticationPrincipal Client owner,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("text/csv", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
-		respond(options, request, response, fingerprint, () -> this.reader.readCsv(body,
+		respond(options, request, response, owner, fingerprint, () -> this.reader.readCsv(body,
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
 	@Operation(hidden = true) // described with the CSV operation: one path, one operation
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
-	void forecastJson(@ParameterObject ForecastOptions options, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void forecastJson(@ParameterObject ForecastOptions options, @AuthenticationPrincipal Client owner,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("application/json", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
-		respond(options, request, response, fingerprint, () -> this.reader.readJson(body,
+		respond(options, request, response, owner, fingerprint, () -> this.reader.readJson(body,
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
@@ -144,7 +142,8 @@ class ForecastController {
 	void forecastUpload(@ParameterObject ForecastOptions options,
 			@RequestPart("file") MultipartFile file,
 			@RequestPart(name = "history", required = false) MultipartFile history,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal Client owner, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Fingerprint fingerprint = fingerprint("upload", request, options);
 		try (InputStream in = file.getInputStream()) {
 			fingerprint.readAll(in);
@@ -154,60 +153,42 @@ class ForecastController {
 				fingerprint.readAll(in);
 			}
 		}
-		respond(options, request, response, fingerprint, () -> this.reader.readUpload(file,
+		respond(options, request, response, owner, fingerprint, () -> this.reader.readUpload(file,
 				(history == null) ? options.defaults()
 						: options.defaults().withHistory(HistoryRates.of(this.histories.readUpload(history)))));
 	}
 
 	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
-			Fingerprint fingerprint, Supplier<Products> read) {
+			Client owner, Fingerprint fingerprint, Supplier<Products> read) {
 		Timer.Sample sample = this.metrics.startRequest();
 		Format format = Format.negotiate(request.getHeader(HttpHeaders.ACCEPT));
-		String view = "unknown";
-		String outcome = "error";
-		try {
+		String[] view = { "unknown" };
+		Outcome.record(() -> {
 			View parsedView = options.parsedView();
-			view = parsedView.tag();
+			view[0] = parsedView.tag();
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			Products products = read.get();
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
-				submit(products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
-				outcome = "accepted";
-				return;
+				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
+				return Outcome.ACCEPTED;
 			}
 			boolean orders = products.anyReorderPolicy();
 			try (ForecastRun run = this.streamer.start(products,
 					Answers.encoder(format, parsedView, scenario, orders))) {
-				response.setStatus(HttpServletResponse.SC_OK);
-				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
-				try {
-					run.writeTo(response.getOutputStream());
-					outcome = "success";
-				}
-				catch (IOException ex) {
-					outcome = "aborted";
-					log.debug("Forecast answer not delivered: {}", ex.toString());
-				}
+				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
-		}
-		catch (RuntimeException ex) {
-			outcome = outcomeOf(ex);
-			throw ex;
-		}
-		finally {
-			this.metrics.requestDone(sample, outcome, format.tag(), view);
-		}
+		}, outcome -> this.metrics.requestDone(sample, outcome, format.tag(), view[0]));
 	}
 
 	/** Stores the forecast as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
-	private void submit(Products products, ForecastOptions options, Scenario scenario, String idempotencyKey,
-			Fingerprint fingerprint, HttpServletResponse response) {
+	private void submit(Client owner, Products products, ForecastOptions options, Scenario scenario,
+			String idempotencyKey, Fingerprint fingerprint, HttpServletResponse response) {
 		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		this.jobs.submit(products, options.defaults().asMap(), scenario, key, fingerprint.hex())
+		this.jobs.submit(owner, products, options.defaults().asMap(), scenario, key, fingerprint.hex())
 			.accept(response, this.json);
 	}
 
@@ -220,14 +201,6 @@ class ForecastController {
 		java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>(options.defaults().asMap());
 		parameters.putAll(options.scenarioParameters());
 		return Fingerprint.of(kind, request.getHeader(HttpHeaders.CONTENT_ENCODING), parameters);
-	}
-
-	private static String outcomeOf(RuntimeException ex) {
-		if (ex instanceof ErrorResponse error) {
-			int status = error.getStatusCode().value();
-			return (status == 503) ? "refused" : (status < 500) ? "invalid" : "error";
-		}
-		return "error";
 	}
 
 	/** The multipart form, for the OpenAPI description. */

@@ -1,5 +1,6 @@
 package com.stockcast.history;
 
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.intake.SalesRates;
 
 /**

@@ -2,12 +2,14 @@ package com.stockcast.history;
 
 import java.util.Arrays;
 
+import com.stockcast.intake.SalesHistory;
+
 /**
  * Computes {@link SkuStatistics} from a {@link SalesHistory}, one SKU at a time on primitives. An
  * instance keeps a scratch array for sorting, so a worker reuses one for a whole chunk; it is not
  * thread-safe.
  */
-public final class SalesStatistics {
+final class SalesStatistics {
 
 	/** Fewest days the trend window may span. */
 	public static final int MIN_TREND_DAYS = 2;

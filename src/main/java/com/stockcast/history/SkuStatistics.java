@@ -17,6 +17,6 @@ package com.stockcast.history;
  * @param trend least-squares slope of units against the day, in units per day, over the days within
  * the trend window ending on {@code lastDay}; NaN when fewer than two days fall in it
  */
-public record SkuStatistics(int count, double mean, double std, double min, double q1, double median, double q3,
+record SkuStatistics(int count, double mean, double std, double min, double q1, double median, double q3,
 		double max, int firstDay, int lastDay, double trend) {
 }

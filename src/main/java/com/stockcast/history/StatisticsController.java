@@ -13,15 +13,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.ErrorResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,10 +29,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.InvalidInputException;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Format;
 import com.stockcast.parallel.PoolSettings;
+import com.stockcast.security.Client;
 
 /**
  * {@code POST /sales-statistics}: a daily sales history in (CSV, JSON or a CSV upload), one record of
@@ -46,8 +47,6 @@ import com.stockcast.parallel.PoolSettings;
 class StatisticsController {
 
 	static final String NDJSON = "application/x-ndjson";
-
-	private static final Logger log = LoggerFactory.getLogger(StatisticsController.class);
 
 	private final HistoryReader reader;
 
@@ -110,10 +109,11 @@ class StatisticsController {
 	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void statisticsCsv(@Parameter(name = "trend_days",
 			description = "Days the trend covers, ending on each product's last date: 2..3660, default 28")
-			@RequestParam(name = "trend_days", required = false) String trendDays, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(name = "trend_days", required = false) String trendDays,
+			@AuthenticationPrincipal Client owner, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		var body = request.getInputStream();
-		respond(trendDays, request, response, () -> this.reader.readCsv(body,
+		respond(trendDays, request, response, owner, () -> this.reader.readCsv(body,
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong()));
 	}
 
@@ -121,9 +121,10 @@ class StatisticsController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void statisticsJson(@RequestParam(name = "trend_days", required = false) String trendDays,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal Client owner, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		var body = request.getInputStream();
-		respond(trendDays, request, response, () -> this.reader.readJson(body,
+		respond(trendDays, request, response, owner, () -> this.reader.readJson(body,
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong()));
 	}
 
@@ -131,51 +132,30 @@ class StatisticsController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
 	void statisticsUpload(@RequestParam(name = "trend_days", required = false) String trendDays,
-			@RequestPart("file") MultipartFile file, HttpServletRequest request, HttpServletResponse response) {
-		respond(trendDays, request, response, () -> this.reader.readUpload(file));
+			@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Client owner, HttpServletRequest request,
+			HttpServletResponse response) {
+		respond(trendDays, request, response, owner, () -> this.reader.readUpload(file));
 	}
 
 	private void respond(String trendDaysParameter, HttpServletRequest request, HttpServletResponse response,
-			Supplier<SalesHistory> read) {
+			Client owner, Supplier<SalesHistory> read) {
 		Timer.Sample sample = this.metrics.startRequest();
 		Format format = Format.negotiate(request.getHeader(HttpHeaders.ACCEPT));
-		String outcome = "error";
-		try {
+		Outcome.record(() -> {
 			int trendDays = trendDays(trendDaysParameter);
 			SalesHistory history = read.get();
 			if (ForecastJobs.prefersAsync(request.getHeader("Prefer"))) {
-				submit(history, trendDays, response);
-				outcome = "accepted";
-				return;
+				// Stored as a job: 202 with where to follow it (RFC 7240 respond-async).
+				this.jobs.submitStatistics(owner, history, trendDays).accept(response, this.json);
+				return Outcome.ACCEPTED;
 			}
 			StatisticsRun run = new StatisticsRun(history, trendDays, new StatisticsEncoder(format), this.executor,
 					this.settings, this.metrics);
 			try (run) {
 				run.admit();
-				response.setStatus(HttpServletResponse.SC_OK);
-				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
-				try {
-					run.writeTo(response.getOutputStream());
-					outcome = "success";
-				}
-				catch (IOException ex) {
-					outcome = "aborted";
-					log.debug("Statistics answer not delivered: {}", ex.toString());
-				}
+				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
-		}
-		catch (RuntimeException ex) {
-			outcome = outcomeOf(ex);
-			throw ex;
-		}
-		finally {
-			this.metrics.statisticsDone(sample, outcome, format.tag());
-		}
-	}
-
-	/** Stores the statistics as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
-	private void submit(SalesHistory history, int trendDays, HttpServletResponse response) {
-		this.jobs.submitStatistics(history, trendDays).accept(response, this.json);
+		}, outcome -> this.metrics.statisticsDone(sample, outcome, format.tag()));
 	}
 
 	static int trendDays(String parameter) {
@@ -196,14 +176,6 @@ class StatisticsController {
 					+ SalesStatistics.MIN_TREND_DAYS + " to " + SalesStatistics.MAX_TREND_DAYS);
 		}
 		return value;
-	}
-
-	private static String outcomeOf(RuntimeException ex) {
-		if (ex instanceof ErrorResponse error) {
-			int status = error.getStatusCode().value();
-			return (status == 503) ? "refused" : (status < 500) ? "invalid" : "error";
-		}
-		return "error";
 	}
 
 	/** One sale, for the OpenAPI description. */

@@ -14,7 +14,7 @@ import com.stockcast.output.Table.Kind;
  * would write as 0. An undefined value is an empty CSV cell or JSON {@code null}. A statistics job
  * records the same values and replays them through the same {@link #TABLE}.
  */
-public final class StatisticsEncoder {
+final class StatisticsEncoder {
 
 	/** The columns of the statistics, in order. */
 	public static final Table TABLE = new Table(List.of(Table.column("product_id", Kind.TEXT),

@@ -11,6 +11,7 @@ import java.util.concurrent.FutureTask;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.parallel.PoolSaturatedException;

@@ -14,7 +14,6 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 
-import com.stockcast.history.SalesHistory;
 import com.stockcast.intake.Violation.Location;
 
 /** Reads a sales history from CSV: a header row, then one row per product and day, in any order. */

@@ -7,8 +7,6 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.stockcast.history.SalesHistory;
-
 /**
  * Turns a request body into a validated daily sales history, or refuses it with a problem answer
  * naming every bad value and every day given twice: an input with any bad row yields nothing. The

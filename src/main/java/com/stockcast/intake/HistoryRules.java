@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 
-import com.stockcast.history.SalesHistory;
 import com.stockcast.intake.Violation.Location;
 
 /**

@@ -9,8 +9,6 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
-import com.stockcast.history.SalesHistory;
-
 /** Reads a sales history from a JSON array of objects named like the CSV columns, token by token. */
 final class JsonHistory {
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reason why it is refused
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Violation(Long line, Integer index, String parameter, String column, String value, String reason) {
+record Violation(Long line, Integer index, String parameter, String column, String value, String reason) {
 
 	private static final int MAX_VALUE_LENGTH = 80;
 

@@ -17,8 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.stockcast.history.HistoryCodec;
-import com.stockcast.history.SalesHistory;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
@@ -73,8 +72,7 @@ public class ForecastJobs {
 	}
 
 	/**
-	 * Stores a job for {@code products}, owned by the request's {@link Client}; it is durable when this
-	 * returns.
+	 * Stores a job for {@code products}, owned by {@code owner}; it is durable when this returns.
 	 * @param defaults the request-level column defaults it was asked with, kept as its settings
 	 * @param scenario what to simulate: the sales policy and, for a probabilistic forecast, its trials
 	 * @param idempotencyKey the caller's key, or {@code null}
@@ -82,9 +80,8 @@ public class ForecastJobs {
 	 * @throws ProblemException 422 when the key was used for a different request; 429 when the client
 	 * already has {@code stockcast.jobs.max-active-per-client} jobs queued or running
 	 */
-	public Submission submit(Products products, Map<String, String> defaults, Scenario scenario,
+	public Submission submit(Client owner, Products products, Map<String, String> defaults, Scenario scenario,
 			String idempotencyKey, String requestHash) {
-		Client owner = Client.current();
 		if (idempotencyKey != null) {
 			Optional<Job> earlier = this.store.findByIdempotencyKey(owner, idempotencyKey);
 			if (earlier.isPresent()) {
@@ -108,12 +105,11 @@ public class ForecastJobs {
 	}
 
 	/**
-	 * Stores a sales statistics job for {@code history}, owned by the request's {@link Client}; it is
-	 * durable when this returns. Its chunks hold SKUs' histories, cut like a forecast's products.
+	 * Stores a sales statistics job for {@code history}, owned by {@code owner}; it is durable when this
+	 * returns. Its chunks hold SKUs' histories, cut like a forecast's products.
 	 * @throws ProblemException 429 when the client already has its most jobs queued or running
 	 */
-	public Submission submitStatistics(SalesHistory history, int trendDays) {
-		Client owner = Client.current();
+	public Submission submitStatistics(Client owner, SalesHistory history, int trendDays) {
 		this.cap.check(owner);
 		JobScenario stored = JobScenario.statistics(trendDays);
 		int[] bounds = new int[history.size() + 1];

@@ -227,7 +227,8 @@ class JobRunner implements SmartLifecycle {
 	private void fail(JobStore.Chunk chunk, String detail) {
 		String problem = "{\"type\":\"" + Problems.type("job-failed") + "\",\"title\":\"The forecast job failed\","
 				+ "\"status\":" + HttpStatus.INTERNAL_SERVER_ERROR.value() + ",\"detail\":\"" + detail + "\"}";
-		this.store.transition(chunk.jobId(), JobStatus.FAILED, problem);
+		// A claimed chunk's job is running, as far as its worker knows; the store checks it still is.
+		this.store.move(new Job.Move(chunk.jobId(), JobStatus.RUNNING, JobStatus.FAILED, problem));
 	}
 
 	/** A third of the lease after the last renewal, extends the leases of the chunks being worked on. */

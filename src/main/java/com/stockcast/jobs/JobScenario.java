@@ -8,27 +8,27 @@ import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 
 /**
- * A job's scenario as stored with it: what its chunks simulate, and whether its answers carry the
- * order columns; or, for a sales statistics job, its trend window. Stored as text
+ * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and whether
+ * its answers carry the order columns; for a sales statistics job, its trend window. Stored as text
  * ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, {@code kind=statistics;trend_days=28}).
  *
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
  */
-record JobScenario(Scenario scenario, boolean orders, int trendDays) {
+record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDays) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
 
 	JobScenario(Scenario scenario, boolean orders) {
-		this(scenario, orders, 0);
+		this(JobKind.FORECAST, scenario, orders, 0);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(Scenario.DEFAULT, false, trendDays);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, trendDays);
 	}
 
 	boolean isStatistics() {
-		return this.trendDays > 0;
+		return this.kind == JobKind.SALES_STATISTICS;
 	}
 
 	String encode() {

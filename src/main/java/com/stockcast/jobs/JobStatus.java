@@ -8,7 +8,7 @@ import java.util.Set;
  * A job's life: queued, then running, then one of succeeded, failed or cancelled. Each status knows
  * which statuses may move to it, and the store only moves a job along these edges, atomically.
  */
-public enum JobStatus {
+enum JobStatus {
 
 	QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
 

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.stockcast.security.Client;
-import com.stockcast.history.HistoryCodec;
-import com.stockcast.history.SalesHistory;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.simulation.Products;
 
 /**
@@ -307,15 +306,16 @@ class JobStore {
 				failed ? 1 : 0, chunk.jobId(), chunk.chunkNo(), chunk.lease());
 	}
 
-	/** Moves a job along one edge of its life; false when it is not in a status that may move there. */
-	boolean transition(UUID id, JobStatus to, String problem) {
-		List<String> from = to.predecessors().stream().map(JobStatus::text).toList();
-		if (from.isEmpty()) {
-			return false;
-		}
+	/**
+	 * Stores {@code move}, in one conditional update that matches only while the stored job is in a
+	 * status that may move to {@code move.to()}.
+	 * @return false when the job has meanwhile moved where it may not move from, or is gone
+	 */
+	boolean move(Job.Move move) {
+		List<String> from = move.to().predecessors().stream().map(JobStatus::text).toList();
 		String placeholders = String.join(", ", from.stream().map(s -> "?").toList());
-		List<Object> args = new ArrayList<>(List.of(to.text(), time(this.clock.instant()),
-				problem == null ? "" : problem, id));
+		List<Object> args = new ArrayList<>(List.of(move.to().text(), time(this.clock.instant()),
+				move.problem() == null ? "" : move.problem(), move.jobId()));
 		args.addAll(from);
 		return this.jdbc.update("update forecast_job set status = ?, finished_at = ?, problem = nullif(?, '') "
 				+ "where id = ? and status in (" + placeholders + ")", args.toArray()) == 1;

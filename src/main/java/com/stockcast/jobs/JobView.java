@@ -23,19 +23,11 @@ public record JobView(UUID id, String status, Progress progress, @JsonProperty("
 	}
 
 	static JobView of(Job job) {
-		boolean statistics = job.scenario() != null && job.scenario().isStatistics();
-		String self = (statistics ? "/sales-statistics/" : "/forecasts/") + job.id();
+		String self = job.kind().path() + "/" + job.id();
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("self", self);
 		if (job.status() == JobStatus.SUCCEEDED) {
-			if (statistics) {
-				links.put("results", self + "/results");
-			}
-			else {
-				links.put("rows", self + "/rows");
-				links.put("summary", self + "/summary");
-				links.put("totals", self + "/totals");
-			}
+			job.kind().results().forEach(results -> links.put(results, self + "/" + results));
 		}
 		return new JobView(job.id(), job.status().text(),
 				new Progress(job.productsDone(), job.productCount(), job.percentDone(), job.chunksDone(), job.chunkCount()),

@@ -15,9 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.stockcast.history.SalesHistory;
-import com.stockcast.history.SalesStatistics;
-import com.stockcast.history.StatisticsEncoder;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.output.ScenarioEncoder;
@@ -49,8 +47,11 @@ class ScenarioResults {
 
 	private final TransactionTemplate readOnly;
 
-	ScenarioResults(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	private final HistoryRecords historyRecords;
+
+	ScenarioResults(JdbcTemplate jdbc, PlatformTransactionManager transactions, HistoryRecords historyRecords) {
 		this.jdbc = jdbc;
+		this.historyRecords = historyRecords;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -100,14 +101,13 @@ class ScenarioResults {
 	/** Computes a statistics job's chunk: one recorded block per SKU, in the summary section. */
 	private void writeStatistics(Connection connection, JobStore.Chunk chunk) throws SQLException {
 		SalesHistory history = chunk.history();
-		SalesStatistics statistics = new SalesStatistics();
-		Table.Recorder recorder = StatisticsEncoder.TABLE.recorder();
+		HistoryRecords.Recorder records = this.historyRecords.recorder(chunk.scenario().trendDays());
+		Table.Recorder recorder = this.historyRecords.table().recorder();
 		try (PreparedStatement insert = connection.prepareStatement("insert into forecast_output (job_id, section, "
 				+ "block_no, product_id, record_count, payload) values (?, ?, ?, ?, ?, ?)")) {
 			int pending = 0;
 			for (int sku = 0; sku < history.size(); sku++) {
-				StatisticsEncoder.record(history.id(sku),
-						statistics.compute(history, sku, chunk.scenario().trendDays()), recorder);
+				records.record(history, sku, recorder);
 				add(insert, chunk.jobId(), SUMMARY, chunk.firstProduct() + sku, history.id(sku), 1, recorder.toBytes());
 				if (++pending == BATCH) {
 					insert.executeBatch();
@@ -130,9 +130,9 @@ class ScenarioResults {
 	}
 
 	/** The table of a job's rows or summaries: its scenario's columns, or a statistics job's. */
-	static Table table(JobScenario stored, View view) {
+	private Table table(JobScenario stored, View view) {
 		if (stored.isStatistics()) {
-			return StatisticsEncoder.TABLE;
+			return this.historyRecords.table();
 		}
 		return (view == View.ROWS) ? rowsTable(stored) : summaryTable(stored);
 	}

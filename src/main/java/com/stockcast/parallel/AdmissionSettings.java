@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("stockcast.admission")
-public record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudget,
+record AdmissionSettings(@NotNull @DefaultValue("0") DataSize memoryBudget,
 		@DecimalMin("0.05") @DecimalMax("0.95") @DefaultValue("0.5") double heapShare,
 		@DecimalMin("1") @DefaultValue("8") double expansion, @NotNull @DefaultValue("1MB") DataSize unknownLength,
 		@NotNull @DefaultValue("16KB") DataSize minUploadRate, @NotNull @DefaultValue("3s") Duration uploadGrace,

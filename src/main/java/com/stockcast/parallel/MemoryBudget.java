@@ -19,7 +19,7 @@ import com.stockcast.problem.ProblemException;
  * pool alone cannot, since a request's whole input is read before any of it reaches the pool.
  */
 @Component
-public class MemoryBudget {
+class MemoryBudget {
 
 	private final long capacity;
 

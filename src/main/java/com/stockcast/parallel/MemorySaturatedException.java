@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import com.stockcast.problem.ProblemException;
 
 /** 503: the requests admitted already hold the memory budget; the caller is told when to retry. */
-public class MemorySaturatedException extends ProblemException {
+class MemorySaturatedException extends ProblemException {
 
 	MemorySaturatedException(Duration retryAfter) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "memory-saturated", "The service is holding all the input it can",

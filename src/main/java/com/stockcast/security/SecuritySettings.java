@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("stockcast.security")
-public record SecuritySettings(@NotNull @DefaultValue List<@Valid ApiKey> apiKeys,
+record SecuritySettings(@NotNull @DefaultValue List<@Valid ApiKey> apiKeys,
 		@DefaultValue("true") boolean firstKey, @NotEmpty @DefaultValue({ "client_id", "sub" }) List<String> clientClaims,
 		@NotNull @Valid @DefaultValue RateLimit rateLimit, @NotNull @DefaultValue List<String> corsAllowedOrigins) {
 

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Arrays;
 import java.util.List;
 
-import com.stockcast.history.Histories.Sale;
+import com.stockcast.intake.Histories.Sale;
 
 /**
  * The statistics computed the slow and obvious way, in {@link BigDecimal} from the rows as given:

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.stockcast.history.Histories.Sale;
+import com.stockcast.intake.Histories.Sale;
+import com.stockcast.intake.Histories;
+import com.stockcast.intake.SalesHistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

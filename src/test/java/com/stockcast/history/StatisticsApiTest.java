@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stockcast.TestHttp;
-import com.stockcast.history.Histories.Sale;
+import com.stockcast.intake.Histories;
+import com.stockcast.intake.Histories.Sale;
 
 import static com.stockcast.TestHttp.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.stockcast.history.Histories.Sale;
+import com.stockcast.intake.Histories.Sale;
+import com.stockcast.intake.Histories;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.output.Format;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,8 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.stockcast.intake.Histories;
+import com.stockcast.intake.SalesHistory;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
 
-import com.stockcast.history.SalesHistory;
 import com.stockcast.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;

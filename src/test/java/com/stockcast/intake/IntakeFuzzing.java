@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import org.springframework.util.unit.DataSize;
 
-import com.stockcast.history.SalesHistory;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.simulation.Products;
 

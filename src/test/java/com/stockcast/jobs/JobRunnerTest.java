@@ -22,6 +22,7 @@ import com.stockcast.simulation.Products;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doThrow;
@@ -110,8 +111,8 @@ class JobRunnerTest {
 		JobStore.Chunk exhausted = chunk(3);
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
-		await().atMost(DEADLINE)
-			.untilAsserted(() -> verify(this.store).transition(any(UUID.class), any(JobStatus.class), any(String.class)));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).move(argThat(move -> move.jobId().equals(exhausted.jobId())
+				&& move.to() == JobStatus.FAILED && move.problem().contains("failed 3 times"))));
 		verify(this.store, never()).complete(exhausted);
 		verify(this.store, never()).release(any(), anyBoolean());
 	}

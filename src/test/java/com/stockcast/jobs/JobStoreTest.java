@@ -48,8 +48,9 @@ class JobStoreTest {
 			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+		// Only forecast jobs here: no statistics records to compute.
 		this.store = new JobStore(jdbc, new TransactionTemplate(transactions), new BulkResults(),
-				new ScenarioResults(jdbc, transactions), this.clock);
+				new ScenarioResults(jdbc, transactions, null), this.clock);
 	}
 
 	@Test
@@ -84,6 +85,19 @@ class JobStoreTest {
 		assertThat(this.store.list(OWNER, null, running.createdAt(), running.id(), 10)).isEmpty();
 		assertThat(this.store.list(OWNER, null, running.createdAt().plusNanos(1_000), running.id(), 10))
 			.extracting(Job::id).containsExactly(job.id());
+	}
+
+	@Test
+	void storesAMoveOnlyWhileTheStoredJobMayMakeIt() {
+		Job queued = submit();
+		this.store.claim(LEASE).orElseThrow(); // another worker started it since it was read
+		assertThat(this.store.move(queued.cancel())).as("a running job may be cancelled").isTrue();
+		Job cancelled = this.store.find(OWNER, queued.id()).orElseThrow();
+		assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+		assertThat(cancelled.finishedAt()).isEqualTo(this.clock.instant());
+		Job.Move failing = new Job.Move(queued.id(), JobStatus.RUNNING, JobStatus.FAILED, "{}");
+		assertThat(this.store.move(failing)).as("its worker's failure comes too late").isFalse();
+		assertThat(this.store.find(OWNER, queued.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
 	}
 
 	private Job submit() {

@@ -1,4 +1,4 @@
-package com.stockcast.history;
+package com.stockcast.intake;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,17 +12,17 @@ import java.util.Random;
  * Random sales histories for tests: SKUs with random day counts, gaps and units, the rows shuffled so
  * that SKUs interleave and days come out of order. Also the same rows as CSV.
  */
-final class Histories {
+public final class Histories {
 
 	/** One row as a store system sends it. */
-	record Sale(String productId, int day, double units) {
+	public record Sale(String productId, int day, double units) {
 	}
 
 	private Histories() {
 	}
 
 	/** Rows of {@code skus} products, in a random order; each product's days are distinct. */
-	static List<Sale> random(long seed, int skus, int maxDays) {
+	public static List<Sale> random(long seed, int skus, int maxDays) {
 		Random random = new Random(seed);
 		List<Sale> sales = new ArrayList<>();
 		for (int s = 0; s < skus; s++) {
@@ -44,7 +44,7 @@ final class Histories {
 		return sales;
 	}
 
-	static SalesHistory build(List<Sale> sales) {
+	public static SalesHistory build(List<Sale> sales) {
 		SalesHistory.Builder builder = SalesHistory.builder();
 		for (Sale sale : sales) {
 			builder.add(builder.sku(sale.productId()), sale.day(), sale.units());
@@ -55,7 +55,7 @@ final class Histories {
 	}
 
 	/** The rows grouped by product in order of first appearance, each product's days ascending. */
-	static Map<String, List<Sale>> bySku(List<Sale> sales) {
+	public static Map<String, List<Sale>> bySku(List<Sale> sales) {
 		Map<String, List<Sale>> grouped = new LinkedHashMap<>();
 		for (Sale sale : sales) {
 			grouped.computeIfAbsent(sale.productId(), id -> new ArrayList<>()).add(sale);
@@ -64,7 +64,7 @@ final class Histories {
 		return grouped;
 	}
 
-	static String csv(List<Sale> sales) {
+	public static String csv(List<Sale> sales) {
 		StringBuilder sb = new StringBuilder("product_id,date,units\n");
 		for (Sale sale : sales) {
 			sb.append(sale.productId()).append(',').append(LocalDate.ofEpochDay(sale.day())).append(',')

@@ -1,4 +1,4 @@
-package com.stockcast.history;
+package com.stockcast.jobs;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,13 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.stockcast.intake.SalesHistory;
+
 /**
  * The stored form of a run of SKUs of a {@link SalesHistory}, for keeping a statistics job's input
  * in chunks: a version byte, the SKU count, then per SKU its id, its day count, its first day, and
  * for each day the gap from the day before and the units. Decoding gives a history of those SKUs
  * alone, in the same order.
  */
-public final class HistoryCodec {
+final class HistoryCodec {
 
 	private static final int VERSION = 1;
 

@@ -1,4 +1,4 @@
-package com.stockcast.history;
+package com.stockcast.intake;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -83,13 +83,16 @@ public final class SalesHistory {
 		return sum;
 	}
 
-	/** The backing days of {@code sku}, for loops in this package; only the first {@link #days} count. */
-	int[] dayArray(int sku) {
+	/**
+	 * The backing days of {@code sku}, for the hot loops that read a history (statistics, the job
+	 * codec) without a copy; only the first {@link #days} count, and they must not be written.
+	 */
+	public int[] dayArray(int sku) {
 		return this.days[sku];
 	}
 
-	/** The backing units of {@code sku}, for loops in this package; only the first {@link #days} count. */
-	double[] unitArray(int sku) {
+	/** The backing units of {@code sku}, read like {@link #dayArray}. */
+	public double[] unitArray(int sku) {
 		return this.units[sku];
 	}
 

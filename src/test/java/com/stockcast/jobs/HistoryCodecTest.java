@@ -1,6 +1,9 @@
-package com.stockcast.history;
+package com.stockcast.jobs;
 
 import org.junit.jupiter.api.Test;
+
+import com.stockcast.intake.Histories;
+import com.stockcast.intake.SalesHistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,4 +1,4 @@
-package com.stockcast.history;
+package com.stockcast.intake;
 
 import java.util.ArrayList;
 import java.util.List;

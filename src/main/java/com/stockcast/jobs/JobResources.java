@@ -1,0 +1,171 @@
+package com.stockcast.jobs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+import com.stockcast.intake.InvalidInputException;
+import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.Format;
+import com.stockcast.output.View;
+import com.stockcast.problem.ProblemException;
+import com.stockcast.security.Client;
+
+/**
+ * What the resources of every kind of job share, for the controller of each kind: a client's job
+ * found by id under its kind's path, its results written page by page with a link to the next (and
+ * a forecast's totals), and its cancellation or deletion.
+ */
+@Component
+public class JobResources {
+
+	private final JobStore store;
+
+	private final StoredResults results;
+
+	private final ScenarioResults scenarioResults;
+
+	private final JobSettings settings;
+
+	JobResources(JobStore store, StoredResults results, ScenarioResults scenarioResults, JobSettings settings) {
+		this.store = store;
+		this.results = results;
+		this.scenarioResults = scenarioResults;
+		this.settings = settings;
+	}
+
+	/**
+	 * {@code owner}'s job {@code id} of {@code kind}, as callers see it.
+	 * @throws ProblemException 404 when there is no such job of {@code owner} and {@code kind}
+	 */
+	public JobView status(Client owner, JobKind kind, String id) {
+		return JobView.of(job(owner, kind, id));
+	}
+
+	/**
+	 * Cancels {@code owner}'s job {@code id} while it is queued or running, or deletes it once finished.
+	 * @return the cancelled job's status, or empty when the job was deleted
+	 * @throws ProblemException 404 when there is no such job of {@code owner} and {@code kind}
+	 */
+	public Optional<JobView> cancelOrDelete(Client owner, JobKind kind, String id) {
+		Job job = job(owner, kind, id);
+		if (!job.status().isFinished()) {
+			// A cancel never deletes: if the job finished meanwhile, its status says so.
+			this.store.move(job.cancel());
+			return Optional.of(JobView.of(this.store.find(owner, job.id()).orElseThrow(() -> notFound(id))));
+		}
+		this.store.delete(job.id());
+		return Optional.empty();
+	}
+
+	/**
+	 * Writes the records of {@code owner}'s succeeded job {@code id} in the format {@code accept} names:
+	 * all of them without {@code limit}; with it, a page, and a {@code Link} to the next page's
+	 * {@code resource} when more follow.
+	 * @throws ProblemException 404 when there is no such job, 409 when it has not succeeded, 400 for a
+	 * bad limit or cursor
+	 */
+	public void writeResults(Client owner, JobKind kind, String id, View view, String resource, String productId,
+			Integer limit, String cursor, String accept, HttpServletResponse response) throws IOException {
+		Job job = succeeded(owner, kind, id);
+		Format format = Format.negotiate(accept);
+		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
+		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
+		response.setContentType(format.mediaType() + ";charset=UTF-8");
+		try {
+			if (size == StoredResults.Query.UNLIMITED) {
+				write(job, query, format, response.getOutputStream());
+				return;
+			}
+			ByteArrayOutputStream page = new ByteArrayOutputStream();
+			Cursor next = write(job, query, format, page);
+			if (next != null) {
+				UriComponentsBuilder link = UriComponentsBuilder.fromPath(JobView.of(job).location() + "/" + resource);
+				if (productId != null) {
+					link.queryParam("product_id", UriUtils.encodeQueryParam(productId, StandardCharsets.UTF_8)
+						.replace("+", "%2B"));
+				}
+				link.queryParam("limit", size).queryParam("cursor", next.encode());
+				response.setHeader(HttpHeaders.LINK, "<" + link.build(true).toUriString() + ">; rel=\"next\"");
+			}
+			page.writeTo(response.getOutputStream());
+		}
+		catch (UncheckedIOException ex) {
+			// The client went away mid-answer; nothing to tell it.
+		}
+	}
+
+	/**
+	 * Writes the portfolio totals of {@code owner}'s succeeded job {@code id}, in the format
+	 * {@code accept} names; small, so never paged.
+	 * @throws ProblemException 404 when there is no such job, 409 when it has not succeeded
+	 */
+	public void writeTotals(Client owner, JobKind kind, String id, String accept, HttpServletResponse response) {
+		Job job = succeeded(owner, kind, id);
+		Format format = Format.negotiate(accept);
+		response.setContentType(format.mediaType() + ";charset=UTF-8");
+		try {
+			this.scenarioResults.writeTotals(job.id(), job.scenario(), format, response.getOutputStream());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The client went away mid-answer; nothing to tell it.
+		}
+	}
+
+	/** Writes a job's rows or summaries: a default job's from their typed tables, a scenario job's from blocks. */
+	private Cursor write(Job job, StoredResults.Query query, Format format, OutputStream out) {
+		if (job.scenario() == null) {
+			return this.results.write(query, new ForecastEncoder(format, query.view()), out);
+		}
+		return this.scenarioResults.write(query, job.scenario(), format, out);
+	}
+
+	/** {@code owner}'s job {@code id} of {@code kind}, which must have succeeded. */
+	private Job succeeded(Client owner, JobKind kind, String id) {
+		Job job = job(owner, kind, id);
+		if (job.status() != JobStatus.SUCCEEDED) {
+			throw new ProblemException(HttpStatus.CONFLICT, "job-not-succeeded", "The job has no results to serve",
+					"Job " + job.id() + " is " + job.status().text() + "; results are served once it has succeeded.");
+		}
+		return job;
+	}
+
+	/** {@code owner}'s job {@code id}; another client's job answers 404 like a missing one, so ids reveal nothing. */
+	private Job job(Client owner, JobKind kind, String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw notFound(id);
+		}
+		// A job of one kind is not one of another: each kind has its own resources.
+		return this.store.find(owner, uuid).filter(job -> job.kind() == kind).orElseThrow(() -> notFound(id));
+	}
+
+	private static ProblemException notFound(String id) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "job-not-found", "No such forecast job",
+				"There is no job " + id + "; it may have expired or been deleted.");
+	}
+
+	static int pageSize(Integer limit, int fallback, int max) {
+		int size = (limit == null) ? fallback : limit;
+		if (size < 1 || size > max) {
+			throw InvalidInputException.forParameter("limit", String.valueOf(limit), "must be between 1 and " + max);
+		}
+		return size;
+	}
+
+}
