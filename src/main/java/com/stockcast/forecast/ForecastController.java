@@ -34,7 +34,7 @@ import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.Answers;
+import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ForecastRun;
@@ -178,7 +178,7 @@ class ForecastController {
 			}
 			boolean orders = products.anyReorderPolicy();
 			try (ForecastRun run = this.streamer.start(products,
-					Answers.encoder(format, parsedView, scenario, orders))) {
+					new Answer(format, parsedView, scenario, orders))) {
 				response.setStatus(HttpServletResponse.SC_OK);
 				response.setContentType(format.mediaType().toString() + ";charset=UTF-8");
 				try {

@@ -2,7 +2,6 @@ package com.stockcast.jobs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import com.stockcast.intake.InvalidInputException;
-import com.stockcast.output.ForecastEncoder;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.problem.ProblemException;
@@ -50,12 +48,9 @@ class JobController {
 
 	private final StoredResults results;
 
-	private final ScenarioResults scenarioResults;
-
 	private final JobSettings settings;
 
-	JobController(JobStore store, StoredResults results, ScenarioResults scenarioResults, JobSettings settings) {
-		this.scenarioResults = scenarioResults;
+	JobController(JobStore store, StoredResults results, JobSettings settings) {
 		this.store = store;
 		this.results = results;
 		this.settings = settings;
@@ -100,7 +95,7 @@ class JobController {
 		Format format = Format.negotiate(accept);
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
-			this.scenarioResults.writeTotals(job.id(), job.scenario(), format, response.getOutputStream());
+			this.results.writeTotals(job.id(), job.scenario().projection(), format, response.getOutputStream());
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// The client went away mid-answer; nothing to tell it.
@@ -191,11 +186,11 @@ class JobController {
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
 			if (size == StoredResults.Query.UNLIMITED) {
-				write(job, query, format, response.getOutputStream());
+				this.results.write(query, job.scenario().table(view), format, response.getOutputStream());
 				return;
 			}
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
-			Cursor next = write(job, query, format, page);
+			Cursor next = this.results.write(query, job.scenario().table(view), format, page);
 			if (next != null) {
 				String results = isStatistics(job) ? "/results" : "/" + view.tag();
 				UriComponentsBuilder link = UriComponentsBuilder.fromPath(JobView.of(job).location() + results);
@@ -211,14 +206,6 @@ class JobController {
 		catch (UncheckedIOException ex) {
 			// The client went away mid-answer; nothing to tell it.
 		}
-	}
-
-	/** Writes a job's rows or summaries: a default job's from their typed tables, a scenario job's from blocks. */
-	private Cursor write(Job job, StoredResults.Query query, Format format, OutputStream out) {
-		if (job.scenario() == null) {
-			return this.results.write(query, new ForecastEncoder(format, query.view()), out);
-		}
-		return this.scenarioResults.write(query, job.scenario(), format, out);
 	}
 
 	private Job succeeded(String id, boolean statistics) {
@@ -246,7 +233,7 @@ class JobController {
 	}
 
 	private static boolean isStatistics(Job job) {
-		return job.scenario() != null && job.scenario().isStatistics();
+		return job.scenario().isStatistics();
 	}
 
 	private static ProblemException notFound(String id) {

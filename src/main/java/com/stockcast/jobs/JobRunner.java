@@ -180,7 +180,7 @@ class JobRunner implements SmartLifecycle {
 	private void process(JobStore.Chunk chunk) {
 		long started = System.nanoTime();
 		try {
-			JobStore.Completion completion = this.store.complete(chunk);
+			JobStore.Completion completion = this.store.complete(chunk, ChunkResults.of(chunk));
 			if (completion != JobStore.Completion.STALE) {
 				this.metrics.jobChunkStored(chunk.size(), chunk.rows(),
 						System.nanoTime() - started);

@@ -23,7 +23,7 @@ public record JobView(UUID id, String status, Progress progress, @JsonProperty("
 	}
 
 	static JobView of(Job job) {
-		boolean statistics = job.scenario() != null && job.scenario().isStatistics();
+		boolean statistics = job.scenario().isStatistics();
 		String self = (statistics ? "/sales-statistics/" : "/forecasts/") + job.id();
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("self", self);

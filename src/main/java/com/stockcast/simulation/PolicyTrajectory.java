@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One product's deterministic stock under a sales policy and an optional reorder policy, with
- * constant demand: the scratch space of the per-SKU loop, reused like {@link Trajectory} so that a
+ * constant demand: the scratch space of the per-SKU loop, reused so that a
  * worker allocates nothing once the arrays have grown to the longest projection.
  *
  * <p>For day {@code d = 0 .. duration_days-1}, with demand {@code D = sales_rate}, in doubles and
@@ -30,9 +30,9 @@ import java.util.Arrays;
  * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
  * added one day at a time.
  *
- * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly SPEC.md's
- * arithmetic, so every figure equals {@link Trajectory}'s to the bit (no receipt is ever added,
- * not even a zero).
+ * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly the contract's
+ * arithmetic (no receipt is ever added, not even a zero); that case, the default forecast, runs a
+ * loop of its own that computes the same figures to the bit.
  */
 public final class PolicyTrajectory {
 
@@ -70,6 +70,18 @@ public final class PolicyTrajectory {
 	 * days are always kept.
 	 */
 	public void simulate(Products products, int i, SalesPolicy policy, boolean keepPeriods, boolean keepDays) {
+		if (policy == SalesPolicy.BACKORDER && !keepDays && !products.hasReorderPolicy(i)) {
+			simulatePlain(products, i, keepPeriods);
+		}
+		else {
+			simulateDays(products, i, policy, keepPeriods, keepDays);
+		}
+	}
+
+	/**
+	 * The day-by-day loop of every policy: {@link #simulate} without its shortcut.
+	 */
+	void simulateDays(Products products, int i, SalesPolicy policy, boolean keepPeriods, boolean keepDays) {
 		double level = products.initialInventory(i);
 		double salesRate = products.salesRate(i);
 		double restockingRate = products.restockingRate(i);
@@ -167,6 +179,58 @@ public final class PolicyTrajectory {
 		this.minimum = min;
 		this.ending = level;
 		this.totalUnmet = unmetTotal;
+		this.salesRate = salesRate;
+	}
+
+	/**
+	 * The contract's own forecast (backorders, no reorder policy, no daily figures): the same
+	 * arithmetic as {@link #simulateDays}, to the bit, with neither a policy nor a day kept to test
+	 * in the loop. JMH ({@code PolicyTrajectoryBenchmark}, side by side with {@code simulateDays}):
+	 * see docs/performance.md, "One pipeline".
+	 */
+	private void simulatePlain(Products products, int i, boolean keepPeriods) {
+		double level = products.initialInventory(i);
+		double salesRate = products.salesRate(i);
+		double restockingRate = products.restockingRate(i);
+		int days = products.durationDays(i);
+		int frequency = products.frequency(i);
+		int periodCount = products.periods(i);
+		ensureCapacity(keepPeriods ? periodCount : 0, 0, 0);
+		int stockout = NO_STOCKOUT;
+		double min = Double.POSITIVE_INFINITY;
+		int day = 0;
+		for (int k = 0; k < periodCount; k++) {
+			int end = Math.min(day + frequency, days);
+			double periodSales = 0;
+			double periodRestocking = 0;
+			for (; day < end; day++) {
+				level -= salesRate;
+				level += restockingRate;
+				periodSales += salesRate;
+				periodRestocking += restockingRate;
+				if (level <= 0 && stockout == NO_STOCKOUT) {
+					stockout = day;
+				}
+				if (level < min) {
+					min = level;
+				}
+			}
+			if (keepPeriods) {
+				this.levels[k] = level;
+				this.sales[k] = periodSales;
+				this.restocking[k] = periodRestocking;
+				this.unmet[k] = 0;
+				this.ordered[k] = 0;
+				this.received[k] = 0;
+			}
+		}
+		this.periods = keepPeriods ? periodCount : 0;
+		this.days = 0;
+		this.orderCount = 0;
+		this.stockoutDay = stockout;
+		this.minimum = min;
+		this.ending = level;
+		this.totalUnmet = 0;
 		this.salesRate = salesRate;
 	}
 

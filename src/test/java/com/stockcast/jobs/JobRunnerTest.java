@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -56,10 +57,10 @@ class JobRunnerTest {
 			.thenThrow(new DataAccessResourceFailureException("database down"))
 			.thenReturn(Optional.of(chunk))
 			.thenReturn(Optional.empty());
-		when(this.store.complete(chunk)).thenReturn(JobStore.Completion.STORED);
+		when(this.store.complete(eq(chunk), any())).thenReturn(JobStore.Completion.STORED);
 		start();
 		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
-		verify(this.store, timeout(DEADLINE_MS)).complete(chunk);
+		verify(this.store, timeout(DEADLINE_MS)).complete(eq(chunk), any());
 	}
 
 	@Test
@@ -68,18 +69,18 @@ class JobRunnerTest {
 		JobStore.Chunk next = chunk(1);
 		when(this.store.claim(any())).thenReturn(Optional.of(chunk)).thenReturn(Optional.of(next))
 			.thenReturn(Optional.empty());
-		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
-		when(this.store.complete(next)).thenReturn(JobStore.Completion.STORED);
+		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(eq(chunk), any());
+		when(this.store.complete(eq(next), any())).thenReturn(JobStore.Completion.STORED);
 		start();
 		verify(this.store, timeout(DEADLINE_MS)).release(chunk, false);
-		verify(this.store, timeout(DEADLINE_MS)).complete(next);
+		verify(this.store, timeout(DEADLINE_MS)).complete(eq(next), any());
 	}
 
 	@Test
 	void renewsTheLeaseOfAChunkThatTakesLongerThanTheLease() {
 		JobStore.Chunk slow = chunk(1);
 		when(this.store.claim(any())).thenReturn(Optional.of(slow)).thenReturn(Optional.empty());
-		when(this.store.complete(slow)).thenReturn(JobStore.Completion.STORED);
+		when(this.store.complete(eq(slow), any())).thenReturn(JobStore.Completion.STORED);
 		// The worker holds the chunk until its 150 ms lease has been renewed seven times, a third of a
 		// lease apart: the chunk outlives two whole leases, however slowly the machine runs either thread.
 		CountDownLatch renewed = new CountDownLatch(1);
@@ -100,7 +101,7 @@ class JobRunnerTest {
 		finally {
 			renewed.countDown();
 		}
-		verify(this.store, timeout(DEADLINE_MS)).complete(slow);
+		verify(this.store, timeout(DEADLINE_MS)).complete(eq(slow), any());
 	}
 
 	@Test
@@ -109,7 +110,7 @@ class JobRunnerTest {
 		when(this.store.claim(any())).thenReturn(Optional.of(exhausted)).thenReturn(Optional.empty());
 		start();
 		verify(this.store, timeout(DEADLINE_MS)).transition(any(UUID.class), any(JobStatus.class), any(String.class));
-		verify(this.store, never()).complete(exhausted);
+		verify(this.store, never()).complete(eq(exhausted), any());
 		verify(this.store, never()).release(any(), anyBoolean());
 	}
 
@@ -126,7 +127,8 @@ class JobRunnerTest {
 
 	private static JobStore.Chunk chunk(int failures) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(), null, null);
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(),
+				new JobScenario(Scenario.DEFAULT, false), null);
 	}
 
 }
