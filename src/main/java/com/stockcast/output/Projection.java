@@ -54,10 +54,6 @@ public final class Projection {
 		this.totals = new Table(totalColumns());
 	}
 
-	public Scenario scenario() {
-		return this.scenario;
-	}
-
 	/** The table of {@code view}'s records. */
 	public Table table(View view) {
 		return switch (view) {
@@ -212,6 +208,14 @@ public final class Projection {
 		String id = products.id(i);
 		int startDay = products.startDay(i);
 		int frequency = products.frequency(i);
+		if (!this.lostSales && !this.orders && sink instanceof Table.Writer writer) {
+			// The default forecast's rows, written: one call a row (see Table.Writer#record).
+			for (int k = 0; k < trajectory.periods(); k++) {
+				writer.record(id, startDay + k * frequency, trajectory.level(k), trajectory.sales(k),
+						trajectory.restocking(k));
+			}
+			return;
+		}
 		for (int k = 0; k < trajectory.periods(); k++) {
 			sink.text(id).date(startDay + k * frequency).amount(trajectory.level(k)).amount(trajectory.sales(k))
 				.amount(trajectory.restocking(k));

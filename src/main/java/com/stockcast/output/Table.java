@@ -228,32 +228,32 @@ public final class Table {
 		}
 
 		@Override
-		public Recorder text(String value) {
+		public Sink text(String value) {
 			return write(() -> this.out.writeUTF(value));
 		}
 
 		@Override
-		public Recorder date(int epochDay) {
+		public Sink date(int epochDay) {
 			return write(() -> this.out.writeInt(epochDay));
 		}
 
 		@Override
-		public Recorder amount(double value) {
+		public Sink amount(double value) {
 			return write(() -> this.out.writeDouble(value));
 		}
 
 		@Override
-		public Recorder fraction(double value) {
+		public Sink fraction(double value) {
 			return write(() -> this.out.writeDouble(value));
 		}
 
 		@Override
-		public Recorder count(long value) {
+		public Sink count(long value) {
 			return write(() -> this.out.writeLong(value));
 		}
 
 		@Override
-		public Recorder dates(int[] epochDays, int count) {
+		public Sink dates(int[] epochDays, int count) {
 			return write(() -> {
 				this.out.writeInt(count);
 				for (int j = 0; j < count; j++) {
@@ -272,7 +272,7 @@ public final class Table {
 			this.records++;
 		}
 
-		private Recorder write(IoAction action) {
+		private Sink write(IoAction action) {
 			try {
 				if (this.bytes.size() == 0) {
 					this.out.writeInt(0); // the record count, filled in by toBytes
@@ -296,24 +296,29 @@ public final class Table {
 
 	/**
 	 * Writes records in a format, one value at a time, in column order; {@link #end()} closes each
-	 * record. Each value is copied with the syntax before it in one go where it can be: a column keeps
-	 * the bytes of its last value (a product's id repeats on every one of its rows, a full period's
-	 * sales and restocking repeat from row to row) and recent dates, so that most values of a row are
-	 * one copy and only the stock level is formatted. JMH: 29 ns per row simulated and written, as the
-	 * default forecast's own writer took before this writer replaced it (docs/performance.md).
+	 * record. A value is written with the syntax after it (a comma, the next JSON name, or the record's
+	 * end), and a column keeps the bytes of its last value so written: a product's id repeats on every
+	 * one of its rows, and a full period's sales and restocking repeat from row to row, so most values
+	 * of a row are one copy (dates come from a cache of recent ones) and only the stock level is
+	 * formatted. The default forecast's own writer did the same for its five columns before this one
+	 * replaced it; docs/performance.md, "One pipeline", has the two side by side.
 	 */
 	public final class Writer implements Sink {
 
-		private final Format format;
+		private final OutputBuffer out;
 
 		private final boolean csv;
 
-		private final OutputBuffer out;
+		/** What opens a record: nothing in CSV; in JSON the brace and the first name. */
+		private final byte[] opening;
 
-		/** Per column, the syntax before its value: a comma, or the JSON name and, for a date, its quote. */
-		private final byte[][] before;
+		/** What opens a record after the answer's first: in JSON, the separator, then {@link #opening}. */
+		private final byte[] separatedOpening;
 
-		/** Per column, the bytes of its last value with the syntax before it, and what value they were. */
+		/** Per column, the syntax after its value: up to the next value, or the record's end. */
+		private final byte[][] after;
+
+		/** Per column, the bytes of its last value kept, with the syntax after it, and what value they were. */
 		private final byte[][] last;
 
 		private final int[] lastLength;
@@ -322,62 +327,77 @@ public final class Table {
 
 		private final String[] lastText;
 
+		/** Per column, whether its last value was a repeat: a value that never repeats (a stock level) is not kept. */
+		private final boolean[] repeated;
+
 		private final IsoDates.Recent[] dates;
+
+		/** {@link #record}'s last two amounts, with the syntax after them, and what values they were. */
+		private byte[] pair = new byte[32];
+
+		private int pairLength = -1;
+
+		private long pairSecond;
+
+		private long pairThird;
 
 		private boolean needSeparator;
 
 		private int column;
 
 		private Writer(Format format, OutputBuffer out, boolean first) {
-			this.format = format;
-			this.csv = format == Format.CSV;
 			this.out = out;
+			this.csv = format == Format.CSV;
 			this.needSeparator = !first;
-			int n = Table.this.columns.size();
-			this.before = new byte[n][];
+			List<Column> columns = Table.this.columns;
+			int n = columns.size();
+			this.opening = this.csv ? new byte[0] : Table.this.jsonNames[0];
+			this.separatedOpening = (format == Format.JSON) ? concat(ascii(",\n"), this.opening) : this.opening;
+			this.after = new byte[n][];
 			this.last = new byte[n][];
 			this.lastLength = new int[n];
 			this.lastBits = new long[n];
 			this.lastText = new String[n];
+			this.repeated = new boolean[n];
 			this.dates = new IsoDates.Recent[n];
+			byte[] end = ascii(this.csv ? "\n" : (format == Format.NDJSON) ? "}\n" : "}");
 			for (int c = 0; c < n; c++) {
-				byte[] syntax = this.csv ? ((c == 0) ? new byte[0] : new byte[] { ',' }) : Table.this.jsonNames[c];
-				this.before[c] = syntax;
+				byte[] next = (c + 1 < n) ? (this.csv ? ascii(",") : Table.this.jsonNames[c + 1]) : end;
+				boolean date = columns.get(c).kind() == Kind.DATE;
+				byte[] quote = (date && !this.csv) ? ascii("\"") : new byte[0];
+				this.after[c] = concat(quote, next);
 				this.last[c] = new byte[32];
 				this.lastLength[c] = -1;
-				if (Table.this.columns.get(c).kind() == Kind.DATE) {
-					byte[] quote = this.csv ? new byte[0] : new byte[] { '"' };
-					this.dates[c] = new IsoDates.Recent(concat(syntax, quote), quote);
+				this.repeated[c] = true;
+				if (date) {
+					this.dates[c] = new IsoDates.Recent(quote, this.after[c]);
+					this.after[c] = next;
 				}
 			}
 		}
 
-		public OutputBuffer out() {
-			return this.out;
-		}
-
 		@Override
-		public Writer text(String value) {
+		public Sink text(String value) {
 			int c = begin();
-			if (this.lastLength[c] < 0 || !value.equals(this.lastText[c])) {
-				int from = this.out.length();
-				this.out.put(this.before[c]);
-				this.out.put(this.csv ? csvField(value) : jsonString(value));
-				keep(c, from);
-				this.lastText[c] = value;
+			if (this.lastLength[c] >= 0 && value.equals(this.lastText[c])) {
+				this.out.put(this.last[c], 0, this.lastLength[c]);
 				return this;
 			}
-			this.out.put(this.last[c], 0, this.lastLength[c]);
+			int from = this.out.length();
+			this.out.put(this.csv ? csvField(value) : jsonString(value));
+			this.out.put(this.after[c]);
+			keep(c, from);
+			this.lastText[c] = value;
 			return this;
 		}
 
 		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
 		@Override
-		public Writer date(int epochDay) {
+		public Sink date(int epochDay) {
 			int c = begin();
 			if (epochDay == Integer.MIN_VALUE) {
-				this.out.put(this.before[c]);
 				nothing();
+				this.out.put(this.after[c]);
 			}
 			else {
 				this.dates[c].append(this.out, epochDay);
@@ -386,56 +406,59 @@ public final class Table {
 		}
 
 		@Override
-		public Writer amount(double value) {
+		public Sink amount(double value) {
 			int c = begin();
 			long bits = Double.doubleToRawLongBits(value);
-			if (this.lastLength[c] >= 0 && bits == this.lastBits[c]) {
+			if (bits == this.lastBits[c] && this.lastLength[c] >= 0) {
 				this.out.put(this.last[c], 0, this.lastLength[c]);
+				this.repeated[c] = true;
 				return this;
 			}
 			int from = this.out.length();
-			this.out.put(this.before[c]);
 			if (Double.isNaN(value)) {
 				nothing();
 			}
 			else {
 				Decimals.append(this.out, value);
 			}
-			keep(c, from);
-			this.lastBits[c] = bits;
+			this.out.put(this.after[c]);
+			if (this.repeated[c]) {
+				keep(c, from);
+				this.lastBits[c] = bits;
+				this.repeated[c] = false;
+			}
 			return this;
 		}
 
 		@Override
-		public Writer fraction(double value) {
+		public Sink fraction(double value) {
 			int c = begin();
-			this.out.put(this.before[c]);
 			if (Double.isNaN(value)) {
 				nothing();
 			}
 			else {
 				Decimals.append4(this.out, value);
 			}
+			this.out.put(this.after[c]);
 			return this;
 		}
 
 		@Override
-		public Writer count(long value) {
+		public Sink count(long value) {
 			int c = begin();
-			this.out.put(this.before[c]);
 			if (value < 0) {
 				this.out.put((byte) '-');
 				value = -value;
 			}
 			this.out.putUnsigned(value);
+			this.out.put(this.after[c]);
 			return this;
 		}
 
 		/** Writes the first {@code count} dates of {@code epochDays}. */
 		@Override
-		public Writer dates(int[] epochDays, int count) {
+		public Sink dates(int[] epochDays, int count) {
 			int c = begin();
-			this.out.put(this.before[c]);
 			if (!this.csv) {
 				this.out.put((byte) '[');
 			}
@@ -454,36 +477,73 @@ public final class Table {
 			if (!this.csv) {
 				this.out.put((byte) ']');
 			}
+			this.out.put(this.after[c]);
 			return this;
 		}
 
-		/** Closes the record. */
-		@Override
-		public void end() {
-			if (this.column != Table.this.columns.size()) {
-				throw new IllegalStateException(
-						"record has " + this.column + " values for " + Table.this.columns.size() + " columns");
+		/**
+		 * Writes a whole record of a text, a date and three amounts (the default forecast's row) in one
+		 * call: the same bytes as the six calls it stands for, with the last two amounts kept as one pair
+		 * (a full period's sales and restocking repeat together). The default forecast's hot loop; the
+		 * general calls cost it about half again as much (docs/performance.md, "One pipeline").
+		 */
+		public void record(String text, int epochDay, double first, double second, double third) {
+			if (this.column != 0 || this.after.length != 5) {
+				throw new IllegalStateException("a record of five values begins where " + this.column
+						+ " of " + this.after.length + " were written");
 			}
-			if (this.csv) {
-				this.out.put((byte) '\n');
+			OutputBuffer out = this.out;
+			out.put(this.needSeparator ? this.separatedOpening : this.opening);
+			this.needSeparator = true;
+			if (this.lastLength[0] >= 0 && text.equals(this.lastText[0])) {
+				out.put(this.last[0], 0, this.lastLength[0]);
 			}
 			else {
-				this.out.put((byte) '}');
-				if (this.format == Format.NDJSON) {
-					this.out.put((byte) '\n');
-				}
+				int from = out.length();
+				out.put(this.csv ? csvField(text) : jsonString(text));
+				out.put(this.after[0]);
+				keep(0, from);
+				this.lastText[0] = text;
+			}
+			this.dates[1].append(out, epochDay);
+			Decimals.append(out, first);
+			out.put(this.after[2]);
+			long secondBits = Double.doubleToRawLongBits(second);
+			long thirdBits = Double.doubleToRawLongBits(third);
+			if (this.pairLength >= 0 && secondBits == this.pairSecond && thirdBits == this.pairThird) {
+				out.put(this.pair, 0, this.pairLength);
+				return;
+			}
+			int from = out.length();
+			Decimals.append(out, second);
+			out.put(this.after[3]);
+			Decimals.append(out, third);
+			out.put(this.after[4]);
+			int length = out.length() - from;
+			if (length > this.pair.length) {
+				this.pair = new byte[Math.max(length, 2 * this.pair.length)];
+			}
+			out.copyTo(from, this.pair, length);
+			this.pairLength = length;
+			this.pairSecond = secondBits;
+			this.pairThird = thirdBits;
+		}
+
+		/** Closes the record: its last value was written with the record's end. */
+		@Override
+		public void end() {
+			if (this.column != this.after.length) {
+				throw new IllegalStateException(
+						"record has " + this.column + " values for " + this.after.length + " columns");
 			}
 			this.column = 0;
 		}
 
-		/** Starts the next value; returns its column. A JSON record after the answer's first is preceded by a comma. */
+		/** Starts the next value, and the record with its first; returns the value's column. */
 		private int begin() {
 			int c = this.column++;
-			if (c == 0 && !this.csv) {
-				if (this.needSeparator && this.format == Format.JSON) {
-					this.out.put((byte) ',');
-					this.out.put((byte) '\n');
-				}
+			if (c == 0) {
+				this.out.put(this.needSeparator ? this.separatedOpening : this.opening);
 				this.needSeparator = true;
 			}
 			return c;
@@ -560,6 +620,10 @@ public final class Table {
 			}
 		}
 		return false;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static byte[] concat(byte[] a, byte[] b) {

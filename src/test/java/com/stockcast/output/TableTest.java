@@ -143,6 +143,29 @@ class TableTest {
 	}
 
 	@Test
+	void aWholeRowInOneCallIsTheSameAsItsValuesOneByOne() {
+		double[][] rows = { { 48, 10, 8 }, { 46.5, 10, 8 }, { 45, 10, 8.5 }, { 44, 10.5, 8.5 }, { 44, 10.5, 8.5 },
+				{ -0.0, 0.0, 0.0 }, { 1e-3, 0.005, 0.015 }, { 1e9, 10, 8 } };
+		String[] ids = { "A", "A", "A", "B,\"x\"", "B,\"x\"", "C", "C", "A" };
+		Table table = DEFAULT.table(View.ROWS);
+		for (Format format : Format.values()) {
+			String values = write(table, format, sink -> {
+				for (int r = 0; r < rows.length; r++) {
+					sink.text(ids[r]).date(JAN_1_2024 + r).amount(rows[r][0]).amount(rows[r][1]).amount(rows[r][2]).end();
+				}
+			});
+			String records = write(table, format, sink -> {
+				for (int r = 0; r < rows.length; r++) {
+					((Table.Writer) sink).record(ids[r], JAN_1_2024 + r, rows[r][0], rows[r][1], rows[r][2]);
+				}
+			});
+			assertThat(records).as("%s", format).isEqualTo(values);
+		}
+		Table.Writer writer = DEFAULT.table(View.SUMMARY).writer(Format.CSV, new OutputBuffer(64), true);
+		assertThatThrownBy(() -> writer.record("A", JAN_1_2024, 1, 2, 3)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void refusesARecordWithTooFewValues() {
 		Table.Writer writer = DEFAULT.table(View.SUMMARY).writer(Format.CSV, new OutputBuffer(64), true);
 		writer.text("A").date(NONE).amount(1);

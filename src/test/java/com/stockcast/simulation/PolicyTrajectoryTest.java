@@ -164,23 +164,23 @@ class PolicyTrajectoryTest {
 	}
 
 	@Test
-	void theDefaultForecastsShortcutEqualsTheDailyLoopToTheBit() {
+	void theDefaultForecastsFiguresDoNotDependOnKeepingTheDays() {
 		SplittableRandom random = new SplittableRandom(42);
 		Products products = RandomProducts.of(random, 2_000, false);
-		assertShortcutEqualsDailyLoop(products);
+		assertSameWithAndWithoutDays(products);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "product_list", "products-1k-fractional", "products-weekly" })
-	void theDefaultForecastsShortcutEqualsTheDailyLoopOnTheReferenceData(String name) {
-		assertShortcutEqualsDailyLoop(Forecasts.products(Forecasts.resource(name + ".csv")));
+	void theDefaultForecastsFiguresDoNotDependOnKeepingTheDaysOnTheReferenceData(String name) {
+		assertSameWithAndWithoutDays(Forecasts.products(Forecasts.resource(name + ".csv")));
 	}
 
-	private static void assertShortcutEqualsDailyLoop(Products products) {
+	private static void assertSameWithAndWithoutDays(Products products) {
 		PolicyTrajectory expected = new PolicyTrajectory();
 		PolicyTrajectory t = new PolicyTrajectory();
 		for (int i = 0; i < products.size(); i++) {
-			expected.simulateDays(products, i, SalesPolicy.BACKORDER, true, true);
+			expected.simulate(products, i, SalesPolicy.BACKORDER, true, true);
 			t.simulate(products, i, SalesPolicy.BACKORDER, true, false);
 			assertThat(t.periods()).isEqualTo(expected.periods());
 			for (int k = 0; k < t.periods(); k++) {
