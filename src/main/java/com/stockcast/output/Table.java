@@ -327,12 +327,19 @@ public final class Table {
 
 		private final String[] lastText;
 
-		/** Per column, whether its last value was a repeat: a value that never repeats (a stock level) is not kept. */
+		/** Per column, whether its last value was a repeat: a value that never repeats (a stock level, a summary's id) is not kept. */
 		private final boolean[] repeated;
 
 		private final IsoDates.Recent[] dates;
 
-		/** {@link #record}'s last two amounts, with the syntax after them, and what values they were. */
+		/** {@link #record}'s last opening: the record's start up to its first value's end, and that value. */
+		private byte[] start = new byte[32];
+
+		private int startLength = -1;
+
+		private String startText;
+
+		/** {@link #record}'s last two amounts, with the syntax around them, and what values they were. */
 		private byte[] pair = new byte[32];
 
 		private int pairLength = -1;
@@ -381,13 +388,17 @@ public final class Table {
 			int c = begin();
 			if (this.lastLength[c] >= 0 && value.equals(this.lastText[c])) {
 				this.out.put(this.last[c], 0, this.lastLength[c]);
+				this.repeated[c] = true;
 				return this;
 			}
 			int from = this.out.length();
 			this.out.put(this.csv ? csvField(value) : jsonString(value));
 			this.out.put(this.after[c]);
-			keep(c, from);
-			this.lastText[c] = value;
+			if (this.repeated[c]) {
+				keep(c, from);
+				this.lastText[c] = value;
+				this.repeated[c] = false;
+			}
 			return this;
 		}
 
@@ -483,8 +494,9 @@ public final class Table {
 
 		/**
 		 * Writes a whole record of a text, a date and three amounts (the default forecast's row) in one
-		 * call: the same bytes as the six calls it stands for, with the last two amounts kept as one pair
-		 * (a full period's sales and restocking repeat together). The default forecast's hot loop; the
+		 * call: the same bytes as the six calls it stands for, with the record's start and its text kept
+		 * as one copy, and the last two amounts as another (a full period's sales and restocking repeat
+		 * together). The default forecast's hot loop; the
 		 * general calls cost it about half again as much (docs/performance.md, "One pipeline").
 		 */
 		public void record(String text, int epochDay, double first, double second, double third) {
@@ -493,21 +505,23 @@ public final class Table {
 						+ " of " + this.after.length + " were written");
 			}
 			OutputBuffer out = this.out;
-			out.put(this.needSeparator ? this.separatedOpening : this.opening);
-			this.needSeparator = true;
-			if (this.lastLength[0] >= 0 && text.equals(this.lastText[0])) {
-				out.put(this.last[0], 0, this.lastLength[0]);
+			if (this.needSeparator && this.startLength >= 0 && text.equals(this.startText)) {
+				out.put(this.start, 0, this.startLength);
 			}
 			else {
 				int from = out.length();
+				out.put(this.needSeparator ? this.separatedOpening : this.opening);
 				out.put(this.csv ? csvField(text) : jsonString(text));
 				out.put(this.after[0]);
-				keep(0, from);
-				this.lastText[0] = text;
+				if (this.needSeparator) {
+					this.start = copy(from, this.start);
+					this.startLength = out.length() - from;
+					this.startText = text;
+				}
+				this.needSeparator = true;
 			}
 			this.dates[1].append(out, epochDay);
 			Decimals.append(out, first);
-			out.put(this.after[2]);
 			long secondBits = Double.doubleToRawLongBits(second);
 			long thirdBits = Double.doubleToRawLongBits(third);
 			if (this.pairLength >= 0 && secondBits == this.pairSecond && thirdBits == this.pairThird) {
@@ -515,18 +529,23 @@ public final class Table {
 				return;
 			}
 			int from = out.length();
+			out.put(this.after[2]);
 			Decimals.append(out, second);
 			out.put(this.after[3]);
 			Decimals.append(out, third);
 			out.put(this.after[4]);
-			int length = out.length() - from;
-			if (length > this.pair.length) {
-				this.pair = new byte[Math.max(length, 2 * this.pair.length)];
-			}
-			out.copyTo(from, this.pair, length);
-			this.pairLength = length;
+			this.pair = copy(from, this.pair);
+			this.pairLength = out.length() - from;
 			this.pairSecond = secondBits;
 			this.pairThird = thirdBits;
+		}
+
+		/** The bytes written since {@code from}, copied into {@code into} or, when they do not fit, a larger array. */
+		private byte[] copy(int from, byte[] into) {
+			int length = this.out.length() - from;
+			byte[] kept = (length > into.length) ? new byte[Math.max(length, 2 * into.length)] : into;
+			this.out.copyTo(from, kept, length);
+			return kept;
 		}
 
 		/** Closes the record: its last value was written with the record's end. */
