@@ -234,6 +234,12 @@ public final class Projection {
 
 	private void summary(Products products, int i, PolicyTrajectory trajectory, Table.Sink sink) {
 		int startDay = products.startDay(i);
+		if (!this.lostSales && !this.orders && sink instanceof Table.Writer writer) {
+			// The default forecast's summary, written in one call (see Table.Writer#record).
+			writer.record(products.id(i), date(startDay, trajectory.stockoutDay()), trajectory.minimumLevel(),
+					trajectory.endingLevel());
+			return;
+		}
 		sink.text(products.id(i)).date(date(startDay, trajectory.stockoutDay()))
 			.amount(trajectory.minimumLevel()).amount(trajectory.endingLevel());
 		if (this.lostSales) {

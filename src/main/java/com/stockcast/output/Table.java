@@ -540,6 +540,33 @@ public final class Table {
 			this.pairThird = thirdBits;
 		}
 
+		/**
+		 * Writes a whole record of a text, a date and two amounts (the default forecast's summary) in
+		 * one call: the same bytes as the five calls it stands for.
+		 */
+		public void record(String text, int epochDay, double first, double second) {
+			if (this.column != 0 || this.after.length != 4) {
+				throw new IllegalStateException("a record of four values begins where " + this.column
+						+ " of " + this.after.length + " were written");
+			}
+			OutputBuffer out = this.out;
+			out.put(this.needSeparator ? this.separatedOpening : this.opening);
+			this.needSeparator = true;
+			out.put(this.csv ? csvField(text) : jsonString(text));
+			out.put(this.after[0]);
+			if (epochDay == Integer.MIN_VALUE) {
+				nothing();
+				out.put(this.after[1]);
+			}
+			else {
+				this.dates[1].append(out, epochDay);
+			}
+			Decimals.append(out, first);
+			out.put(this.after[2]);
+			Decimals.append(out, second);
+			out.put(this.after[3]);
+		}
+
 		/** The bytes written since {@code from}, copied into {@code into} or, when they do not fit, a larger array. */
 		private byte[] copy(int from, byte[] into) {
 			int length = this.out.length() - from;

@@ -166,6 +166,19 @@ class TableTest {
 	}
 
 	@Test
+	void aWholeSummaryInOneCallIsTheSameAsItsValuesOneByOne() {
+		Table table = DEFAULT.table(View.SUMMARY);
+		for (Format format : Format.values()) {
+			assertThat(write(table, format, sink -> {
+				((Table.Writer) sink).record("A", JAN_1_2024 + 4, -50, -50);
+				((Table.Writer) sink).record("B", NONE, 5, 5.125);
+			})).as("%s", format).isEqualTo(write(table, format, SUMMARIES));
+		}
+		Table.Writer writer = DEFAULT.table(View.ROWS).writer(Format.CSV, new OutputBuffer(64), true);
+		assertThatThrownBy(() -> writer.record("A", JAN_1_2024, 1, 2)).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void refusesARecordWithTooFewValues() {
 		Table.Writer writer = DEFAULT.table(View.SUMMARY).writer(Format.CSV, new OutputBuffer(64), true);
 		writer.text("A").date(NONE).amount(1);
