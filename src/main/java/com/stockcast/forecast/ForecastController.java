@@ -33,7 +33,7 @@ import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
-import com.stockcast.output.Answers;
+import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ForecastRun;
@@ -175,7 +175,7 @@ class ForecastController {
 			}
 			boolean orders = products.anyReorderPolicy();
 			try (ForecastRun run = this.streamer.start(products,
-					Answers.encoder(format, parsedView, scenario, orders))) {
+					new Answer(format, parsedView, scenario, orders))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
 		}, outcome -> this.metrics.requestDone(sample, outcome, format.tag(), view[0]));

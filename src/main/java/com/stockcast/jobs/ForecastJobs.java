@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.stockcast.intake.SalesHistory;
-import com.stockcast.output.Answers;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.security.Client;
@@ -90,7 +89,7 @@ public class ForecastJobs {
 		}
 		this.cap.check(owner);
 		boolean orders = products.anyReorderPolicy();
-		JobScenario stored = Answers.isDefault(scenario, orders) ? null : new JobScenario(scenario, orders);
+		JobScenario stored = new JobScenario(scenario, orders);
 		int[] bounds = chunkBounds(products);
 		Job job;
 		try {
@@ -159,9 +158,7 @@ public class ForecastJobs {
 	private String settings(Map<String, String> defaults, JobScenario scenario) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("defaults", defaults);
-		if (scenario != null) {
-			settings.put("scenario", scenario.describe());
-		}
+		settings.put("scenario", scenario.describe());
 		settings.put("chunk_size", this.pool.chunkSize());
 		settings.put("chunk_max_rows", this.pool.chunkMaxRows());
 		return this.json.writeValueAsString(settings);

@@ -2,7 +2,6 @@ package com.stockcast.jobs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import com.stockcast.intake.InvalidInputException;
-import com.stockcast.output.ForecastEncoder;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
 import com.stockcast.problem.ProblemException;
@@ -35,14 +33,14 @@ public class JobResources {
 
 	private final StoredResults results;
 
-	private final ScenarioResults scenarioResults;
+	private final HistoryRecords historyRecords;
 
 	private final JobSettings settings;
 
-	JobResources(JobStore store, StoredResults results, ScenarioResults scenarioResults, JobSettings settings) {
+	JobResources(JobStore store, StoredResults results, HistoryRecords historyRecords, JobSettings settings) {
 		this.store = store;
 		this.results = results;
-		this.scenarioResults = scenarioResults;
+		this.historyRecords = historyRecords;
 		this.settings = settings;
 	}
 
@@ -86,11 +84,11 @@ public class JobResources {
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
 			if (size == StoredResults.Query.UNLIMITED) {
-				write(job, query, format, response.getOutputStream());
+				this.results.write(query, job.scenario().table(view, this.historyRecords), format, response.getOutputStream());
 				return;
 			}
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
-			Cursor next = write(job, query, format, page);
+			Cursor next = this.results.write(query, job.scenario().table(view, this.historyRecords), format, page);
 			if (next != null) {
 				UriComponentsBuilder link = UriComponentsBuilder.fromPath(JobView.of(job).location() + "/" + resource);
 				if (productId != null) {
@@ -117,19 +115,11 @@ public class JobResources {
 		Format format = Format.negotiate(accept);
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
-			this.scenarioResults.writeTotals(job.id(), job.scenario(), format, response.getOutputStream());
+			this.results.writeTotals(job.id(), job.scenario().projection(), format, response.getOutputStream());
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// The client went away mid-answer; nothing to tell it.
 		}
-	}
-
-	/** Writes a job's rows or summaries: a default job's from their typed tables, a scenario job's from blocks. */
-	private Cursor write(Job job, StoredResults.Query query, Format format, OutputStream out) {
-		if (job.scenario() == null) {
-			return this.results.write(query, new ForecastEncoder(format, query.view()), out);
-		}
-		return this.scenarioResults.write(query, job.scenario(), format, out);
 	}
 
 	/** {@code owner}'s job {@code id} of {@code kind}, which must have succeeded. */

@@ -58,6 +58,8 @@ class JobRunner implements SmartLifecycle {
 
 	private final Object wakeUp = new Object();
 
+	private final HistoryRecords historyRecords;
+
 	private volatile boolean running;
 
 	private Thread dispatcher;
@@ -69,9 +71,10 @@ class JobRunner implements SmartLifecycle {
 	/** Chunks handed to workers and not finished: their leases are renewed until they are. */
 	private final Set<JobStore.Chunk> working = ConcurrentHashMap.newKeySet();
 
-	JobRunner(JobStore store, @Qualifier("forecastExecutor") AsyncTaskExecutor executor, JobSettings settings,
-			PoolSettings pool, ForecastMetrics metrics, Clock clock) {
+	JobRunner(JobStore store, HistoryRecords historyRecords, @Qualifier("forecastExecutor") AsyncTaskExecutor executor,
+			JobSettings settings, PoolSettings pool, ForecastMetrics metrics, Clock clock) {
 		this.store = store;
+		this.historyRecords = historyRecords;
 		this.executor = executor;
 		this.settings = settings;
 		this.metrics = metrics;
@@ -180,7 +183,7 @@ class JobRunner implements SmartLifecycle {
 	private void process(JobStore.Chunk chunk) {
 		long started = System.nanoTime();
 		try {
-			JobStore.Completion completion = this.store.complete(chunk);
+			JobStore.Completion completion = this.store.complete(chunk, ChunkResults.of(chunk, this.historyRecords));
 			if (completion != JobStore.Completion.STALE) {
 				this.metrics.jobChunkStored(chunk.size(), chunk.rows(),
 						System.nanoTime() - started);

@@ -3,6 +3,9 @@ package com.stockcast.jobs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.stockcast.output.Projection;
+import com.stockcast.output.Table;
+import com.stockcast.output.View;
 import com.stockcast.simulation.Demand;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
@@ -10,7 +13,8 @@ import com.stockcast.simulation.Scenario;
 /**
  * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and whether
  * its answers carry the order columns; for a sales statistics job, its trend window. Stored as text
- * ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, {@code kind=statistics;trend_days=28}).
+ * ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, {@code kind=statistics;trend_days=28});
+ * a job of the default forecast stores the default scenario like any other.
  *
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
  */
@@ -39,11 +43,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDay
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders;
 	}
 
-	/** The stored text read back; {@code null} for a job of the default forecast. */
+	/** The stored text read back. */
 	static JobScenario decode(String stored) {
-		if (stored == null) {
-			return null;
-		}
 		if (stored.startsWith(STATISTICS)) {
 			return statistics(Integer.parseInt(stored.substring(STATISTICS.length())));
 		}
@@ -55,6 +56,16 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDay
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
 				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
 		return new JobScenario(scenario, Boolean.parseBoolean(values.get("orders")));
+	}
+
+	/** What a forecast job's chunks compute and how its records are written. */
+	Projection projection() {
+		return new Projection(this.scenario, this.orders);
+	}
+
+	/** The table of a job's records in {@code view}: its scenario's, or a statistics job's records'. */
+	Table table(View view, HistoryRecords historyRecords) {
+		return isStatistics() ? historyRecords.table() : projection().table(view);
 	}
 
 	/** For a job's settings: the scenario's parts by name. */

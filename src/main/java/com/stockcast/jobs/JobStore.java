@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -39,9 +38,7 @@ class JobStore {
 
 	private final TransactionTemplate tx;
 
-	private final BulkResults bulk;
-
-	private final ScenarioResults scenarioResults;
+	private final StoredResults results;
 
 	private final Clock clock;
 
@@ -49,12 +46,10 @@ class JobStore {
 
 	private final RowMapper<Job> jobs;
 
-	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, BulkResults bulk, ScenarioResults scenarioResults,
-			Clock clock) {
+	JobStore(JdbcTemplate jdbc, TransactionTemplate tx, StoredResults results, Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
-		this.bulk = bulk;
-		this.scenarioResults = scenarioResults;
+		this.results = results;
 		this.clock = clock;
 		this.database = JobDatabase.of(jdbc.getDataSource());
 		this.jobs = (rs, n) -> new Job(uuid(rs, "id"), JobStatus.parse(rs.getString("status")),
@@ -118,7 +113,7 @@ class JobStore {
 					+ "chunks_done, products_done, settings, scenario, idempotency_key, request_hash, owner) "
 					+ "values (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)", id, JobStatus.QUEUED.text(), time(now),
 					size, rowCount, bounds.length - 1, settings,
-					(scenario == null) ? null : scenario.encode(), idempotencyKey, requestHash, owner.id());
+					scenario.encode(), idempotencyKey, requestHash, owner.id());
 			List<Object[]> chunks = new ArrayList<>(bounds.length - 1);
 			for (int c = 0; c + 1 < bounds.length; c++) {
 				chunks.add(new Object[] { id, c, bounds[c], bounds[c + 1] - bounds[c], input.apply(c) });
@@ -210,7 +205,7 @@ class JobStore {
 	/** A claimed chunk with its input decoded: a product list, or a statistics job's sales histories. */
 	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int failures, byte[] input, String token,
 			JobScenario scenario) {
-		if (scenario != null && scenario.isStatistics()) {
+		if (scenario.isStatistics()) {
 			return new Chunk(jobId, chunkNo, firstProduct, failures, null, token, scenario, HistoryCodec.decode(input));
 		}
 		return new Chunk(jobId, chunkNo, firstProduct, failures, ChunkCodec.decode(input), token, scenario, null);
@@ -229,10 +224,10 @@ class JobStore {
 	}
 
 	/**
-	 * Stores a chunk's results and marks it done, in one transaction; the job succeeds with its last
-	 * chunk. Nothing is stored when the lease was lost or the job is no longer running.
+	 * Stores a chunk's results, computed beforehand, and marks it done, in one transaction; the job
+	 * succeeds with its last chunk. Nothing is stored when the lease was lost or the job is no longer running.
 	 */
-	Completion complete(Chunk chunk) {
+	Completion complete(Chunk chunk, ChunkResults results) {
 		try {
 			return this.tx.execute(status -> {
 				// Check the lease first, so no work is wasted on a lost one, but without locking the chunk:
@@ -243,13 +238,7 @@ class JobStore {
 				if (!holder.equals(List.of(chunk.lease()))) {
 					throw new StaleChunkException("lease lost");
 				}
-				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-					if (chunk.scenario() == null) {  // the default forecast's rows keep their typed tables
-						this.bulk.write(connection, chunk);
-					}
-					this.scenarioResults.write(connection, chunk);
-					return null;
-				});
+				this.results.insert(chunk.jobId(), results);
 				int held = this.jdbc.update("update forecast_chunk set state = 'done', lease_owner = null, "
 						+ "lease_until = null where job_id = ? and chunk_no = ? and lease_owner = ? and state = 'running'",
 						chunk.jobId(), chunk.chunkNo(), chunk.lease());
@@ -280,8 +269,6 @@ class JobStore {
 	 */
 	void refreshStatistics() {
 		if (this.database == JobDatabase.POSTGRESQL) {
-			this.jdbc.execute("analyze forecast_row");
-			this.jdbc.execute("analyze forecast_summary");
 			this.jdbc.execute("analyze forecast_output");
 		}
 	}
@@ -324,8 +311,6 @@ class JobStore {
 	/** Deletes a job with its chunks and results. */
 	boolean delete(UUID id) {
 		Boolean deleted = this.tx.execute(status -> {
-			this.jdbc.update("delete from forecast_row where job_id = ?", id);
-			this.jdbc.update("delete from forecast_summary where job_id = ?", id);
 			this.jdbc.update("delete from forecast_output where job_id = ?", id);
 			return this.jdbc.update("delete from forecast_job where id = ?", id) == 1;
 		});

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,20 +13,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
+import com.stockcast.output.Projection;
+import com.stockcast.output.Table;
+import com.stockcast.output.Totals;
 import com.stockcast.output.View;
 
 /**
- * Reads a job's stored rows or summaries in key order and writes them with the same encoder as the
- * synchronous answer, so both answers are byte for byte the same. Reads in keyset batches, each in
- * a short read-only transaction, and writes to the client between them: a slow client holds no
- * database connection, and an 18 M-row result streams in bounded memory.
+ * Every job's results, one way: blocks of recorded records ({@link ChunkResults}) in
+ * {@code forecast_output}, a block per product for rows and summaries (block_no = product_no, as
+ * the input numbers them) and a block of partial sums per chunk for the totals (block_no =
+ * chunk_no). Reading replays the blocks in key order into the same {@link Table} writer as the
+ * synchronous answer, so both are byte for byte the same. It reads in batches, each in a short
+ * read-only transaction, and writes to the client between them: a slow client holds no database
+ * connection, and an 18 M-row result streams in bounded memory.
  */
 @Component
 class StoredResults {
 
-	private static final int BATCH = 10_000;
+	private static final int BATCH = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -48,39 +51,78 @@ class StoredResults {
 
 	}
 
+	/** Stores a chunk's results, in the caller's transaction. */
+	void insert(UUID jobId, ChunkResults results) {
+		this.jdbc.execute("insert into forecast_output (job_id, section, block_no, product_id, record_count, payload) "
+				+ "values (?, ?, ?, ?, ?, ?)", (PreparedStatement insert) -> {
+					int pending = 0;
+					for (ChunkResults.Block block : results.blocks()) {
+						insert.setObject(1, jobId);
+						insert.setString(2, block.section());
+						insert.setInt(3, block.blockNo());
+						insert.setString(4, block.productId());
+						insert.setInt(5, block.records());
+						insert.setBytes(6, block.payload());
+						insert.addBatch();
+						if (++pending == BATCH) {
+							insert.executeBatch();
+							pending = 0;
+						}
+					}
+					if (pending > 0) {
+						insert.executeBatch();
+					}
+					return null;
+				});
+	}
+
 	/**
-	 * Writes the records of {@code query} between {@code encoder}'s prologue and epilogue.
+	 * Writes the records of {@code query} in {@code table}'s shape, between its prologue and epilogue.
 	 * @return the cursor after the last record written when more records follow it, else {@code null}
 	 * @throws IllegalStateException when the job went away while it was read: the answer is then
 	 * broken off, never ended as if complete
 	 */
-	Cursor write(Query query, ForecastEncoder encoder, OutputStream out) {
-		OutputBuffer buffer = new OutputBuffer(BATCH * 64);
-		Reader reader = new Reader(query, encoder.writer(buffer, true));
+	Cursor write(Query query, Table table, Format format, OutputStream out) {
+		String section = (query.view() == View.ROWS) ? ChunkResults.ROWS : ChunkResults.SUMMARY;
+		OutputBuffer buffer = new OutputBuffer(1 << 16);
+		Table.Writer writer = table.writer(format, buffer, true);
+		long remaining = (query.limit() == Query.UNLIMITED) ? Long.MAX_VALUE : query.limit();
+		Cursor position = query.after();
+		Cursor next = null;
 		try {
-			out.write(encoder.prologue());
+			out.write(table.prologue(format));
 			boolean none = query.productId() != null && query.productId().indexOf('\0') >= 0;
-			long remaining = (query.limit() == Query.UNLIMITED) ? Long.MAX_VALUE : query.limit();
-			Cursor next = null;
-			while (!none) {
-				// One record past the room tells whether another page follows.
-				int wanted = (remaining >= BATCH) ? BATCH : (int) remaining + 1;
-				int read = reader.readBatch(wanted, remaining);
-				remaining -= Math.min(read, remaining);
+			while (!none && remaining > 0) {
+				Batch batch = blocks(query, section, position);
+				List<Block> blocks = batch.blocks();
+				for (Block block : blocks) {
+					int skip = (position != null && position.major() == block.productNo()) ? (int) position.minor() + 1 : 0;
+					int written = table.replay(block.payload(), skip, (int) Math.min(remaining, Integer.MAX_VALUE), writer);
+					remaining -= written;
+					if (written > 0) {
+						position = new Cursor(block.productNo(), skip + written - 1);
+					}
+					if (buffer.length() >= 1 << 16) {
+						buffer.writeTo(out);
+						buffer.clear();
+					}
+					if (remaining == 0) {
+						boolean more = skip + written < block.records() || block != blocks.get(blocks.size() - 1)
+								|| anyAfter(query, section, block.productNo());
+						next = more ? position : null;
+						break;
+					}
+				}
 				buffer.writeTo(out);
 				buffer.clear();
-				if (read > 0 && remaining == 0 && reader.sawMore) {
-					next = reader.position;
-					break;
-				}
-				if (read < wanted) {
+				if (!batch.full()) {
 					break;
 				}
 			}
-			if (!stillSucceeded(this.jdbc, query.jobId())) {
+			if (!stillSucceeded(query.jobId())) {
 				throw new IllegalStateException("job " + query.jobId() + " went away while its results were read");
 			}
-			out.write(encoder.epilogue());
+			out.write(table.epilogue(format));
 			out.flush();
 			return next;
 		}
@@ -89,134 +131,85 @@ class StoredResults {
 		}
 	}
 
+	/** Writes a job's totals: its chunks' partial sums merged in chunk order, written as {@code projection} writes them. */
+	void writeTotals(UUID jobId, Projection projection, Format format, OutputStream out) {
+		Totals merged = new Totals();
+		int[] next = { 0 };
+		while (true) {
+			List<byte[]> partials = this.readOnly.execute(status -> this.jdbc.query("select payload from forecast_output "
+					+ "where job_id = ? and section = ? and block_no >= ? order by job_id, section, block_no "
+					+ "limit 64", (rs, n) -> rs.getBytes(1), jobId, ChunkResults.TOTALS, next[0]));
+			partials.forEach(partial -> merged.merge(Totals.fromBytes(partial)));
+			next[0] += partials.size();
+			if (partials.size() < 64) {
+				break;
+			}
+		}
+		if (!stillSucceeded(jobId)) {
+			throw new IllegalStateException("job " + jobId + " went away while its results were read");
+		}
+		Table table = projection.table(View.TOTALS);
+		OutputBuffer buffer = new OutputBuffer(64 + merged.length() * 96);
+		projection.totals(merged, table.writer(format, buffer, true));
+		try {
+			out.write(table.prologue(format));
+			buffer.writeTo(out);
+			out.write(table.epilogue(format));
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Whether the job is still there and succeeded, checked after its results were read. */
-	static boolean stillSucceeded(JdbcTemplate jdbc, UUID jobId) {
-		return jdbc.queryForList("select status from forecast_job where id = ?", String.class, jobId)
+	private boolean stillSucceeded(UUID jobId) {
+		return this.jdbc.queryForList("select status from forecast_job where id = ?", String.class, jobId)
 			.contains(JobStatus.SUCCEEDED.text());
 	}
 
-	/**
-	 * A date column's ISO text ({@code yyyy-MM-dd}, as both databases give it: pgjdbc fixes DateStyle to
-	 * ISO, SQLite keeps the text it was given) as an epoch day. Read as text, because SQLite's driver
-	 * makes a {@code LocalDate} slowly: 730,000 rows read back in 3.5 s this way, 20.7 s through
-	 * {@code getObject(column, LocalDate.class)}.
-	 */
-	static int epochDay(String iso) {
-		if (iso.length() != 10) {
-			return (int) LocalDate.parse(iso).toEpochDay();
-		}
-		return (int) LocalDate.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10)).toEpochDay();
+	private record Block(int productNo, int records, byte[] payload) {
 	}
 
-	private static int digits(String text, int from, int to) {
-		int value = 0;
-		for (int i = from; i < to; i++) {
-			value = value * 10 + (text.charAt(i) - '0');
-		}
-		return value;
+	/** Blocks read in one go; {@code full} when the read was cut at the batch size, so more may follow. */
+	private record Batch(List<Block> blocks, boolean full) {
 	}
 
-	/** Reads batches after its position, writing each record, and keeps its place between batches. */
-	private final class Reader {
-
-		private final Query query;
-
-		private final ForecastEncoder.RecordWriter writer;
-
-		private final boolean rows;
-
-		private Cursor position;
-
-		private long currentProduct = -1;
-
-		private boolean sawMore;
-
-		Reader(Query query, ForecastEncoder.RecordWriter writer) {
-			this.query = query;
-			this.writer = writer;
-			this.rows = query.view() == View.ROWS;
-			this.position = query.after();
+	private boolean anyAfter(Query query, String section, int blockNo) {
+		StringBuilder sql = new StringBuilder("select block_no from forecast_output where job_id = ? and section = ? "
+				+ "and block_no > ?");
+		List<Object> args = new ArrayList<>(List.of(query.jobId(), section, blockNo));
+		if (query.productId() != null) {
+			sql.append(" and product_id = ?");
+			args.add(query.productId());
 		}
+		sql.append(" order by job_id, section, block_no limit 1");
+		return !this.jdbc.queryForList(sql.toString(), Integer.class, args.toArray()).isEmpty();
+	}
 
-		/** Reads up to {@code wanted} records, writing at most {@code room}; returns how many were read. */
-		int readBatch(int wanted, long room) {
-			List<Object> args = new ArrayList<>();
-			String sql = this.rows ? rowsSql(wanted, args) : summarySql(wanted, args);
-			int[] read = { 0 };
-			StoredResults.this.readOnly.executeWithoutResult(status -> StoredResults.this.jdbc.query(connection -> {
-				PreparedStatement statement = connection.prepareStatement(sql);
-				statement.setFetchSize(Math.min(wanted, 5_000));
-				for (int i = 0; i < args.size(); i++) {
-					statement.setObject(i + 1, args.get(i));
-				}
-				return statement;
-			}, rs -> {
-				read[0]++;
-				if (read[0] > room) {
-					this.sawMore = true;
-					return;
-				}
-				record(rs);
-			}));
-			return read[0];
+	/** The next blocks at or after {@code position} (a block partly read is read again and skipped into). */
+	private Batch blocks(Query query, String section, Cursor position) {
+		StringBuilder sql = new StringBuilder("select block_no, record_count, payload from forecast_output "
+				+ "where job_id = ? and section = ?");
+		List<Object> args = new ArrayList<>(List.of(query.jobId(), section));
+		if (query.productId() != null) {
+			sql.append(" and product_id = ?");
+			args.add(query.productId());
 		}
-
-		private void record(ResultSet rs) throws SQLException {
-			int productNo = rs.getInt(1);
-			if (productNo != this.currentProduct) {
-				this.writer.product(rs.getString(this.rows ? 3 : 2));
-				this.currentProduct = productNo;
-			}
-			if (this.rows) {
-				int period = rs.getInt(2);
-				this.writer.row(epochDay(rs.getString(4)), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7));
-				this.position = new Cursor(productNo, period);
-			}
-			else {
-				String stockout = rs.getString(3);
-				this.writer.summary((stockout == null) ? ForecastEncoder.RecordWriter.NO_DATE : epochDay(stockout),
-						rs.getDouble(4), rs.getDouble(5));
-				this.position = new Cursor(productNo, 0);
-			}
+		if (position != null) {
+			sql.append(" and block_no >= ?");
+			args.add((int) position.major());
 		}
-
-		private String rowsSql(int limit, List<Object> args) {
-			StringBuilder sql = new StringBuilder("select product_no, period, product_id, update_date, inventory_level, "
-					+ "sales, restocking from forecast_row where job_id = ?");
-			args.add(this.query.jobId());
-			filter(sql, args);
-			if (this.position != null) {
-				// The leading range on product_no lets both databases seek in the primary key.
-				sql.append(" and product_no >= ? and (product_no > ? or period > ?)");
-				args.add((int) this.position.major());
-				args.add((int) this.position.major());
-				args.add((int) this.position.minor());
-			}
-			// job_id leads the ORDER BY so that every database reads the primary key in order instead of sorting.
-			return sql.append(" order by job_id, product_no, period limit ").append(limit).toString();
+		sql.append(" order by job_id, section, block_no limit ").append(BATCH);
+		List<Block> blocks = this.readOnly.execute(status -> this.jdbc.query(sql.toString(),
+				(rs, n) -> new Block(rs.getInt(1), rs.getInt(2), rs.getBytes(3)), args.toArray()));
+		boolean full = blocks.size() == BATCH;
+		// A block whose records were all read already is passed over.
+		if (position != null && !blocks.isEmpty() && blocks.get(0).productNo() == position.major()
+				&& blocks.get(0).records() <= position.minor() + 1) {
+			blocks = blocks.subList(1, blocks.size());
 		}
-
-		private String summarySql(int limit, List<Object> args) {
-			StringBuilder sql = new StringBuilder("select product_no, product_id, stockout_date, min_level, ending_level "
-					+ "from forecast_summary where job_id = ?");
-			args.add(this.query.jobId());
-			filter(sql, args);
-			if (this.position != null) {
-				sql.append(" and product_no > ?");
-				args.add((int) this.position.major());
-			}
-			return sql.append(" order by job_id, product_no limit ").append(limit).toString();
-		}
-
-		private void filter(StringBuilder sql, List<Object> args) {
-			if (this.query.productId() != null) {
-				sql.append(" and product_no in (select product_no from forecast_summary where job_id = ? "
-						+ "and product_id = ?)");
-				args.add(this.query.jobId());
-				args.add(this.query.productId());
-			}
-		}
-
+		return new Batch(blocks, full);
 	}
 
 }

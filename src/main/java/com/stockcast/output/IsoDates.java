@@ -39,9 +39,9 @@ final class IsoDates {
 	}
 
 	/**
-	 * The dates one writer wrote lately, each followed by a fixed suffix, by epoch day modulo the
-	 * cache size: the products of a chunk mostly share their calendar, so a row's date (and the
-	 * syntax after it) is usually one copy. Not thread-safe.
+	 * The dates one writer wrote lately, each between a fixed prefix and suffix (the syntax around a
+	 * date column's value), by epoch day modulo the cache size: the products of a chunk mostly share
+	 * their calendar, so a row's date is usually one copy. Not thread-safe.
 	 */
 	static final class Recent {
 
@@ -49,26 +49,30 @@ final class IsoDates {
 
 		private final int[] days = new int[SLOTS];
 
+		private final byte[] prefix;
+
 		private final byte[] suffix;
 
 		private final int entry;
 
 		private final byte[] texts;
 
-		Recent(byte[] suffix) {
+		Recent(byte[] prefix, byte[] suffix) {
+			this.prefix = prefix.clone();
 			this.suffix = suffix.clone();
-			this.entry = LENGTH + suffix.length;
+			this.entry = prefix.length + LENGTH + suffix.length;
 			this.texts = new byte[SLOTS * this.entry];
 			Arrays.fill(this.days, Integer.MIN_VALUE);
 		}
 
-		/** Appends the date of {@code epochDay}, then the suffix. */
+		/** Appends the prefix, the date of {@code epochDay}, then the suffix. */
 		void append(OutputBuffer out, int epochDay) {
 			int slot = epochDay & (SLOTS - 1);
 			int at = slot * this.entry;
 			if (this.days[slot] != epochDay) {
-				write(this.texts, at, epochDay);
-				System.arraycopy(this.suffix, 0, this.texts, at + LENGTH, this.suffix.length);
+				System.arraycopy(this.prefix, 0, this.texts, at, this.prefix.length);
+				write(this.texts, at + this.prefix.length, epochDay);
+				System.arraycopy(this.suffix, 0, this.texts, at + this.prefix.length + LENGTH, this.suffix.length);
 				this.days[slot] = epochDay;
 			}
 			out.put(this.texts, at, this.entry);

@@ -118,9 +118,9 @@ public final class OutputBuffer {
 		putDigits(value, digits);
 	}
 
-	/** Copies the bytes appended since {@code from}, so that a repeated value is formatted once. */
-	byte[] copySince(int from) {
-		return Arrays.copyOfRange(this.bytes, from, this.length);
+	/** Copies {@code count} bytes from {@code from} into {@code into}, so that a repeated value is formatted once. */
+	void copyTo(int from, byte[] into, int count) {
+		System.arraycopy(this.bytes, from, into, 0, count);
 	}
 
 }

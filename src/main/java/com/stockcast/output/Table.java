@@ -7,12 +7,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The columns of an answer whose shape depends on the request (the sales policy, the reorder
- * policy, the probabilistic forecast, portfolio totals), and the bytes around each value in each
- * format. The default forecast keeps its own faster encoder; this one writes any table.
+ * The one encoder of answers: the columns of an answer, whose shape follows the request (the view,
+ * the sales policy, the reorder policy, the probabilistic forecast), and the bytes around each value
+ * in CSV, JSON and NDJSON. Every answer is written through one: a forecast's rows, summaries and
+ * totals under any scenario, the sales statistics, and a job's records replayed from storage.
  */
 public final class Table {
 
@@ -67,10 +69,6 @@ public final class Table {
 
 	public List<Column> columns() {
 		return this.columns;
-	}
-
-	public int size() {
-		return this.columns.size();
 	}
 
 	/** Bytes that open an answer of this table in {@code format}. */
@@ -230,32 +228,32 @@ public final class Table {
 		}
 
 		@Override
-		public Recorder text(String value) {
+		public Sink text(String value) {
 			return write(() -> this.out.writeUTF(value));
 		}
 
 		@Override
-		public Recorder date(int epochDay) {
+		public Sink date(int epochDay) {
 			return write(() -> this.out.writeInt(epochDay));
 		}
 
 		@Override
-		public Recorder amount(double value) {
+		public Sink amount(double value) {
 			return write(() -> this.out.writeDouble(value));
 		}
 
 		@Override
-		public Recorder fraction(double value) {
+		public Sink fraction(double value) {
 			return write(() -> this.out.writeDouble(value));
 		}
 
 		@Override
-		public Recorder count(long value) {
+		public Sink count(long value) {
 			return write(() -> this.out.writeLong(value));
 		}
 
 		@Override
-		public Recorder dates(int[] epochDays, int count) {
+		public Sink dates(int[] epochDays, int count) {
 			return write(() -> {
 				this.out.writeInt(count);
 				for (int j = 0; j < count; j++) {
@@ -274,7 +272,7 @@ public final class Table {
 			this.records++;
 		}
 
-		private Recorder write(IoAction action) {
+		private Sink write(IoAction action) {
 			try {
 				if (this.bytes.size() == 0) {
 					this.out.writeInt(0); // the record count, filled in by toBytes
@@ -298,100 +296,180 @@ public final class Table {
 
 	/**
 	 * Writes records in a format, one value at a time, in column order; {@link #end()} closes each
-	 * record. The last text value's bytes are kept, since a product's id repeats on every one of its rows.
+	 * record. A value is written with the syntax after it (a comma, the next JSON name, or the record's
+	 * end), and a column keeps the bytes of its last value so written: a product's id repeats on every
+	 * one of its rows, and a full period's sales and restocking repeat from row to row, so most values
+	 * of a row are one copy (dates come from a cache of recent ones) and only the stock level is
+	 * formatted. The default forecast's own writer did the same for its five columns before this one
+	 * replaced it; docs/performance.md, "One pipeline", has the two side by side.
 	 */
 	public final class Writer implements Sink {
 
-		private final Format format;
+		private final OutputBuffer out;
 
 		private final boolean csv;
 
-		private final OutputBuffer out;
+		/** What opens a record: nothing in CSV; in JSON the brace and the first name. */
+		private final byte[] opening;
+
+		/** What opens a record after the answer's first: in JSON, the separator, then {@link #opening}. */
+		private final byte[] separatedOpening;
+
+		/** Per column, the syntax after its value: up to the next value, or the record's end. */
+		private final byte[][] after;
+
+		/** Per column, the bytes of its last value kept, with the syntax after it, and what value they were. */
+		private final byte[][] last;
+
+		private final int[] lastLength;
+
+		private final long[] lastBits;
+
+		private final String[] lastText;
+
+		/** Per column, whether its last value was a repeat: a value that never repeats (a stock level, a summary's id) is not kept. */
+		private final boolean[] repeated;
+
+		private final IsoDates.Recent[] dates;
+
+		/** {@link #record}'s last opening: the record's start up to its first value's end, and that value. */
+		private byte[] start = new byte[32];
+
+		private int startLength = -1;
+
+		private String startText;
+
+		/** {@link #record}'s last two amounts, with the syntax around them, and what values they were. */
+		private byte[] pair = new byte[32];
+
+		private int pairLength = -1;
+
+		private long pairSecond;
+
+		private long pairThird;
 
 		private boolean needSeparator;
 
 		private int column;
 
-		private String lastText;
-
-		private byte[] lastTextBytes;
-
 		private Writer(Format format, OutputBuffer out, boolean first) {
-			this.format = format;
-			this.csv = format == Format.CSV;
 			this.out = out;
+			this.csv = format == Format.CSV;
 			this.needSeparator = !first;
-		}
-
-		public OutputBuffer out() {
-			return this.out;
+			List<Column> columns = Table.this.columns;
+			int n = columns.size();
+			this.opening = this.csv ? new byte[0] : Table.this.jsonNames[0];
+			this.separatedOpening = (format == Format.JSON) ? concat(ascii(",\n"), this.opening) : this.opening;
+			this.after = new byte[n][];
+			this.last = new byte[n][];
+			this.lastLength = new int[n];
+			this.lastBits = new long[n];
+			this.lastText = new String[n];
+			this.repeated = new boolean[n];
+			this.dates = new IsoDates.Recent[n];
+			byte[] end = ascii(this.csv ? "\n" : (format == Format.NDJSON) ? "}\n" : "}");
+			for (int c = 0; c < n; c++) {
+				byte[] next = (c + 1 < n) ? (this.csv ? ascii(",") : Table.this.jsonNames[c + 1]) : end;
+				boolean date = columns.get(c).kind() == Kind.DATE;
+				byte[] quote = (date && !this.csv) ? ascii("\"") : new byte[0];
+				this.after[c] = concat(quote, next);
+				this.last[c] = new byte[32];
+				this.lastLength[c] = -1;
+				this.repeated[c] = true;
+				if (date) {
+					this.dates[c] = new IsoDates.Recent(quote, this.after[c]);
+					this.after[c] = next;
+				}
+			}
 		}
 
 		@Override
-		public Writer text(String value) {
-			begin();
-			if (!value.equals(this.lastText)) {
-				this.lastText = value;
-				this.lastTextBytes = this.csv ? ForecastEncoder.csvField(value) : ForecastEncoder.jsonString(value);
+		public Sink text(String value) {
+			int c = begin();
+			if (this.lastLength[c] >= 0 && value.equals(this.lastText[c])) {
+				this.out.put(this.last[c], 0, this.lastLength[c]);
+				this.repeated[c] = true;
+				return this;
 			}
-			this.out.put(this.lastTextBytes);
+			int from = this.out.length();
+			this.out.put(this.csv ? csvField(value) : jsonString(value));
+			this.out.put(this.after[c]);
+			if (this.repeated[c]) {
+				keep(c, from);
+				this.lastText[c] = value;
+				this.repeated[c] = false;
+			}
 			return this;
 		}
 
 		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
 		@Override
-		public Writer date(int epochDay) {
-			begin();
+		public Sink date(int epochDay) {
+			int c = begin();
 			if (epochDay == Integer.MIN_VALUE) {
 				nothing();
+				this.out.put(this.after[c]);
 			}
 			else {
-				quote();
-				IsoDates.append(this.out, epochDay);
-				quote();
+				this.dates[c].append(this.out, epochDay);
 			}
 			return this;
 		}
 
 		@Override
-		public Writer amount(double value) {
-			begin();
+		public Sink amount(double value) {
+			int c = begin();
+			long bits = Double.doubleToRawLongBits(value);
+			if (bits == this.lastBits[c] && this.lastLength[c] >= 0) {
+				this.out.put(this.last[c], 0, this.lastLength[c]);
+				this.repeated[c] = true;
+				return this;
+			}
+			int from = this.out.length();
 			if (Double.isNaN(value)) {
 				nothing();
 			}
 			else {
 				Decimals.append(this.out, value);
 			}
+			this.out.put(this.after[c]);
+			if (this.repeated[c]) {
+				keep(c, from);
+				this.lastBits[c] = bits;
+				this.repeated[c] = false;
+			}
 			return this;
 		}
 
 		@Override
-		public Writer fraction(double value) {
-			begin();
+		public Sink fraction(double value) {
+			int c = begin();
 			if (Double.isNaN(value)) {
 				nothing();
 			}
 			else {
 				Decimals.append4(this.out, value);
 			}
+			this.out.put(this.after[c]);
 			return this;
 		}
 
 		@Override
-		public Writer count(long value) {
-			begin();
+		public Sink count(long value) {
+			int c = begin();
 			if (value < 0) {
 				this.out.put((byte) '-');
 				value = -value;
 			}
 			this.out.putUnsigned(value);
+			this.out.put(this.after[c]);
 			return this;
 		}
 
 		/** Writes the first {@code count} dates of {@code epochDays}. */
 		@Override
-		public Writer dates(int[] epochDays, int count) {
-			begin();
+		public Sink dates(int[] epochDays, int count) {
+			int c = begin();
 			if (!this.csv) {
 				this.out.put((byte) '[');
 			}
@@ -410,43 +488,121 @@ public final class Table {
 			if (!this.csv) {
 				this.out.put((byte) ']');
 			}
+			this.out.put(this.after[c]);
 			return this;
 		}
 
-		/** Closes the record. */
+		/**
+		 * Writes a whole record of a text, a date and three amounts (the default forecast's row) in one
+		 * call: the same bytes as the six calls it stands for, with the record's start and its text kept
+		 * as one copy, and the last two amounts as another (a full period's sales and restocking repeat
+		 * together). The default forecast's hot loop; the
+		 * general calls cost it about half again as much (docs/performance.md, "One pipeline").
+		 */
+		public void record(String text, int epochDay, double first, double second, double third) {
+			if (this.column != 0 || this.after.length != 5) {
+				throw new IllegalStateException("a record of five values begins where " + this.column
+						+ " of " + this.after.length + " were written");
+			}
+			OutputBuffer out = this.out;
+			if (this.needSeparator && this.startLength >= 0 && text.equals(this.startText)) {
+				out.put(this.start, 0, this.startLength);
+			}
+			else {
+				int from = out.length();
+				out.put(this.needSeparator ? this.separatedOpening : this.opening);
+				out.put(this.csv ? csvField(text) : jsonString(text));
+				out.put(this.after[0]);
+				if (this.needSeparator) {
+					this.start = copy(from, this.start);
+					this.startLength = out.length() - from;
+					this.startText = text;
+				}
+				this.needSeparator = true;
+			}
+			this.dates[1].append(out, epochDay);
+			Decimals.append(out, first);
+			long secondBits = Double.doubleToRawLongBits(second);
+			long thirdBits = Double.doubleToRawLongBits(third);
+			if (this.pairLength >= 0 && secondBits == this.pairSecond && thirdBits == this.pairThird) {
+				out.put(this.pair, 0, this.pairLength);
+				return;
+			}
+			int from = out.length();
+			out.put(this.after[2]);
+			Decimals.append(out, second);
+			out.put(this.after[3]);
+			Decimals.append(out, third);
+			out.put(this.after[4]);
+			this.pair = copy(from, this.pair);
+			this.pairLength = out.length() - from;
+			this.pairSecond = secondBits;
+			this.pairThird = thirdBits;
+		}
+
+		/**
+		 * Writes a whole record of a text, a date and two amounts (the default forecast's summary) in
+		 * one call: the same bytes as the five calls it stands for.
+		 */
+		public void record(String text, int epochDay, double first, double second) {
+			if (this.column != 0 || this.after.length != 4) {
+				throw new IllegalStateException("a record of four values begins where " + this.column
+						+ " of " + this.after.length + " were written");
+			}
+			OutputBuffer out = this.out;
+			out.put(this.needSeparator ? this.separatedOpening : this.opening);
+			this.needSeparator = true;
+			out.put(this.csv ? csvField(text) : jsonString(text));
+			out.put(this.after[0]);
+			if (epochDay == Integer.MIN_VALUE) {
+				nothing();
+				out.put(this.after[1]);
+			}
+			else {
+				this.dates[1].append(out, epochDay);
+			}
+			Decimals.append(out, first);
+			out.put(this.after[2]);
+			Decimals.append(out, second);
+			out.put(this.after[3]);
+		}
+
+		/** The bytes written since {@code from}, copied into {@code into} or, when they do not fit, a larger array. */
+		private byte[] copy(int from, byte[] into) {
+			int length = this.out.length() - from;
+			byte[] kept = (length > into.length) ? new byte[Math.max(length, 2 * into.length)] : into;
+			this.out.copyTo(from, kept, length);
+			return kept;
+		}
+
+		/** Closes the record: its last value was written with the record's end. */
 		@Override
 		public void end() {
-			if (this.column != Table.this.columns.size()) {
+			if (this.column != this.after.length) {
 				throw new IllegalStateException(
-						"record has " + this.column + " values for " + Table.this.columns.size() + " columns");
-			}
-			this.out.put((byte) (this.csv ? '\n' : '}'));
-			if (this.format == Format.NDJSON) {
-				this.out.put((byte) '\n');
+						"record has " + this.column + " values for " + this.after.length + " columns");
 			}
 			this.column = 0;
 		}
 
-		private void begin() {
+		/** Starts the next value, and the record with its first; returns the value's column. */
+		private int begin() {
 			int c = this.column++;
-			if (this.csv) {
-				if (c > 0) {
-					this.out.put((byte) ',');
-				}
-				return;
+			if (c == 0) {
+				this.out.put(this.needSeparator ? this.separatedOpening : this.opening);
+				this.needSeparator = true;
 			}
-			if (c == 0 && this.needSeparator && this.format == Format.JSON) {
-				this.out.put((byte) ',');
-				this.out.put((byte) '\n');
-			}
-			this.needSeparator = true;
-			this.out.put(Table.this.jsonNames[c]);
+			return c;
 		}
 
-		private void quote() {
-			if (!this.csv) {
-				this.out.put((byte) '"');
+		/** Keeps the bytes written since {@code from} as column {@code c}'s last value. */
+		private void keep(int c, int from) {
+			int length = this.out.length() - from;
+			if (length > this.last[c].length) {
+				this.last[c] = new byte[Math.max(length, 2 * this.last[c].length)];
 			}
+			this.out.copyTo(from, this.last[c], length);
+			this.lastLength[c] = length;
 		}
 
 		private void nothing() {
@@ -455,6 +611,71 @@ public final class Table {
 			}
 		}
 
+	}
+
+	/** The bytes of a CSV field holding {@code value}: quoted only where it must be. */
+	static byte[] csvField(String value) {
+		boolean quote = false;
+		for (int i = 0; i < value.length() && !quote; i++) {
+			char c = value.charAt(i);
+			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		}
+		if (!quote) {
+			return value.getBytes(StandardCharsets.UTF_8);
+		}
+		return ('"' + value.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The bytes of a JSON string holding {@code value}, quotes included. */
+	static byte[] jsonString(String value) {
+		if (!needsEscape(value)) {
+			byte[] text = value.getBytes(StandardCharsets.UTF_8);
+			byte[] quoted = new byte[text.length + 2];
+			quoted[0] = '"';
+			System.arraycopy(text, 0, quoted, 1, text.length);
+			quoted[quoted.length - 1] = '"';
+			return quoted;
+		}
+		StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> sb.append("\\\"");
+				case '\\' -> sb.append("\\\\");
+				case '\n' -> sb.append("\\n");
+				case '\r' -> sb.append("\\r");
+				case '\t' -> sb.append("\\t");
+				default -> {
+					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+						sb.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						sb.append(c);
+					}
+				}
+			}
+		}
+		return sb.append('"').toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static boolean needsEscape(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
 	}
 
 }

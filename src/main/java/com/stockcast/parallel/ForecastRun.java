@@ -13,7 +13,7 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.AnswerEncoder;
+import com.stockcast.output.Answer;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.simulation.Products;
 
@@ -29,7 +29,7 @@ public final class ForecastRun implements AutoCloseable {
 
 	private final Products products;
 
-	private final AnswerEncoder encoder;
+	private final Answer answer;
 
 	private final AsyncTaskExecutor executor;
 
@@ -49,10 +49,10 @@ public final class ForecastRun implements AutoCloseable {
 
 	private boolean firstChunkPlanned;
 
-	ForecastRun(Products products, AnswerEncoder encoder, AsyncTaskExecutor executor, PoolSettings settings,
+	ForecastRun(Products products, Answer answer, AsyncTaskExecutor executor, PoolSettings settings,
 			ForecastMetrics metrics) {
 		this.products = products;
-		this.encoder = encoder;
+		this.answer = answer;
 		this.executor = executor;
 		this.settings = settings;
 		this.metrics = metrics;
@@ -78,22 +78,17 @@ public final class ForecastRun implements AutoCloseable {
 
 	/** Writes the whole answer: prologue, every chunk in input order, epilogue. */
 	public void writeTo(OutputStream out) throws IOException {
-		out.write(this.encoder.prologue());
+		out.write(this.answer.prologue());
 		Chunk head;
 		while ((head = this.inFlight.poll()) != null) {
 			submitNext();
 			OutputBuffer chunk = await(head.result());
-			this.encoder.write(head.from(), chunk, out);
+			this.answer.write(head.from(), chunk, out);
 			chunk.clear();
 			this.spareBuffers.add(chunk);
 		}
-		out.write(this.encoder.epilogue());
+		out.write(this.answer.epilogue());
 		out.flush();
-	}
-
-	/** Output rows of the whole answer. */
-	public long rowCount() {
-		return this.encoder.rowCount(this.products, 0, this.products.size());
 	}
 
 	/** Drops the chunks not yet written; a worker already on one finishes it and its result is discarded. */
@@ -142,8 +137,8 @@ public final class ForecastRun implements AutoCloseable {
 	/** Plans the next chunk, as {@link PoolSettings#chunkEnd} cuts it. */
 	private Callable<OutputBuffer> nextChunk() {
 		int from = this.nextProduct;
-		int to = this.settings.chunkEnd(this.products, from, i -> this.encoder.rowCount(this.products, i, i + 1));
-		long rows = this.encoder.rowCount(this.products, from, to);
+		int to = this.settings.chunkEnd(this.products, from, i -> this.answer.rowCount(this.products, i, i + 1));
+		long rows = this.answer.rowCount(this.products, from, to);
 		this.nextProduct = to;
 		boolean first = !this.firstChunkPlanned;
 		this.firstChunkPlanned = true;
@@ -151,9 +146,9 @@ public final class ForecastRun implements AutoCloseable {
 			long started = System.nanoTime();
 			OutputBuffer buffer = this.spareBuffers.poll();
 			if (buffer == null) {
-				buffer = new OutputBuffer((int) Math.min(this.encoder.typicalBytes(rows), Integer.MAX_VALUE - 64));
+				buffer = new OutputBuffer((int) Math.min(this.answer.typicalBytes(rows), Integer.MAX_VALUE - 64));
 			}
-			this.encoder.encode(this.products, from, to, first, buffer);
+			this.answer.compute(this.products, from, to, first, buffer);
 			this.metrics.chunkDone(to - from, rows, System.nanoTime() - started);
 			return buffer;
 		};

@@ -5,7 +5,7 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.AnswerEncoder;
+import com.stockcast.output.Answer;
 import com.stockcast.simulation.Products;
 
 /**
@@ -34,11 +34,11 @@ public class ForecastStreamer {
 	 * @throws PoolSaturatedException when the pool and its queue are full
 	 * @throws MemorySaturatedException when the memory budget has no room for its answer's buffers
 	 */
-	public ForecastRun start(Products products, AnswerEncoder encoder) {
-		ForecastRun run = new ForecastRun(products, encoder, this.executor, this.settings, this.metrics);
+	public ForecastRun start(Products products, Answer answer) {
+		ForecastRun run = new ForecastRun(products, answer, this.executor, this.settings, this.metrics);
 		Reservation reservation = Reservation.current();
 		if (reservation != null) {
-			reservation.hold(answerBuffers(run, encoder));
+			reservation.hold(answerBuffers(products, answer));
 		}
 		try {
 			run.admit();
@@ -54,12 +54,12 @@ public class ForecastStreamer {
 	 * The heap an answer's chunk buffers take at most: the chunks in flight and the one being written,
 	 * each of up to {@link PoolSettings#chunkMaxRows()} rows (a small answer, its own rows once).
 	 */
-	private long answerBuffers(ForecastRun run, AnswerEncoder encoder) {
-		long rows = run.rowCount();
+	private long answerBuffers(Products products, Answer answer) {
+		long rows = answer.rowCount(products, 0, products.size());
 		if (rows <= this.settings.chunkMaxRows()) {
-			return encoder.typicalBytes(rows);
+			return answer.typicalBytes(rows);
 		}
-		return (this.settings.inFlightChunks() + 1L) * encoder.typicalBytes(this.settings.chunkMaxRows());
+		return (this.settings.inFlightChunks() + 1L) * answer.typicalBytes(this.settings.chunkMaxRows());
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -58,10 +59,10 @@ class JobRunnerTest {
 			.thenThrow(new DataAccessResourceFailureException("database down"))
 			.thenReturn(Optional.of(chunk))
 			.thenReturn(Optional.empty());
-		when(this.store.complete(chunk)).thenReturn(JobStore.Completion.STORED);
+		when(this.store.complete(eq(chunk), any())).thenReturn(JobStore.Completion.STORED);
 		start();
 		// With one slot, a slot lost to either failure would leave the chunk unclaimed for good.
-		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(chunk));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(eq(chunk), any()));
 	}
 
 	@Test
@@ -70,18 +71,18 @@ class JobRunnerTest {
 		JobStore.Chunk next = chunk(1);
 		when(this.store.claim(any())).thenReturn(Optional.of(chunk)).thenReturn(Optional.of(next))
 			.thenReturn(Optional.empty());
-		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(chunk);
-		when(this.store.complete(next)).thenReturn(JobStore.Completion.STORED);
+		doThrow(new DataAccessResourceFailureException("connection lost")).when(this.store).complete(eq(chunk), any());
+		when(this.store.complete(eq(next), any())).thenReturn(JobStore.Completion.STORED);
 		start();
 		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).release(chunk, false));
-		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(next));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(eq(next), any()));
 	}
 
 	@Test
 	void renewsTheLeaseOfAChunkThatTakesLongerThanTheLease() {
 		JobStore.Chunk slow = chunk(1);
 		when(this.store.claim(any())).thenReturn(Optional.of(slow)).thenReturn(Optional.empty());
-		when(this.store.complete(slow)).thenReturn(JobStore.Completion.STORED);
+		when(this.store.complete(eq(slow), any())).thenReturn(JobStore.Completion.STORED);
 		// The worker holds the chunk until its 150 ms lease has been renewed seven times, a third of a
 		// lease apart: the chunk outlives two whole leases, however slowly the machine runs either thread.
 		CountDownLatch renewed = new CountDownLatch(1);
@@ -103,7 +104,7 @@ class JobRunnerTest {
 		finally {
 			renewed.countDown();
 		}
-		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(slow));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(eq(slow), any()));
 	}
 
 	@Test
@@ -113,7 +114,7 @@ class JobRunnerTest {
 		start();
 		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).move(argThat(move -> move.jobId().equals(exhausted.jobId())
 				&& move.to() == JobStatus.FAILED && move.problem().contains("failed 3 times"))));
-		verify(this.store, never()).complete(exhausted);
+		verify(this.store, never()).complete(eq(exhausted), any());
 		verify(this.store, never()).release(any(), anyBoolean());
 	}
 
@@ -122,7 +123,7 @@ class JobRunnerTest {
 	}
 
 	private void start(JobSettings settings, AsyncTaskExecutor executor) {
-		this.runner = new JobRunner(this.store, executor, settings,
+		this.runner = new JobRunner(this.store, null, executor, settings,
 				new PoolSettings(1, 10, 100, 1000, Duration.ofSeconds(1)), new ForecastMetrics(new SimpleMeterRegistry()),
 				Clock.systemUTC());
 		this.runner.start();
@@ -130,7 +131,8 @@ class JobRunnerTest {
 
 	private static JobStore.Chunk chunk(int failures) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(), null, null);
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(),
+				new JobScenario(Scenario.DEFAULT, false), null);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +45,13 @@ class JobStoreTest {
 				"jdbc:sqlite:" + this.dir.resolve("jobs.db") + "?foreign_keys=true", true);
 		Flyway.configure().dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+			.javaMigrations(new ResultBlocksMigration())
 			.load()
 			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-		// Only forecast jobs here: no statistics records to compute.
-		this.store = new JobStore(jdbc, new TransactionTemplate(transactions), new BulkResults(),
-				new ScenarioResults(jdbc, transactions, null), this.clock);
+		this.store = new JobStore(jdbc, new TransactionTemplate(transactions), new StoredResults(jdbc, transactions),
+				this.clock);
 	}
 
 	@Test
@@ -62,8 +63,8 @@ class JobStoreTest {
 		JobStore.Chunk again = this.store.claim(LEASE).orElseThrow();
 		assertThat(again.chunkNo()).isEqualTo(first.chunkNo());
 		assertThat(again.failures()).isZero();
-		assertThat(this.store.complete(first)).as("the lost lease stores nothing").isEqualTo(JobStore.Completion.STALE);
-		assertThat(this.store.complete(again)).isEqualTo(JobStore.Completion.JOB_SUCCEEDED);
+		assertThat(this.store.complete(first, ChunkResults.of(first, null))).as("the lost lease stores nothing").isEqualTo(JobStore.Completion.STALE);
+		assertThat(this.store.complete(again, ChunkResults.of(again, null))).isEqualTo(JobStore.Completion.JOB_SUCCEEDED);
 		assertThat(this.store.find(OWNER, job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
 	}
 
@@ -102,7 +103,8 @@ class JobStoreTest {
 
 	private Job submit() {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return this.store.create(OWNER, products, new int[] { 0, 1 }, 5, "{}", null, null, null);
+		return this.store.create(OWNER, products, new int[] { 0, 1 }, 5, "{}",
+				new JobScenario(Scenario.DEFAULT, false), null, null);
 	}
 
 	/** A clock the test moves by hand. */

@@ -13,7 +13,7 @@ import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.intake.RequestDefaults;
 import com.stockcast.simulation.Products;
-import com.stockcast.simulation.Trajectory;
+import com.stockcast.simulation.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,16 +33,24 @@ public final class Forecasts {
 
 	/** The whole answer, encoded on this thread in one chunk. */
 	public static String encode(Products products, Format format, View view) {
-		ForecastEncoder encoder = new ForecastEncoder(format, view);
-		OutputBuffer out = new OutputBuffer(1024);
-		for (byte b : encoder.prologue()) {
-			out.put(b);
+		return encode(products, format, view, Scenario.DEFAULT);
+	}
+
+	/** The whole answer under {@code scenario}, encoded on this thread in one chunk. */
+	public static String encode(Products products, Format format, View view, Scenario scenario) {
+		Answer answer = new Answer(format, view, scenario, products.anyReorderPolicy());
+		OutputBuffer chunk = new OutputBuffer(1024);
+		answer.compute(products, 0, products.size(), true, chunk);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			out.write(answer.prologue());
+			answer.write(0, chunk, out);
+			out.write(answer.epilogue());
 		}
-		encoder.encode(products, 0, products.size(), true, new Trajectory(), out);
-		for (byte b : encoder.epilogue()) {
-			out.put(b);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return out.toString();
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	public static String resource(String name) {

@@ -25,7 +25,7 @@ class IsoDatesTest {
 
 	@Test
 	void recentDatesGiveTheRightDateWhenDaysShareACacheSlot() {
-		IsoDates.Recent recent = new IsoDates.Recent(new byte[] { ';' });
+		IsoDates.Recent recent = new IsoDates.Recent(new byte[0], new byte[] { ';' });
 		OutputBuffer out = new OutputBuffer(16);
 		int[] days = { 19358, 19358 + 1024, 19358, -719162, 19358 + 1024, 2932896, 19358 + 2048, 19358 };
 		StringBuilder expected = new StringBuilder();

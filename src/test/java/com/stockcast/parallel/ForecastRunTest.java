@@ -16,11 +16,12 @@ import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.ForecastEncoder;
+import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
 import com.stockcast.output.View;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,7 +79,7 @@ class ForecastRunTest {
 		});
 		ForecastStreamer streamer = new ForecastStreamer(refusing, settings(2, 10, 65536),
 				new ForecastMetrics(new SimpleMeterRegistry()));
-		assertThatThrownBy(() -> streamer.start(PRODUCTS, new ForecastEncoder(Format.CSV, View.ROWS)))
+		assertThatThrownBy(() -> streamer.start(PRODUCTS, new Answer(Format.CSV, View.ROWS, Scenario.DEFAULT, false)))
 			.isInstanceOf(PoolSaturatedException.class)
 			.satisfies(ex -> assertThat(((PoolSaturatedException) ex).getHeaders().getFirst("Retry-After"))
 				.isEqualTo("2"));
@@ -108,7 +109,7 @@ class ForecastRunTest {
 		ForecastStreamer streamer = new ForecastStreamer(executor, settings,
 				new ForecastMetrics(new SimpleMeterRegistry()));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ForecastRun run = streamer.start(products, new ForecastEncoder(format, view))) {
+		try (ForecastRun run = streamer.start(products, new Answer(format, view, Scenario.DEFAULT, false))) {
 			run.writeTo(out);
 		}
 		return out.toString(java.nio.charset.StandardCharsets.UTF_8);

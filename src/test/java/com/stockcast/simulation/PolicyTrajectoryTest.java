@@ -164,24 +164,24 @@ class PolicyTrajectoryTest {
 	}
 
 	@Test
-	void backordersWithoutReorderingEqualTrajectoryToTheBit() {
+	void theDefaultForecastsFiguresDoNotDependOnKeepingTheDays() {
 		SplittableRandom random = new SplittableRandom(42);
 		Products products = RandomProducts.of(random, 2_000, false);
-		assertEqualsTrajectory(products);
+		assertSameWithAndWithoutDays(products);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "product_list", "products-1k-fractional", "products-weekly" })
-	void backordersWithoutReorderingEqualTrajectoryOnTheReferenceData(String name) {
-		assertEqualsTrajectory(Forecasts.products(Forecasts.resource(name + ".csv")));
+	void theDefaultForecastsFiguresDoNotDependOnKeepingTheDaysOnTheReferenceData(String name) {
+		assertSameWithAndWithoutDays(Forecasts.products(Forecasts.resource(name + ".csv")));
 	}
 
-	private static void assertEqualsTrajectory(Products products) {
-		Trajectory expected = new Trajectory();
+	private static void assertSameWithAndWithoutDays(Products products) {
+		PolicyTrajectory expected = new PolicyTrajectory();
 		PolicyTrajectory t = new PolicyTrajectory();
 		for (int i = 0; i < products.size(); i++) {
-			expected.simulate(products, i, true);
-			t.simulate(products, i, SalesPolicy.BACKORDER, true, true);
+			expected.simulate(products, i, SalesPolicy.BACKORDER, true, true);
+			t.simulate(products, i, SalesPolicy.BACKORDER, true, false);
 			assertThat(t.periods()).isEqualTo(expected.periods());
 			for (int k = 0; k < t.periods(); k++) {
 				assertThat(t.level(k)).as("product %d period %d", i, k).isEqualTo(expected.level(k));

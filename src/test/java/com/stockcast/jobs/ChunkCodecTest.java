@@ -1,0 +1,87 @@
+package com.stockcast.jobs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import com.stockcast.simulation.Products;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A chunk's products stored and read back: every field, the reorder policy or its absence, and the older format. */
+class ChunkCodecTest {
+
+	@Test
+	void readsBackWhatItStored() {
+		Products products = Products.builder()
+			.add("skipped", 19_000, 1, 1, 1, 1, 1)
+			.add("A,\"quoted\" é", 19_723, 0.1, 0.7, 0.2, 365, 7)
+			.salesStd(1.5)
+			.add("B", -719_162, 1e9, 0, 3, 1, 1)
+			.reorderPolicy(20, 50, 0)
+			.add("C", 2_932_896, -5, 2.25, 0, 30, 30)
+			.reorderPolicy(-1.5, 0.25, 14)
+			.salesStd(0)
+			.build();
+		Products decoded = ChunkCodec.decode(ChunkCodec.encode(products, 1, 4));
+		assertThat(decoded.size()).isEqualTo(3);
+		for (int i = 0; i < 3; i++) {
+			int o = i + 1;
+			assertThat(decoded.id(i)).isEqualTo(products.id(o));
+			assertThat(decoded.startDay(i)).isEqualTo(products.startDay(o));
+			assertThat(bits(decoded.initialInventory(i))).isEqualTo(bits(products.initialInventory(o)));
+			assertThat(bits(decoded.salesRate(i))).isEqualTo(bits(products.salesRate(o)));
+			assertThat(bits(decoded.restockingRate(i))).isEqualTo(bits(products.restockingRate(o)));
+			assertThat(decoded.durationDays(i)).isEqualTo(products.durationDays(o));
+			assertThat(decoded.frequency(i)).isEqualTo(products.frequency(o));
+			assertThat(bits(decoded.salesStd(i))).isEqualTo(bits(products.salesStd(o)));
+			assertThat(decoded.hasReorderPolicy(i)).isEqualTo(products.hasReorderPolicy(o));
+			assertThat(bits(decoded.reorderPoint(i))).isEqualTo(bits(products.reorderPoint(o)));
+			assertThat(bits(decoded.orderQuantity(i))).isEqualTo(bits(products.orderQuantity(o)));
+			assertThat(decoded.leadTimeDays(i)).isEqualTo(products.leadTimeDays(o));
+		}
+		assertThat(decoded.hasReorderPolicy(0)).isFalse();
+	}
+
+	private static long bits(double value) {
+		return Double.doubleToRawLongBits(value);
+	}
+
+	@Test
+	void readsAnEmptyChunk() {
+		Products none = Products.builder().add("A", 0, 1, 1, 1, 1, 1).build();
+		assertThat(ChunkCodec.decode(ChunkCodec.encode(none, 1, 1)).size()).isZero();
+	}
+
+	@Test
+	void readsChunksOfTheFirstFormat() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeByte(1);
+			out.writeInt(1);
+			out.writeUTF("A");
+			out.writeInt(19_723);
+			out.writeDouble(50);
+			out.writeDouble(10);
+			out.writeDouble(8);
+			out.writeInt(30);
+			out.writeInt(1);
+		}
+		Products decoded = ChunkCodec.decode(bytes.toByteArray());
+		assertThat(decoded.size()).isEqualTo(1);
+		assertThat(decoded.id(0)).isEqualTo("A");
+		assertThat(decoded.initialInventory(0)).isEqualTo(50);
+		assertThat(decoded.durationDays(0)).isEqualTo(30);
+		assertThat(decoded.hasReorderPolicy(0)).isFalse();
+	}
+
+	@Test
+	void refusesAnUnknownFormat() {
+		assertThatThrownBy(() -> ChunkCodec.decode(new byte[] { 9, 0, 0, 0, 0 })).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("unknown chunk format 9");
+	}
+
+}
