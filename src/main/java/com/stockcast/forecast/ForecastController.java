@@ -36,8 +36,8 @@ import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
 import com.stockcast.output.View;
-import com.stockcast.parallel.ForecastRun;
-import com.stockcast.parallel.ForecastStreamer;
+import com.stockcast.parallel.ChunkedRun;
+import com.stockcast.parallel.ChunkedRuns;
 import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
@@ -59,7 +59,7 @@ class ForecastController {
 
 	private final ProductListReader reader;
 
-	private final ForecastStreamer streamer;
+	private final ChunkedRuns runs;
 
 	private final ForecastMetrics metrics;
 
@@ -71,11 +71,11 @@ class ForecastController {
 
 	private final HistoryReader histories;
 
-	ForecastController(ProductListReader reader, ForecastStreamer streamer, ForecastMetrics metrics, ForecastJobs jobs,
+	ForecastController(ProductListReader reader, ChunkedRuns runs, ForecastMetrics metrics, ForecastJobs jobs,
 			JsonMapper json, IntakeLimits limits, HistoryReader histories) {
 		this.reader = reader;
 		this.histories = histories;
-		this.streamer = streamer;
+		this.runs = runs;
 		this.metrics = metrics;
 		this.jobs = jobs;
 		this.json = json;
@@ -174,8 +174,8 @@ class ForecastController {
 				return Outcome.ACCEPTED;
 			}
 			boolean orders = products.anyReorderPolicy();
-			try (ForecastRun run = this.streamer.start(products,
-					new Answer(format, parsedView, scenario, orders))) {
+			try (ChunkedRun run = this.runs.start(
+					new ForecastWork(products, new Answer(format, parsedView, scenario, orders), this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
 		}, outcome -> this.metrics.requestDone(sample, outcome, format.tag(), view[0]));

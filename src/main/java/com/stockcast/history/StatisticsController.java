@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +32,8 @@ import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Format;
-import com.stockcast.parallel.PoolSettings;
+import com.stockcast.parallel.ChunkedRun;
+import com.stockcast.parallel.ChunkedRuns;
 import com.stockcast.security.Client;
 
 /**
@@ -50,9 +49,7 @@ class StatisticsController {
 
 	private final HistoryReader reader;
 
-	private final AsyncTaskExecutor executor;
-
-	private final PoolSettings settings;
+	private final ChunkedRuns runs;
 
 	private final ForecastMetrics metrics;
 
@@ -60,13 +57,12 @@ class StatisticsController {
 
 	private final JsonMapper json;
 
-	StatisticsController(HistoryReader reader, @Qualifier("forecastExecutor") AsyncTaskExecutor executor,
-			PoolSettings settings, ForecastMetrics metrics, ForecastJobs jobs, JsonMapper json) {
+	StatisticsController(HistoryReader reader, ChunkedRuns runs, ForecastMetrics metrics, ForecastJobs jobs,
+			JsonMapper json) {
 		this.reader = reader;
 		this.jobs = jobs;
 		this.json = json;
-		this.executor = executor;
-		this.settings = settings;
+		this.runs = runs;
 		this.metrics = metrics;
 	}
 
@@ -149,10 +145,8 @@ class StatisticsController {
 				this.jobs.submitStatistics(owner, history, trendDays).accept(response, this.json);
 				return Outcome.ACCEPTED;
 			}
-			StatisticsRun run = new StatisticsRun(history, trendDays, new StatisticsEncoder(format), this.executor,
-					this.settings, this.metrics);
-			try (run) {
-				run.admit();
+			try (ChunkedRun run = this.runs.start(new StatisticsWork(history, trendDays, new StatisticsEncoder(format),
+					this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
 		}, outcome -> this.metrics.statisticsDone(sample, outcome, format.tag()));

@@ -90,7 +90,7 @@ public class ForecastJobs {
 		this.cap.check(owner);
 		boolean orders = products.anyReorderPolicy();
 		JobScenario stored = new JobScenario(scenario, orders);
-		int[] bounds = chunkBounds(products);
+		int[] bounds = chunkBounds(products.size(), products::periods);
 		Job job;
 		try {
 			job = this.store.create(owner, products, bounds, products.periods(0, products.size()),
@@ -111,19 +111,7 @@ public class ForecastJobs {
 	public Submission submitStatistics(Client owner, SalesHistory history, int trendDays) {
 		this.cap.check(owner);
 		JobScenario stored = JobScenario.statistics(trendDays);
-		int[] bounds = new int[history.size() + 1];
-		int count = 0;
-		for (int from = 0; from < history.size();) {
-			bounds[count++] = from;
-			int to = from;
-			long rows = 0;
-			while (to < history.size() && to - from < this.pool.chunkSize() && rows < this.pool.chunkMaxRows()) {
-				rows += history.days(to++);
-			}
-			from = to;
-		}
-		bounds[count++] = history.size();
-		int[] cut = java.util.Arrays.copyOf(bounds, count);
+		int[] cut = chunkBounds(history.size(), history::days);
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("scenario", stored.describe());
 		settings.put("chunk_size", this.pool.chunkSize());
@@ -145,13 +133,14 @@ public class ForecastJobs {
 	}
 
 	/** Chunk boundaries, cut as the synchronous path cuts them: the unit of work, retry and progress. */
-	private int[] chunkBounds(Products products) {
-		int[] bounds = new int[products.size() + 1];
+	/** Where a job's chunks start, and its size last: cut as an answer's are ({@link PoolSettings#chunkEnd}). */
+	private int[] chunkBounds(int size, java.util.function.IntToLongFunction rowsOfItem) {
+		int[] bounds = new int[size + 1];
 		int count = 0;
-		for (int from = 0; from < products.size(); from = this.pool.chunkEnd(products, from, products::periods)) {
+		for (int from = 0; from < size; from = this.pool.chunkEnd(size, from, rowsOfItem)) {
 			bounds[count++] = from;
 		}
-		bounds[count++] = products.size();
+		bounds[count++] = size;
 		return java.util.Arrays.copyOf(bounds, count);
 	}
 

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import com.stockcast.simulation.Products;
 
 /**
  * The simulation pool and how work is cut for it ({@code stockcast.pool.*}).
@@ -34,14 +33,16 @@ public record PoolSettings(@Min(0) @DefaultValue("0") int threads, @Min(1) @Defa
 	}
 
 	/**
-	 * Where the chunk that starts at product {@code from} ends (exclusive): after {@link #chunkSize()}
-	 * products, or sooner once their output rows reach {@link #chunkMaxRows()}; never empty.
+	 * Where the chunk that starts at item {@code from} of {@code size} ends (exclusive): after
+	 * {@link #chunkSize()} items, or sooner once their rows ({@code rowsOfItem}: written by a forecast,
+	 * read by sales statistics) reach {@link #chunkMaxRows()}; never empty. The one place chunks are
+	 * cut, for answers and jobs alike.
 	 */
-	public int chunkEnd(Products products, int from, IntToLongFunction rowsOfProduct) {
+	public int chunkEnd(int size, int from, IntToLongFunction rowsOfItem) {
 		int to = from;
 		long rows = 0;
-		while (to < products.size() && to - from < this.chunkSize && rows < this.chunkMaxRows) {
-			rows += rowsOfProduct.applyAsLong(to++);
+		while (to < size && to - from < this.chunkSize && rows < this.chunkMaxRows) {
+			rows += rowsOfItem.applyAsLong(to++);
 		}
 		return to;
 	}

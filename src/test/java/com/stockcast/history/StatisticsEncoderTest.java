@@ -24,7 +24,7 @@ class StatisticsEncoderTest {
 
 	@Test
 	void writesCsvWithEmptyCellsForUndefinedValues() {
-		assertThat(StatisticsRunTest.sequential(HISTORY, Format.CSV, 28)).isEqualTo(
+		assertThat(StatisticsWorkTest.sequential(HISTORY, Format.CSV, 28)).isEqualTo(
 				"product_id,count,mean,std,min,q1,median,q3,max,first_date,last_date,trend\n"
 						+ "A,5,3,1.5811,1,2,3,4,5,2024-03-01,2024-03-05,1\n"
 						+ "\"B, \"\"big\"\"\",1,7,,7,7,7,7,7,2024-02-29,2024-02-29,\n"
@@ -33,7 +33,7 @@ class StatisticsEncoderTest {
 
 	@Test
 	void writesJsonWithNumbersAsNumbersAndNullForUndefined() {
-		String json = StatisticsRunTest.sequential(HISTORY, Format.JSON, 28);
+		String json = StatisticsWorkTest.sequential(HISTORY, Format.JSON, 28);
 		assertThat(json).startsWith("[{\"product_id\":\"A\",\"count\":5,\"mean\":3,\"std\":1.5811,\"min\":1,\"q1\":2,"
 				+ "\"median\":3,\"q3\":4,\"max\":5,\"first_date\":\"2024-03-01\",\"last_date\":\"2024-03-05\",\"trend\":1},\n")
 			.endsWith("}]\n");
@@ -48,7 +48,7 @@ class StatisticsEncoderTest {
 
 	@Test
 	void writesOneObjectPerLineAsNdjson() {
-		String ndjson = StatisticsRunTest.sequential(HISTORY, Format.NDJSON, 28);
+		String ndjson = StatisticsWorkTest.sequential(HISTORY, Format.NDJSON, 28);
 		List<String> lines = ndjson.lines().toList();
 		assertThat(lines).hasSize(3);
 		JsonMapper mapper = JsonMapper.builder().build();

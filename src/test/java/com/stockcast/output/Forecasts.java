@@ -90,4 +90,16 @@ public final class Forecasts {
 		}
 	}
 
+	/** {@code n} products of random figures, the same for every run. */
+	public static Products randomProducts(int n) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+		Products.Builder builder = Products.builder();
+		for (int i = 0; i < n; i++) {
+			builder.add("SKU-" + i, 19_000 + random.nextInt(700), Math.round(random.nextDouble(0, 500) * 100) / 100.0,
+					Math.round(random.nextDouble(0, 40) * 100) / 100.0, Math.round(random.nextDouble(0, 40) * 100) / 100.0,
+					1 + random.nextInt(90), 1 + random.nextInt(8));
+		}
+		return builder.build();
+	}
+
 }

@@ -113,7 +113,7 @@ class BackpressureApiTest {
 	}
 
 	static String csv(int skus, int days) {
-		Products products = ForecastRunTest.randomProducts(skus);
+		Products products = com.stockcast.output.Forecasts.randomProducts(skus);
 		StringBuilder sb = new StringBuilder(
 				"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n");
 		for (int i = 0; i < products.size(); i++) {

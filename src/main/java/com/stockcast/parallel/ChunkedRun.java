@@ -12,30 +12,25 @@ import java.util.concurrent.FutureTask;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 
-import com.stockcast.metrics.ForecastMetrics;
-import com.stockcast.output.Answer;
 import com.stockcast.output.OutputBuffer;
-import com.stockcast.simulation.Products;
 
 /**
- * One admitted forecast being written. Keeps at most {@link PoolSettings#inFlightChunks()} chunks
- * submitted ahead of the one being written, so the memory a request holds is a few chunks whatever
- * the size of its answer, and writes each chunk as soon as it and all before it are done.
+ * One admitted answer being written, a forecast's or sales statistics': the one runner of both. Cuts
+ * the work into chunks ({@link PoolSettings#chunkEnd}), keeps at most
+ * {@link PoolSettings#inFlightChunks()} chunks submitted ahead of the one being written, so the
+ * memory a request holds is a few chunks whatever the size of its answer, and writes each chunk as
+ * soon as it and all before it are done.
  *
  * <p>A chunk the pool refuses after admission runs on the writing thread instead: an admitted
- * request always completes. An input that fits in one chunk never touches the pool.
+ * request always completes. Work that fits in one chunk never touches the pool.
  */
-public final class ForecastRun implements AutoCloseable {
+public final class ChunkedRun implements AutoCloseable {
 
-	private final Products products;
-
-	private final Answer answer;
+	private final ChunkedWork work;
 
 	private final AsyncTaskExecutor executor;
 
 	private final PoolSettings settings;
-
-	private final ForecastMetrics metrics;
 
 	private final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
 
@@ -45,23 +40,24 @@ public final class ForecastRun implements AutoCloseable {
 	 */
 	private final ConcurrentLinkedQueue<OutputBuffer> spareBuffers = new ConcurrentLinkedQueue<>();
 
-	private int nextProduct;
+	private int nextItem;
 
 	private boolean firstChunkPlanned;
 
-	ForecastRun(Products products, Answer answer, AsyncTaskExecutor executor, PoolSettings settings,
-			ForecastMetrics metrics) {
-		this.products = products;
-		this.answer = answer;
+	ChunkedRun(ChunkedWork work, AsyncTaskExecutor executor, PoolSettings settings) {
+		this.work = work;
 		this.executor = executor;
 		this.settings = settings;
-		this.metrics = metrics;
 	}
 
+	/**
+	 * Hands the first chunks to the pool.
+	 * @throws PoolSaturatedException when the pool refuses the first one
+	 */
 	void admit() {
-		int from = this.nextProduct;
+		int from = this.nextItem;
 		Callable<OutputBuffer> first = nextChunk();
-		if (this.nextProduct == this.products.size()) {
+		if (this.nextItem == this.work.size()) {
 			this.inFlight.add(new Chunk(from, new LocalChunk(first)));
 			return;
 		}
@@ -78,16 +74,16 @@ public final class ForecastRun implements AutoCloseable {
 
 	/** Writes the whole answer: prologue, every chunk in input order, epilogue. */
 	public void writeTo(OutputStream out) throws IOException {
-		out.write(this.answer.prologue());
+		out.write(this.work.prologue());
 		Chunk head;
 		while ((head = this.inFlight.poll()) != null) {
 			submitNext();
 			OutputBuffer chunk = await(head.result());
-			this.answer.write(head.from(), chunk, out);
+			this.work.write(head.from(), chunk, out);
 			chunk.clear();
 			this.spareBuffers.add(chunk);
 		}
-		out.write(this.answer.epilogue());
+		out.write(this.work.epilogue());
 		out.flush();
 	}
 
@@ -101,10 +97,10 @@ public final class ForecastRun implements AutoCloseable {
 	}
 
 	private boolean submitNext() {
-		if (this.nextProduct >= this.products.size()) {
+		if (this.nextItem >= this.work.size()) {
 			return false;
 		}
-		int from = this.nextProduct;
+		int from = this.nextItem;
 		Callable<OutputBuffer> chunk = nextChunk();
 		Future<OutputBuffer> future;
 		try {
@@ -127,34 +123,36 @@ public final class ForecastRun implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			// Not an IOException: those mean the client went away, and this answer must be aborted instead.
-			throw new IllegalStateException("Interrupted while waiting for a forecast chunk", ex);
+			throw new IllegalStateException("Interrupted while waiting for a chunk", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("A forecast chunk failed", ex.getCause());
+			throw new IllegalStateException("A chunk failed", ex.getCause());
 		}
 	}
 
 	/** Plans the next chunk, as {@link PoolSettings#chunkEnd} cuts it. */
 	private Callable<OutputBuffer> nextChunk() {
-		int from = this.nextProduct;
-		int to = this.settings.chunkEnd(this.products, from, i -> this.answer.rowCount(this.products, i, i + 1));
-		long rows = this.answer.rowCount(this.products, from, to);
-		this.nextProduct = to;
+		int from = this.nextItem;
+		int to = this.settings.chunkEnd(this.work.size(), from, this.work::weight);
+		long weight = 0;
+		for (int i = from; i < to; i++) {
+			weight += this.work.weight(i);
+		}
+		this.nextItem = to;
 		boolean first = !this.firstChunkPlanned;
 		this.firstChunkPlanned = true;
+		long typicalBytes = this.work.typicalBytes(from, to, weight);
 		return () -> {
-			long started = System.nanoTime();
 			OutputBuffer buffer = this.spareBuffers.poll();
 			if (buffer == null) {
-				buffer = new OutputBuffer((int) Math.min(this.answer.typicalBytes(rows), Integer.MAX_VALUE - 64));
+				buffer = new OutputBuffer((int) Math.min(typicalBytes, Integer.MAX_VALUE - 64));
 			}
-			this.answer.compute(this.products, from, to, first, buffer);
-			this.metrics.chunkDone(to - from, rows, System.nanoTime() - started);
+			this.work.compute(from, to, first, buffer);
 			return buffer;
 		};
 	}
 
-	/** A planned chunk: its first product and its output to come. */
+	/** A planned chunk: its first item and its output to come. */
 	private record Chunk(int from, Future<OutputBuffer> result) {
 	}
 

@@ -22,13 +22,16 @@ import com.stockcast.intake.SalesHistory;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
+import com.stockcast.parallel.ChunkedRun;
+import com.stockcast.parallel.ChunkedRuns;
 import com.stockcast.parallel.PoolSaturatedException;
 import com.stockcast.parallel.PoolSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class StatisticsRunTest {
+/** Sales statistics run on the pool: chunked, in any order, written in order of first appearance. */
+class StatisticsWorkTest {
 
 	private static final SalesHistory HISTORY = Histories.build(Histories.random(11, 3_000, 90));
 
@@ -55,9 +58,10 @@ class StatisticsRunTest {
 	@Test
 	void aFullPoolRefusesTheRequestWithRetryAfter() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		StatisticsRun run = new StatisticsRun(HISTORY, 28, new StatisticsEncoder(Format.CSV), new Refusing(),
-				settings(2, 100, 65536), new ForecastMetrics(registry));
-		assertThatExceptionOfType(PoolSaturatedException.class).isThrownBy(run::admit)
+		ForecastMetrics metrics = new ForecastMetrics(registry);
+		ChunkedRuns runs = new ChunkedRuns(new Refusing(), settings(2, 100, 65536), metrics);
+		assertThatExceptionOfType(PoolSaturatedException.class)
+			.isThrownBy(() -> runs.start(new StatisticsWork(HISTORY, 28, new StatisticsEncoder(Format.CSV), metrics)))
 			.satisfies(ex -> assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("3"));
 		assertThat(registry.counter("stockcast.forecast.refused", "reason", "pool_saturated").count()).isEqualTo(1);
 	}
@@ -66,9 +70,8 @@ class StatisticsRunTest {
 	void aHistoryThatFitsInOneChunkNeverTouchesThePool() throws IOException {
 		SalesHistory small = Histories.build(Histories.random(3, 5, 10));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (StatisticsRun run = new StatisticsRun(small, 28, new StatisticsEncoder(Format.CSV), new Refusing(),
-				settings(2, 100, 65536), new ForecastMetrics(new SimpleMeterRegistry()))) {
-			run.admit();
+		try (ChunkedRun run = start(small, 28, new StatisticsEncoder(Format.CSV), new Refusing(), settings(2, 100, 65536),
+				new ForecastMetrics(new SimpleMeterRegistry()))) {
 			run.writeTo(out);
 		}
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(sequential(small, Format.CSV, 28));
@@ -77,9 +80,8 @@ class StatisticsRunTest {
 	@Test
 	void countsSkusAndHistoryRows() throws IOException {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		try (StatisticsRun run = new StatisticsRun(HISTORY, 28, new StatisticsEncoder(Format.CSV), pool(2),
-				settings(2, 64, 65536), new ForecastMetrics(registry))) {
-			run.admit();
+		try (ChunkedRun run = start(HISTORY, 28, new StatisticsEncoder(Format.CSV), pool(2), settings(2, 64, 65536),
+				new ForecastMetrics(registry))) {
 			run.writeTo(new ByteArrayOutputStream());
 		}
 		assertThat(registry.counter("stockcast.statistics.skus").count()).isEqualTo(HISTORY.size());
@@ -100,12 +102,16 @@ class StatisticsRunTest {
 	private String stream(AsyncTaskExecutor executor, PoolSettings settings, Format format, int trendDays)
 			throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (StatisticsRun run = new StatisticsRun(HISTORY, trendDays, new StatisticsEncoder(format), executor,
-				settings, new ForecastMetrics(new SimpleMeterRegistry()))) {
-			run.admit();
+		try (ChunkedRun run = start(HISTORY, trendDays, new StatisticsEncoder(format), executor, settings,
+				new ForecastMetrics(new SimpleMeterRegistry()))) {
 			run.writeTo(out);
 		}
 		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private static ChunkedRun start(SalesHistory history, int trendDays, StatisticsEncoder encoder,
+			AsyncTaskExecutor executor, PoolSettings settings, ForecastMetrics metrics) {
+		return new ChunkedRuns(executor, settings, metrics).start(new StatisticsWork(history, trendDays, encoder, metrics));
 	}
 
 	private ThreadPoolTaskExecutor pool(int threads) {

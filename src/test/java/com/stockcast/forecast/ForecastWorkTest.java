@@ -1,9 +1,8 @@
-package com.stockcast.parallel;
+package com.stockcast.forecast;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -20,15 +19,20 @@ import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
 import com.stockcast.output.View;
+import com.stockcast.parallel.ChunkedRun;
+import com.stockcast.parallel.ChunkedRuns;
+import com.stockcast.parallel.PoolSaturatedException;
+import com.stockcast.parallel.PoolSettings;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ForecastRunTest {
+/** A forecast run on the pool: chunked, in any order, written in input order. */
+class ForecastWorkTest {
 
-	private static final Products PRODUCTS = randomProducts(5_000);
+	private static final Products PRODUCTS = Forecasts.randomProducts(5_000);
 
 	private ThreadPoolTaskExecutor pool;
 
@@ -67,7 +71,7 @@ class ForecastRunTest {
 		AsyncTaskExecutor refusing = new TaskExecutorAdapter(task -> {
 			throw new org.springframework.core.task.TaskRejectedException("pool must not be used");
 		});
-		Products small = randomProducts(10);
+		Products small = Forecasts.randomProducts(10);
 		assertThat(stream(refusing, settings(2, 1000, 65536), small, Format.CSV, View.ROWS))
 			.isEqualTo(Forecasts.encode(small, Format.CSV, View.ROWS));
 	}
@@ -77,9 +81,10 @@ class ForecastRunTest {
 		AsyncTaskExecutor refusing = new TaskExecutorAdapter(task -> {
 			throw new org.springframework.core.task.TaskRejectedException("full");
 		});
-		ForecastStreamer streamer = new ForecastStreamer(refusing, settings(2, 10, 65536),
-				new ForecastMetrics(new SimpleMeterRegistry()));
-		assertThatThrownBy(() -> streamer.start(PRODUCTS, new Answer(Format.CSV, View.ROWS, Scenario.DEFAULT, false)))
+		ForecastMetrics metrics = new ForecastMetrics(new SimpleMeterRegistry());
+		ChunkedRuns runs = new ChunkedRuns(refusing, settings(2, 10, 65536), metrics);
+		assertThatThrownBy(() -> runs.start(
+				new ForecastWork(PRODUCTS, new Answer(Format.CSV, View.ROWS, Scenario.DEFAULT, false), metrics)))
 			.isInstanceOf(PoolSaturatedException.class)
 			.satisfies(ex -> assertThat(((PoolSaturatedException) ex).getHeaders().getFirst("Retry-After"))
 				.isEqualTo("2"));
@@ -106,10 +111,11 @@ class ForecastRunTest {
 
 	private String stream(AsyncTaskExecutor executor, PoolSettings settings, Products products, Format format,
 			View view) throws IOException {
-		ForecastStreamer streamer = new ForecastStreamer(executor, settings,
-				new ForecastMetrics(new SimpleMeterRegistry()));
+		ForecastMetrics metrics = new ForecastMetrics(new SimpleMeterRegistry());
+		ChunkedRuns runs = new ChunkedRuns(executor, settings, metrics);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ForecastRun run = streamer.start(products, new Answer(format, view, Scenario.DEFAULT, false))) {
+		try (ChunkedRun run = runs.start(new ForecastWork(products, new Answer(format, view, Scenario.DEFAULT, false),
+				metrics))) {
 			run.writeTo(out);
 		}
 		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
@@ -126,17 +132,6 @@ class ForecastRunTest {
 
 	private static PoolSettings settings(int threads, int chunkSize, int chunkMaxRows) {
 		return new PoolSettings(threads, 1000, chunkSize, chunkMaxRows, Duration.ofSeconds(2));
-	}
-
-	static Products randomProducts(int n) {
-		SplittableRandom random = new SplittableRandom(7);
-		Products.Builder builder = Products.builder();
-		for (int i = 0; i < n; i++) {
-			builder.add("SKU-" + i, 19_000 + random.nextInt(700), Math.round(random.nextDouble(0, 500) * 100) / 100.0,
-					Math.round(random.nextDouble(0, 40) * 100) / 100.0, Math.round(random.nextDouble(0, 40) * 100) / 100.0,
-					1 + random.nextInt(90), 1 + random.nextInt(8));
-		}
-		return builder.build();
 	}
 
 }
