@@ -1,5 +1,6 @@
 package com.stockcast.intake;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,9 @@ enum Field {
 
 	private final String column = name().toLowerCase(Locale.ROOT);
 
+	/** The column names by ordinal. */
+	static final String[] COLUMNS = Arrays.stream(ALL).map(Field::column).toArray(String[]::new);
+
 	String column() {
 		return this.column;
 	}
@@ -26,13 +30,8 @@ enum Field {
 
 	/** Matches a header name or JSON property: case-insensitive, surrounding blanks ignored. */
 	static Field byName(String name) {
-		String key = name.strip();
-		for (Field field : ALL) {
-			if (field.column.equalsIgnoreCase(key)) {
-				return field;
-			}
-		}
-		return null;
+		int column = InputKind.column(COLUMNS, name);
+		return (column < 0) ? null : ALL[column];
 	}
 
 }

@@ -2,15 +2,13 @@ package com.stockcast.intake;
 
 import java.util.Arrays;
 
-import com.stockcast.intake.Violation.Location;
-
 /**
  * One record's values by {@link Field}, as CSV and JSON readers hand them over. A value in its plain
  * form (an ISO or US date, a non-negative decimal, a whole number without sign or leading zeros) is
  * parsed at once from the reader's characters, with no string made; any other text is kept as text
  * for {@link ProductRules} to parse, default or report. Reused from record to record by one reader.
  */
-final class FieldValues {
+final class FieldValues extends InputRecord {
 
 	private static final int FIELDS = Field.ALL.length;
 
@@ -20,32 +18,9 @@ final class FieldValues {
 
 	private final double[] numbers = new double[FIELDS];
 
-	private long line;
-
-	private int index;
-
-	/** Starts the values of the record at CSV {@code line}. */
-	void startLine(long line) {
-		clear();
-		this.line = line;
-		this.index = -1;
-	}
-
-	/** Starts the values of the record at JSON array {@code index}. */
-	void startIndex(int index) {
-		clear();
-		this.line = -1;
-		this.index = index;
-	}
-
-	/** Where the record is, made only when something is reported. */
-	Location at() {
-		return (this.line >= 0) ? Location.line(this.line) : Location.index(this.index);
-	}
-
-	void set(Field field, char[] text, int offset, int length) {
-		int f = field.ordinal();
-		double value = switch (field) {
+	@Override
+	void set(int f, char[] text, int offset, int length) {
+		double value = switch (Field.ALL[f]) {
 			case SELL_START_DATE -> {
 				long day = Dates.parse(text, offset, length);
 				yield (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) ? Double.NaN : day;
@@ -69,9 +44,10 @@ final class FieldValues {
 		}
 	}
 
-	void setText(Field field, String text) {
-		this.texts[field.ordinal()] = text;
-		this.parsed[field.ordinal()] = false;
+	@Override
+	void setNull(int f) {
+		this.texts[f] = null;
+		this.parsed[f] = false;
 	}
 
 	/** Whether the field came in its plain form and {@link #parsedValue} holds it. */
@@ -89,7 +65,8 @@ final class FieldValues {
 		return this.texts[field.ordinal()];
 	}
 
-	private void clear() {
+	@Override
+	void clear() {
 		Arrays.fill(this.texts, null);
 		Arrays.fill(this.parsed, false);
 	}

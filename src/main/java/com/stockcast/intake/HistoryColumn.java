@@ -1,5 +1,6 @@
 package com.stockcast.intake;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The columns of a sales history, matched like product list columns (case-insensitive, blanks ignored). */
@@ -11,18 +12,11 @@ enum HistoryColumn {
 
 	private final String column = name().toLowerCase(Locale.ROOT);
 
+	/** The column names by ordinal. */
+	static final String[] COLUMNS = Arrays.stream(ALL).map(HistoryColumn::column).toArray(String[]::new);
+
 	String column() {
 		return this.column;
-	}
-
-	static HistoryColumn byName(String name) {
-		String key = name.strip();
-		for (HistoryColumn c : ALL) {
-			if (c.column.equalsIgnoreCase(key)) {
-				return c;
-			}
-		}
-		return null;
 	}
 
 }

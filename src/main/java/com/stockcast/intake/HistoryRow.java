@@ -1,20 +1,14 @@
 package com.stockcast.intake;
 
-import com.stockcast.intake.Violation.Location;
-
 /**
  * One sales history record as CSV and JSON readers hand it over, reused from record to record. A
  * date or a number in its plain form is parsed at once from the reader's characters; other text is
  * kept for {@link HistoryRules} to parse or report. A product id accepted before is looked up from
  * the characters ({@link IdIndex}), so a history makes one string per product, not per row.
  */
-final class HistoryRow {
+final class HistoryRow extends InputRecord {
 
 	static final long NO_DAY = Long.MIN_VALUE;
-
-	private long line;
-
-	private int index;
 
 	private final IdIndex known;
 
@@ -35,35 +29,9 @@ final class HistoryRow {
 		this.known = known;
 	}
 
-	void startLine(long line) {
-		clear();
-		this.line = line;
-		this.index = -1;
-	}
-
-	void startIndex(int index) {
-		clear();
-		this.line = -1;
-		this.index = index;
-	}
-
-	/** Where the record is, made only when something is reported. */
-	Location at() {
-		return (this.line >= 0) ? Location.line(this.line) : Location.index(this.index);
-	}
-
-	/** Whether the record is placed by a CSV line (rather than a JSON index). */
-	boolean onLine() {
-		return this.line >= 0;
-	}
-
-	/** The record's line (CSV) or array index (JSON): its place in the input. */
-	long place() {
-		return (this.line >= 0) ? this.line : this.index;
-	}
-
-	void set(HistoryColumn column, char[] text, int offset, int length) {
-		switch (column) {
+	@Override
+	void set(int column, char[] text, int offset, int length) {
+		switch (HistoryColumn.ALL[column]) {
 			case PRODUCT_ID -> {
 				int slot = this.known.find(text, offset, length);
 				this.sku = (slot < 0) ? -1 : this.known.sku(slot);
@@ -90,9 +58,9 @@ final class HistoryRow {
 		}
 	}
 
-	/** A JSON null: as if the value were not given. */
-	void setNull(HistoryColumn column) {
-		switch (column) {
+	@Override
+	void setNull(int column) {
+		switch (HistoryColumn.ALL[column]) {
 			case PRODUCT_ID -> {
 				this.id = null;
 				this.sku = -1;
@@ -129,7 +97,8 @@ final class HistoryRow {
 		return this.unitsText;
 	}
 
-	private void clear() {
+	@Override
+	void clear() {
 		this.id = null;
 		this.sku = -1;
 		this.day = NO_DAY;

@@ -10,8 +10,10 @@ import com.stockcast.problem.Problems;
 /** 400: rows or parameters break the input rules; lists what is wrong and where. Nothing was computed. */
 public class InvalidInputException extends ProblemException {
 
+	static final String PRODUCTS_TITLE = "The product list has invalid values";
+
 	InvalidInputException(List<Violation> errors, int errorCount, int failedRows) {
-		this("The product list has invalid values", errors, errorCount, failedRows);
+		this(PRODUCTS_TITLE, errors, errorCount, failedRows);
 	}
 
 	InvalidInputException(String title, List<Violation> errors, int errorCount, int failedRows) {

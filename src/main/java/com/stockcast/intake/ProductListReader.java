@@ -34,14 +34,14 @@ public class ProductListReader {
 	public Products readCsv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
 		checkDefaults(defaults);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
-		return CsvProducts.read(body, defaults, this.rules, this.limits);
+		return CsvInput.read(body, new ProductInput(defaults, this.rules, this.limits));
 	}
 
 	/** Reads an {@code application/json} body: an array of product objects. */
 	public Products readJson(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
 		checkDefaults(defaults);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
-		return JsonProducts.read(body, defaults, this.rules, this.limits);
+		return JsonInput.read(body, new ProductInput(defaults, this.rules, this.limits));
 	}
 
 	/** Reads a CSV file uploaded as a multipart part. */
@@ -66,6 +66,53 @@ public class ProductListReader {
 		ViolationLog log = new ViolationLog(this.limits.maxErrors());
 		defaults.validate(this.rules, log);
 		log.throwIfAny();
+	}
+
+	/** A product list: one product per record, by {@link ProductRules}, with the request's defaults. */
+	private static final class ProductInput extends InputKind<FieldValues, Products> {
+
+		private static final Words WORDS = new Words(Field.COLUMNS, InvalidInputException.PRODUCTS_TITLE,
+				IntakeProblems::empty, IntakeProblems::tooManyProducts,
+				"The request body is empty; send a header row and one row per product.",
+				"The CSV has a header row but no products.",
+				"The request body is empty; send a JSON array of products.",
+				"The body must be a JSON array of product objects.", "The JSON array holds no products.",
+				"must be a product object");
+
+		private final RequestDefaults defaults;
+
+		private final ProductRules rules;
+
+		private final Products.Builder products = Products.builder();
+
+		ProductInput(RequestDefaults defaults, ProductRules rules, IntakeLimits limits) {
+			super(WORDS, new ViolationLog(limits.maxErrors()), new FieldValues(), limits.maxProducts());
+			this.defaults = defaults;
+			this.rules = rules;
+		}
+
+		@Override
+		String missing(int column) {
+			Field field = Field.ALL[column];
+			if (!field.required() || this.defaults.supplies(field)) {
+				return null;
+			}
+			return super.missing(column) + ((field == Field.PRODUCT_ID) ? ""
+					: (field == Field.SALES_RATE) ? " (or give it as a query parameter, or send a sales history)"
+							: " (or give it as a query parameter)");
+		}
+
+		@Override
+		void apply(FieldValues values) {
+			this.rules.apply(values, this.defaults, this.products, this.log);
+		}
+
+		@Override
+		Products result() {
+			this.log.throwIfAny();
+			return this.products.build();
+		}
+
 	}
 
 }

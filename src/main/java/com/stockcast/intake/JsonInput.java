@@ -9,42 +9,51 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
-/** Reads a sales history from a JSON array of objects named like the CSV columns, token by token. */
-final class JsonHistory {
+/**
+ * Reads JSON of any {@link InputKind}, token by token: an array of objects whose properties are named
+ * like the CSV columns.
+ */
+final class JsonInput {
 
 	private static final JsonFactory FACTORY = new JsonFactory();
 
-	private JsonHistory() {
+	private JsonInput() {
 	}
 
-	static SalesHistory read(InputStream body, IntakeLimits limits) {
-		ViolationLog log = new ViolationLog(limits.maxErrors());
-		HistoryRules rules = new HistoryRules(log);
+	static <R extends InputRecord, T> T read(InputStream body, InputKind<R, T> kind) {
+		ViolationLog log = kind.log;
+		InputKind.Words words = kind.words;
 		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
-				throw IntakeProblems.emptyHistory("The request body is empty; send a JSON array of sales.");
+				throw kind.empty(words.emptyJson());
 			}
 			if (token != JsonToken.START_ARRAY) {
-				throw IntakeProblems.unreadable("The body must be a JSON array of sales objects.");
+				throw IntakeProblems.unreadable(words.notArray());
 			}
 			int index = 0;
-			HistoryRow row = rules.newRow();
+			R record = kind.record;
+			String[] columns = kind.words.columns();
 			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-				if (index >= limits.maxHistoryRows()) {
-					throw IntakeProblems.tooManyHistoryRows(limits.maxHistoryRows());
+				if (index >= kind.maxRecords) {
+					throw kind.tooManyRecords();
 				}
-				row.startIndex(index++);
+				record.startIndex(index++);
 				if (token != JsonToken.START_OBJECT) {
-					log.add(Violation.at(row.at(), null, null, "must be an object with product_id, date and units"));
+					log.add(Violation.at(record.at(), null, null, words.notObject()));
 					log.rowFailed();
 					parser.skipChildren();
 					continue;
 				}
-				readObject(parser, row, rules, log);
+				if (readObject(parser, record, columns, log)) {
+					kind.apply(record);
+				}
+				else {
+					log.rowFailed();
+				}
 			}
 			if (index == 0) {
-				throw IntakeProblems.emptyHistory("The JSON array holds no sales.");
+				throw kind.empty(words.noObjects());
 			}
 			if (parser.nextToken() != null) {
 				throw IntakeProblems.unreadable("The body has content after the JSON array.");
@@ -58,35 +67,31 @@ final class JsonHistory {
 			String place = (where == null) ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
 			throw IntakeProblems.unreadable("The body is not well-formed JSON" + place + ": " + ex.getOriginalMessage());
 		}
-		return rules.build();
+		return kind.result();
 	}
 
-	private static void readObject(JsonParser parser, HistoryRow row, HistoryRules rules, ViolationLog log) {
+	/** Fills the record from one object's properties; answers whether every value had a readable type. */
+	private static boolean readObject(JsonParser parser, InputRecord record, String[] columns, ViolationLog log) {
 		boolean wellTyped = true;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			HistoryColumn column = HistoryColumn.byName(parser.currentName());
+			int column = InputKind.column(columns, parser.currentName());
 			JsonToken value = parser.nextToken();
-			if (column == null) {
+			if (column < 0) {
 				parser.skipChildren();
 				continue;
 			}
 			switch (value) {
-				case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> row.set(column, parser.getStringCharacters(),
-						parser.getStringOffset(), parser.getStringLength());
-				case VALUE_NULL -> row.setNull(column);
+				case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> record.set(column,
+						parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+				case VALUE_NULL -> record.setNull(column);
 				default -> {
-					log.add(Violation.at(row.at(), column.column(), null, "must be a string or a number"));
+					log.add(Violation.at(record.at(), columns[column], null, "must be a string or a number"));
 					parser.skipChildren();
 					wellTyped = false;
 				}
 			}
 		}
-		if (wellTyped) {
-			rules.apply(row);
-		}
-		else {
-			log.rowFailed();
-		}
+		return wellTyped;
 	}
 
 }
