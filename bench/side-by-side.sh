@@ -52,4 +52,6 @@ o, n = min(retail["old"]), min(retail["new"])
 print(f"5 M SKU summary, best of 3  old {o:.3f} s = {5/o:.2f} M SKUs/s   new {n:.3f} s = {5/n:.2f} M SKUs/s   ratio {n/o:.2f}")
 PY
 printf 'header = "X-API-Key: %s"\n' "$BENCH_KEY" > "$work/.curlrc"
-[ -n "${SEED:-}" ] && for p in 18301 18302; do echo "== seed vs service on port $p =="; CURL_HOME="$work" ../shared/bench/compare-seed.sh --url http://127.0.0.1:$p/forecasts --runs 3 2>&1 | tail -4; done
+if [ -n "${SEED:-}" ]; then
+  for p in 18301 18302; do echo "== seed vs service on port $p =="; CURL_HOME="$work" ../shared/bench/compare-seed.sh --url http://127.0.0.1:$p/forecasts --runs 3 2>&1 | tail -4; done
+fi
