@@ -166,6 +166,13 @@ class JobRunner implements SmartLifecycle {
 			fail(chunk, "Chunk " + chunk.chunkNo() + " failed " + chunk.failures() + " times.");
 			return false;
 		}
+		if (chunk.takeovers() > this.settings.maxTakeovers()) {
+			// Crashes do not spend attempts, so a chunk that kills the process each time is stopped here.
+			fail(chunk, "Chunk " + chunk.chunkNo() + " was being computed when its worker stopped answering "
+					+ chunk.takeovers() + " times (the service died or stalled); it is not tried again "
+					+ "(stockcast.jobs.max-takeovers).");
+			return false;
+		}
 		this.working.add(chunk);
 		try {
 			this.executor.execute(() -> process(chunk));

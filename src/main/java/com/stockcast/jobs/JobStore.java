@@ -64,10 +64,12 @@ class JobStore {
 	 * A chunk a worker holds a lease on. {@code lease} is this claim's own token: a worker whose lease
 	 * ran out and was claimed again (even by its own process) can no longer complete or release it.
 	 * {@code failures} counts the earlier tries that failed where a worker saw them fail; a try cut off
-	 * by a crash (its lease ran out) is not one, so no number of restarts can fail a job.
+	 * by a crash (its lease ran out) is not one, so restarts do not spend a job's attempts. Those are
+	 * counted apart, as {@code takeovers}: the times this chunk was claimed again after its worker's
+	 * lease ran out, which only a chunk that kills the process every time makes large.
 	 */
-	record Chunk(UUID jobId, int chunkNo, int firstProduct, int failures, Products products, String lease,
-			JobScenario scenario, SalesHistory history) {
+	record Chunk(UUID jobId, int chunkNo, int firstProduct, int failures, int takeovers, Products products,
+			String lease, JobScenario scenario, SalesHistory history) {
 
 		/** Products (or, in a statistics job, SKUs) in the chunk. */
 		int size() {
@@ -179,8 +181,10 @@ class JobStore {
 			UUID jobId = (UUID) candidate[0];
 			int chunkNo = (Integer) candidate[1];
 			Optional<Chunk> claimed = this.tx.execute(status -> {
+				// A chunk still 'running' here is taken over: its worker's lease ran out.
 				int won = this.jdbc.update("update forecast_chunk set state = 'running', lease_owner = ?, "
-						+ "lease_until = ? where job_id = ? and chunk_no = ? "
+						+ "lease_until = ?, takeovers = takeovers + (case when state = 'running' then 1 else 0 end) "
+						+ "where job_id = ? and chunk_no = ? "
 						+ "and (state = 'pending' or (state = 'running' and lease_until < ?))", token,
 						time(now.plus(lease)), jobId, chunkNo, time(now));
 				if (won == 0) {
@@ -188,10 +192,10 @@ class JobStore {
 				}
 				this.jdbc.update("update forecast_job set status = ?, started_at = ? where id = ? and status = ?",
 						JobStatus.RUNNING.text(), time(now), jobId, JobStatus.QUEUED.text());
-				return this.jdbc.query("select c.first_product, c.attempts, c.input, j.scenario from forecast_chunk c "
-						+ "join forecast_job j on j.id = c.job_id where c.job_id = ? and c.chunk_no = ?",
-						(rs, n) -> chunk(jobId, chunkNo, rs.getInt(1), rs.getInt(2), rs.getBytes(3), token,
-								JobScenario.decode(rs.getString(4))), jobId, chunkNo)
+				return this.jdbc.query("select c.first_product, c.attempts, c.takeovers, c.input, j.scenario "
+						+ "from forecast_chunk c join forecast_job j on j.id = c.job_id where c.job_id = ? and c.chunk_no = ?",
+						(rs, n) -> chunk(jobId, chunkNo, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4), token,
+								JobScenario.decode(rs.getString(5))), jobId, chunkNo)
 					.stream()
 					.findFirst();
 			});
@@ -203,12 +207,14 @@ class JobStore {
 	}
 
 	/** A claimed chunk with its input decoded: a product list, or a statistics job's sales histories. */
-	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int failures, byte[] input, String token,
-			JobScenario scenario) {
+	private static Chunk chunk(UUID jobId, int chunkNo, int firstProduct, int failures, int takeovers, byte[] input,
+			String token, JobScenario scenario) {
 		if (scenario.isStatistics()) {
-			return new Chunk(jobId, chunkNo, firstProduct, failures, null, token, scenario, HistoryCodec.decode(input));
+			return new Chunk(jobId, chunkNo, firstProduct, failures, takeovers, null, token, scenario,
+					HistoryCodec.decode(input));
 		}
-		return new Chunk(jobId, chunkNo, firstProduct, failures, ChunkCodec.decode(input), token, scenario, null);
+		return new Chunk(jobId, chunkNo, firstProduct, failures, takeovers, ChunkCodec.decode(input), token, scenario,
+				null);
 	}
 
 	/** What became of a chunk's results. */

@@ -42,7 +42,7 @@ class ChunkResultsTest {
 		int from = 3;
 		int to = all.size();
 		JobScenario stored = new JobScenario(scenario, orders);
-		JobStore.Chunk chunk = new JobStore.Chunk(UUID.randomUUID(), 2, from, 0,
+		JobStore.Chunk chunk = new JobStore.Chunk(UUID.randomUUID(), 2, from, 0, 0,
 				ChunkCodec.decode(ChunkCodec.encode(all, from, to)), "lease", stored, null);
 		ChunkResults results = ChunkResults.of(chunk, null);
 

@@ -38,7 +38,7 @@ class JobRunnerTest {
 	private static final Duration DEADLINE = Duration.ofMinutes(5);
 
 	private static final JobSettings SETTINGS = new JobSettings(Duration.ofDays(7), Duration.ofHours(1),
-			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 1, 1000, 10);
+			Duration.ofMinutes(2), Duration.ofMillis(10), 3, 10, 1, 1000, 10);
 
 	private final JobStore store = mock(JobStore.class);
 
@@ -96,7 +96,7 @@ class JobRunnerTest {
 			task.run();
 		}).start());
 		start(new JobSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ofMillis(150), Duration.ofMillis(10), 3,
-				1, 1000, 10), heldWorker);
+				10, 1, 1000, 10), heldWorker);
 		try {
 			await().atMost(DEADLINE)
 				.untilAsserted(() -> verify(this.store, atLeast(7)).renew(eq(List.of(slow)), eq(Duration.ofMillis(150))));
@@ -118,6 +118,23 @@ class JobRunnerTest {
 		verify(this.store, never()).release(any(), anyBoolean());
 	}
 
+	@Test
+	void failsTheJobWhenAChunkWasTakenOverMoreTimesThanAllowed() {
+		// Crashes spend no attempts; a chunk in flight at eleven deaths of its worker is not tried again.
+		JobStore.Chunk poison = chunk(0, 11);
+		JobStore.Chunk survivor = chunk(0, 10);
+		when(this.store.claim(any())).thenReturn(Optional.of(poison)).thenReturn(Optional.of(survivor))
+			.thenReturn(Optional.empty());
+		when(this.store.complete(eq(survivor), any())).thenReturn(JobStore.Completion.STORED);
+		start();
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).move(argThat(move -> move.jobId().equals(poison.jobId())
+				&& move.to() == JobStatus.FAILED && move.problem().contains("11 times")
+				&& move.problem().contains("stockcast.jobs.max-takeovers"))));
+		await().atMost(DEADLINE).untilAsserted(() -> verify(this.store).complete(eq(survivor), any()));
+		verify(this.store, never()).complete(eq(poison), any());
+		verify(this.store, never()).move(argThat(move -> move.jobId().equals(survivor.jobId())));
+	}
+
 	private void start() {
 		start(SETTINGS, new TaskExecutorAdapter(Runnable::run));
 	}
@@ -130,8 +147,12 @@ class JobRunnerTest {
 	}
 
 	private static JobStore.Chunk chunk(int failures) {
+		return chunk(failures, 0);
+	}
+
+	private static JobStore.Chunk chunk(int failures, int takeovers) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
-		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, products, UUID.randomUUID().toString(),
+		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, takeovers, products, UUID.randomUUID().toString(),
 				new JobScenario(Scenario.DEFAULT, false), null);
 	}
 

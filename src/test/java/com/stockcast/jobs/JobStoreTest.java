@@ -63,6 +63,8 @@ class JobStoreTest {
 		JobStore.Chunk again = this.store.claim(LEASE).orElseThrow();
 		assertThat(again.chunkNo()).isEqualTo(first.chunkNo());
 		assertThat(again.failures()).isZero();
+		assertThat(first.takeovers()).isZero();
+		assertThat(again.takeovers()).as("taken over once").isEqualTo(1);
 		assertThat(this.store.complete(first, ChunkResults.of(first, null))).as("the lost lease stores nothing").isEqualTo(JobStore.Completion.STALE);
 		assertThat(this.store.complete(again, ChunkResults.of(again, null))).isEqualTo(JobStore.Completion.JOB_SUCCEEDED);
 		assertThat(this.store.find(OWNER, job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
