@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.annotations.ParameterObject;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +30,7 @@ import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
+import com.stockcast.jobs.JobResources;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Answer;
@@ -65,20 +65,20 @@ class ForecastController {
 
 	private final ForecastJobs jobs;
 
-	private final JsonMapper json;
+	private final JobResources jobResources;
 
 	private final IntakeLimits limits;
 
 	private final HistoryReader histories;
 
 	ForecastController(ProductListReader reader, ChunkedRuns runs, ForecastMetrics metrics, ForecastJobs jobs,
-			JsonMapper json, IntakeLimits limits, HistoryReader histories) {
+			JobResources jobResources, IntakeLimits limits, HistoryReader histories) {
 		this.reader = reader;
 		this.histories = histories;
 		this.runs = runs;
 		this.metrics = metrics;
 		this.jobs = jobs;
-		this.json = json;
+		this.jobResources = jobResources;
 		this.limits = limits;
 	}
 
@@ -188,8 +188,8 @@ class ForecastController {
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		this.jobs.submit(owner, products, options.defaults().asMap(), scenario, key, fingerprint.hex())
-			.accept(response, this.json);
+		this.jobResources.accepted(
+				this.jobs.submit(owner, products, options.defaults().asMap(), scenario, key, fingerprint.hex()), response);
 	}
 
 	/** A digest of the request where an idempotency key will be checked against it; none otherwise. */

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,6 +28,7 @@ import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.SalesHistory;
 import com.stockcast.jobs.ForecastJobs;
+import com.stockcast.jobs.JobResources;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Format;
@@ -55,13 +55,13 @@ class StatisticsController {
 
 	private final ForecastJobs jobs;
 
-	private final JsonMapper json;
+	private final JobResources jobResources;
 
 	StatisticsController(HistoryReader reader, ChunkedRuns runs, ForecastMetrics metrics, ForecastJobs jobs,
-			JsonMapper json) {
+			JobResources jobResources) {
 		this.reader = reader;
 		this.jobs = jobs;
-		this.json = json;
+		this.jobResources = jobResources;
 		this.runs = runs;
 		this.metrics = metrics;
 	}
@@ -142,7 +142,7 @@ class StatisticsController {
 			SalesHistory history = read.get();
 			if (ForecastJobs.prefersAsync(request.getHeader("Prefer"))) {
 				// Stored as a job: 202 with where to follow it (RFC 7240 respond-async).
-				this.jobs.submitStatistics(owner, history, trendDays).accept(response, this.json);
+				this.jobResources.accepted(this.jobs.submitStatistics(owner, history, trendDays), response);
 				return Outcome.ACCEPTED;
 			}
 			try (ChunkedRun run = this.runs.start(new StatisticsWork(history, trendDays, new StatisticsEncoder(format),

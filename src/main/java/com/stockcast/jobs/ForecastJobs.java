@@ -1,19 +1,13 @@
 package com.stockcast.jobs;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +24,6 @@ import com.stockcast.simulation.Scenario;
  */
 @Component
 public class ForecastJobs {
-
-	private static final Logger log = LoggerFactory.getLogger(ForecastJobs.class);
 
 	private final JobStore store;
 
@@ -53,21 +45,6 @@ public class ForecastJobs {
 
 	/** A submission's outcome: the job, and whether it already existed under the idempotency key. */
 	public record Submission(JobView job, boolean replayed) {
-
-		/** Answers {@code 202 Accepted} with the job's status and where to follow it (RFC 7240 respond-async). */
-		public void accept(HttpServletResponse response, JsonMapper json) {
-			response.setStatus(HttpServletResponse.SC_ACCEPTED);
-			response.setHeader(HttpHeaders.LOCATION, this.job.location());
-			response.setHeader("Preference-Applied", "respond-async");
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			try {
-				json.writeValue(response.getOutputStream(), this.job);
-			}
-			catch (IOException ex) {
-				log.debug("Job answer not delivered: {}", ex.toString());
-			}
-		}
-
 	}
 
 	/**

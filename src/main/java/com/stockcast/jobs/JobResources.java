@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -37,11 +39,32 @@ public class JobResources {
 
 	private final JobSettings settings;
 
-	JobResources(JobStore store, StoredResults results, HistoryRecords historyRecords, JobSettings settings) {
+	private final JsonMapper json;
+
+	JobResources(JobStore store, StoredResults results, HistoryRecords historyRecords, JobSettings settings,
+			JsonMapper json) {
+		this.json = json;
 		this.store = store;
 		this.results = results;
 		this.historyRecords = historyRecords;
 		this.settings = settings;
+	}
+
+	/**
+	 * Answers a submission {@code 202 Accepted} with the job's status and where to follow it (RFC 7240
+	 * respond-async), for the controller of its kind.
+	 */
+	public void accepted(ForecastJobs.Submission submission, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_ACCEPTED);
+		response.setHeader(HttpHeaders.LOCATION, submission.job().location());
+		response.setHeader("Preference-Applied", "respond-async");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		try {
+			this.json.writeValue(response.getOutputStream(), submission.job());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// The client went away; the job is stored all the same.
+		}
 	}
 
 	/**
