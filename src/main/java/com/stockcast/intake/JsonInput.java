@@ -65,9 +65,23 @@ final class JsonInput {
 			}
 			TokenStreamLocation where = ex.getLocation();
 			String place = (where == null) ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-			throw IntakeProblems.unreadable("The body is not well-formed JSON" + place + ": " + ex.getOriginalMessage());
+			throw IntakeProblems.unreadable("The body is not well-formed JSON" + place + ": " + parserSays(ex));
 		}
 		return kind.result();
+	}
+
+	/**
+	 * What the parser found wrong, without its internals: Jackson appends the location of an unclosed
+	 * array's or object's start in its own words ("(start marker at [Source: REDACTED ...])"), which
+	 * says nothing to a client; the place is given apart, as line and column.
+	 */
+	private static String parserSays(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		int internals = message.indexOf(" (start marker at ");
+		if (internals < 0) {
+			internals = message.indexOf(" [Source: ");
+		}
+		return (internals < 0) ? message : message.substring(0, internals);
 	}
 
 	/** Fills the record from one object's properties; answers whether every value had a readable type. */

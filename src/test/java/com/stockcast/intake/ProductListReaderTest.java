@@ -268,6 +268,16 @@ class ProductListReaderTest {
 	}
 
 	@Test
+	void saysWhereJsonEndsTooSoonWithoutTheParsersInternals() {
+		// Jackson describes an unclosed array with its start marker's location, "[Source: REDACTED
+		// (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte offset: #UNKNOWN]".
+		ProblemException problem = problem(() -> json("[1,2"));
+		assertThat(type(problem)).isEqualTo("unreadable-body");
+		assertThat(problem.getBody().getDetail()).startsWith("The body is not well-formed JSON at line 1, column 5: ")
+			.doesNotContain("Source", "REDACTED", "StreamReadFeature", "#UNKNOWN", "[", "(");
+	}
+
+	@Test
 	void rejectsJsonObjectInsteadOfArray() {
 		ProblemException problem = problem(() -> json(jsonProduct("\"A\"", "5")));
 		assertThat(type(problem)).isEqualTo("unreadable-body");
