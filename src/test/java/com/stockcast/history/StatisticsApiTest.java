@@ -1,15 +1,11 @@
 package com.stockcast.history;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockcast.TestResources;
 import com.stockcast.TestHttp;
 import com.stockcast.intake.Histories;
 import com.stockcast.intake.Histories.Sale;
@@ -104,7 +101,7 @@ class StatisticsApiTest {
 		assertThat(post("/sales-statistics", "application/json", bytes(json.append(']').toString())).body())
 			.isEqualTo(expected);
 		assertThat(upload("/sales-statistics", "text/csv", bytes(CSV)).body()).isEqualTo(expected);
-		assertThat(post("/sales-statistics", "text/csv", gzip(bytes(CSV)), "Content-Encoding", "gzip").body())
+		assertThat(post("/sales-statistics", "text/csv", TestResources.gzip(bytes(CSV)), "Content-Encoding", "gzip").body())
 			.isEqualTo(expected);
 	}
 
@@ -218,17 +215,6 @@ class StatisticsApiTest {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] gzip(byte[] data) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-			gz.write(data);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 }

@@ -1,17 +1,16 @@
 package com.stockcast.intake;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
 
+import com.stockcast.TestResources;
 import com.stockcast.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,14 +68,7 @@ class GzipMembersTest {
 	}
 
 	private static byte[] gzip(String text) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-			out.write(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return bytes.toByteArray();
+		return TestResources.gzip(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,15 +1,11 @@
 package com.stockcast.intake;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -338,7 +334,7 @@ class ProductListReaderTest {
 
 	@Test
 	void rejectsTruncatedGzipBody() {
-		byte[] gzip = gzip(TestResources.bytes("product_list.csv"));
+		byte[] gzip = TestResources.gzip(TestResources.bytes("product_list.csv"));
 		ProblemException problem = problem(() -> read(Arrays.copyOf(gzip, gzip.length / 2), "text/csv", null, "gzip"));
 		assertThat(type(problem)).isEqualTo("unreadable-body");
 		assertThat(problem.getBody().getDetail()).contains("gzip");
@@ -346,7 +342,7 @@ class ProductListReaderTest {
 
 	@Test
 	void rejectsTruncatedGzipJsonBody() {
-		byte[] gzip = gzip(bytes("[" + jsonProduct("\"A\"", "5") + "," + jsonProduct("\"B\"", "5") + "]"));
+		byte[] gzip = TestResources.gzip(bytes("[" + jsonProduct("\"A\"", "5") + "," + jsonProduct("\"B\"", "5") + "]"));
 		ProblemException problem = problem(
 				() -> read(Arrays.copyOf(gzip, gzip.length / 2), "application/json", null, "gzip"));
 		assertThat(type(problem)).isEqualTo("unreadable-body");
@@ -469,17 +465,6 @@ class ProductListReaderTest {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] gzip(byte[] data) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-			gz.write(data);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 	private static InvalidInputException invalid(Runnable read) {
