@@ -43,7 +43,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+		return !UnreadBodyFilter.hasBody(request);
 	}
 
 	@Override

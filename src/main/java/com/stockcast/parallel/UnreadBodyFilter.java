@@ -44,7 +44,12 @@ final class UnreadBodyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+		return !hasBody(request);
+	}
+
+	/** Whether a request comes with a body: a length above zero, or one sent in chunks. */
+	static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 	}
 
 	@Override
