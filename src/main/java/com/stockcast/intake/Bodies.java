@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.CharacterCodingException;
+import java.util.zip.DataFormatException;
 import java.util.zip.ZipException;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -49,8 +50,8 @@ final class Bodies {
 	 * The body inflated. Not the JDK's GZIPInputStream: it takes a member boundary for the end of the
 	 * body when the next member's bytes have not arrived yet, and ignores bytes after the last member;
 	 * both would drop products without a word. This reader reads every member and refuses garbage.
-	 * The decoder's own failures become a {@link ZipException} (the body is not gzip); the network's
-	 * (a timeout, a client gone) pass through as they are.
+	 * The decoder's own failures become a {@link NotGzip} that says in plain words what is wrong; the
+	 * network's (a timeout, a client gone) pass through as they are.
 	 */
 	private static InputStream gunzipped(InputStream body) throws IOException {
 		Transport transport = new Transport(body);
@@ -126,9 +127,51 @@ final class Bodies {
 					return ex;
 				}
 			}
-			ZipException notGzip = new ZipException(ex.getMessage());
-			notGzip.initCause(ex);
-			return notGzip;
+			return new NotGzip(ex);
+		}
+
+	}
+
+	/**
+	 * The decoder's failure, told in the service's words: the decoder's own message names its
+	 * internals ("Input is not in the .gz format.", an {@link EOFException} without a message) and is
+	 * never shown. What is known is read from the failure's kind; what is not is said generally.
+	 */
+	private static final class NotGzip extends ZipException {
+
+		private final String detail;
+
+		NotGzip(IOException decoder) {
+			super("not gzip");
+			initCause(decoder);
+			this.detail = "The body is not valid gzip data (Content-Encoding: gzip)" + why(decoder);
+		}
+
+		String detail() {
+			return this.detail;
+		}
+
+		private static String why(IOException decoder) {
+			for (Throwable t = decoder; t != null; t = t.getCause()) {
+				if (t instanceof EOFException) {
+					return ": it ends before the end of its compressed stream.";
+				}
+				if (t instanceof DataFormatException) {
+					return ": its compressed data is corrupt.";
+				}
+			}
+			// Commons Compress says these only in words; should its words change, the answer is the general one.
+			String message = String.valueOf(decoder.getMessage());
+			if (message.contains("not in the .gz format")) {
+				return ": it does not begin with a gzip header. Send it compressed, or without Content-Encoding.";
+			}
+			if (message.contains("after a valid .gz stream")) {
+				return ": bytes that are not gzip follow the end of its compressed stream.";
+			}
+			if (message.contains("corrupt")) {
+				return ": its compressed data is corrupt.";
+			}
+			return ".";
 		}
 
 	}
@@ -198,8 +241,15 @@ final class Bodies {
 		if (ex instanceof CharacterCodingException) {
 			return IntakeProblems.unreadable("The body is not UTF-8 text; send the product list as CSV or JSON.");
 		}
-		if (ex instanceof ZipException || ex instanceof EOFException) {
+		if (ex instanceof NotGzip notGzip) {
+			return IntakeProblems.unreadable(notGzip.detail());
+		}
+		if (ex instanceof ZipException) {
 			return IntakeProblems.unreadable("The body is not valid gzip data (Content-Encoding: gzip).");
+		}
+		if (ex instanceof EOFException) {
+			// Tomcat's, not the decoder's (that is a NotGzip): the connection ended inside the body.
+			return IntakeProblems.unreadable("The body ends before all of it arrived: the connection closed midway.");
 		}
 		return IntakeProblems.unreadable("The request body could not be read completely.");
 	}

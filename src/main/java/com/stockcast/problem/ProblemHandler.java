@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,14 +48,43 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A multipart body that cannot be parsed (cut short, no closing boundary): the caller's mistake.
+	 * A multipart body that cannot be parsed (cut short, no closing boundary, no boundary at all): the
+	 * caller's mistake, said in the service's words. Tomcat's parser says it in its own ("Stream ended
+	 * unexpectedly", under Spring's "Failed to parse multipart servlet request"), which is never shown.
 	 * Uploads past the size limit are {@code MaxUploadSizeExceededException}, answered 413 by the base class.
 	 */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+		return unreadableBody(MultipartFaults.malformed(ex, request), request);
+	}
+
+	/**
+	 * A well-formed multipart body without the part the endpoint reads: which parts it has instead, or
+	 * that it has none (a body whose boundary never occurs in it, garbage, parts without a name).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return unreadableBody(MultipartFaults.missingPart(ex.getRequestPartName(), request), request);
+	}
+
+	private ResponseEntity<Object> unreadableBody(String detail, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body cannot be read",
-				"The multipart body is malformed; send the product list as the part 'file' (curl -F file=@products.csv).");
+				detail);
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A part whose headers run past Tomcat's limit, most often because the empty line that ends them is
+	 * missing and the file is read as headers. Tomcat counts it among the size limits, so Spring would
+	 * call it a body too large (413), which it is not.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String partHeaders = MultipartFaults.partHeadersTooLong(ex);
+		return (partHeaders != null) ? unreadableBody(partHeaders, request)
+				: super.handleMaxUploadSizeExceededException(ex, headers, status, request);
 	}
 
 	@ExceptionHandler(Exception.class)
