@@ -1,102 +1,113 @@
 package com.stockcast.forecast;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.info.Info;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description's data shapes. The service reads and writes these formats with streaming
- * code, not through these records; they exist so that {@code /v3/api-docs} shows callers the fields.
+ * The OpenAPI description's data shapes for forecasts. The service reads and writes these formats with
+ * streaming code, not through these records; they exist so that {@code /v3/api-docs} gives callers
+ * (and the clients they generate) every field with its type. A view's schema holds the columns of
+ * every scenario: those a scenario does not report are absent, never null.
  */
-@OpenAPIDefinition(info = @Info(title = "Stockcast", version = "1",
-		description = "Inventory forecasts: day-by-day stock projections and stockout dates for large product lists."))
-final class ApiSchemas {
+@Configuration(proxyBeanMethods = false)
+@SuppressWarnings({ "rawtypes", "unchecked" }) // swagger-models' Schema is raw in its maps
+class ApiSchemas {
 
-	private ApiSchemas() {
+	static final String RECORD = "ForecastRecord";
+
+	/**
+	 * The synchronous answer's item, one schema for the three views. Generators bind one answer type
+	 * per operation and cannot tell objects of a {@code oneOf} apart without a discriminator field,
+	 * which the answer does not have; so the item is the union of the views' fields, each optional.
+	 */
+	@Bean
+	OpenApiCustomizer forecastRecord() {
+		return api -> {
+			Map<String, io.swagger.v3.oas.models.media.Schema> schemas = api.getComponents().getSchemas();
+			Map<String, io.swagger.v3.oas.models.media.Schema> union = new LinkedHashMap<>();
+			for (String view : new String[] { "ForecastRow", "ForecastSummary", "PortfolioTotal" }) {
+				Map<String, io.swagger.v3.oas.models.media.Schema> properties = schemas.get(view).getProperties();
+				properties.forEach(union::putIfAbsent);
+			}
+			schemas.put(RECORD, new ObjectSchema().properties(union)
+				.description("One record of the answer: a ForecastRow (view=rows), a ForecastSummary (view=summary) "
+						+ "or a PortfolioTotal (view=totals), with exactly that schema's fields; the others are absent."));
+		};
 	}
 
 	@Schema(name = "Product", description = "One product (SKU, or SKU in a store); the CSV columns have the same names")
 	record Product(
-			@Schema(name = "product_id", description = "1..128 characters, kept exactly", requiredMode = Schema.RequiredMode.REQUIRED) String productId,
-			@Schema(name = "sell_start_date", description = "Day zero: 2023-01-31, 1/31/23 or 1/31/2023", requiredMode = Schema.RequiredMode.REQUIRED) String sellStartDate,
-			@Schema(name = "initial_inventory", description = "Stock on hand at the start; negative is a backlog", requiredMode = Schema.RequiredMode.REQUIRED) double initialInventory,
-			@Schema(name = "sales_rate", description = "Units sold per day, >= 0", requiredMode = Schema.RequiredMode.REQUIRED) double salesRate,
-			@Schema(name = "restocking_rate", description = "Units received per day, >= 0", requiredMode = Schema.RequiredMode.REQUIRED) double restockingRate,
-			@Schema(name = "duration_days", description = "Projection length, 1..stockcast.limits.max-duration-days", requiredMode = Schema.RequiredMode.REQUIRED) int durationDays,
-			@Schema(name = "forecast_frequency", description = "Days per output row, >= 1; default 1") Integer forecastFrequency,
-			@Schema(name = "sales_std", description = "Standard deviation of a day's demand (demand=normal), >= 0; default 0") Double salesStd,
+			@Schema(name = "product_id", description = "1..128 characters, kept exactly", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
+			@Schema(name = "sell_start_date", description = "Day zero: 2023-01-31, 1/31/23 or 1/31/2023", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String sellStartDate,
+			@Schema(name = "initial_inventory", description = "Stock on hand at the start; negative is a backlog", example = "50", requiredMode = RequiredMode.REQUIRED) double initialInventory,
+			@Schema(name = "sales_rate", description = "Units sold per day, >= 0", minimum = "0", example = "10", requiredMode = RequiredMode.REQUIRED) double salesRate,
+			@Schema(name = "restocking_rate", description = "Units received per day, >= 0", minimum = "0", example = "8", requiredMode = RequiredMode.REQUIRED) double restockingRate,
+			@Schema(name = "duration_days", description = "Projection length, 1..stockcast.limits.max-duration-days", minimum = "1", example = "30", requiredMode = RequiredMode.REQUIRED) int durationDays,
+			@Schema(name = "forecast_frequency", description = "Days per output row, >= 1; default 1", minimum = "1", example = "1") Integer forecastFrequency,
+			@Schema(name = "sales_std", description = "Standard deviation of a day's demand (demand=normal), >= 0; default 0", minimum = "0") Double salesStd,
 			@Schema(name = "reorder_point", description = "Reorder policy: order when stock on hand plus on order is at or below this") Double reorderPoint,
 			@Schema(name = "order_quantity", description = "Reorder policy: units per lot, > 0; orders are whole lots") Double orderQuantity,
-			@Schema(name = "lead_time_days", description = "Reorder policy: days from order to receipt, 0..duration_days") Integer leadTimeDays) {
+			@Schema(name = "lead_time_days", description = "Reorder policy: days from order to receipt, 0..duration_days", minimum = "0") Integer leadTimeDays) {
 	}
 
-	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this order")
-	record Row(@Schema(name = "product_id") String productId,
-			@Schema(name = "update_date", description = "First day of the period") String updateDate,
-			@Schema(name = "inventory_level", description = "Stock at the end of the period's last day") double inventoryLevel,
-			@Schema(name = "sales", description = "Units sold over the period") double sales,
-			@Schema(name = "restocking", description = "Units received over the period") double restocking) {
+	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this "
+			+ "order. Deterministic forecasts report inventory_level, sales and restocking; policy=lost-sales adds "
+			+ "unmet_demand, a reorder policy orders_placed and orders_received, both days_of_cover; a probabilistic "
+			+ "forecast (demand=normal|poisson or trials=N) reports percentiles and a stockout probability instead")
+	record ForecastRow(
+			@Schema(name = "product_id", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
+			@Schema(name = "update_date", description = "First day of the period, yyyy-MM-dd", format = "date", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String updateDate,
+			@Schema(name = "inventory_level", description = "Stock at the end of the period's last day (deterministic)", example = "48") Double inventoryLevel,
+			@Schema(name = "sales", description = "Units sold over the period (under lost sales, at most the stock on hand)", example = "10") Double sales,
+			@Schema(name = "restocking", description = "Units of the restocking_rate stream received over the period", example = "8") Double restocking,
+			@Schema(name = "unmet_demand", description = "policy=lost-sales: demand lost over the period") Double unmetDemand,
+			@Schema(name = "orders_placed", description = "Reorder policy: units ordered in the period") Double ordersPlaced,
+			@Schema(name = "orders_received", description = "Reorder policy: units received in the period") Double ordersReceived,
+			@Schema(name = "days_of_cover", description = "policy=lost-sales or a reorder policy: ending level / sales_rate; 0 when out; null when nothing sells", nullable = true) Double daysOfCover,
+			@Schema(name = "inventory_p10", description = "Probabilistic: 10th percentile (nearest rank) of the period's ending level over trials") Double inventoryP10,
+			@Schema(name = "inventory_p50", description = "Probabilistic: median ending level") Double inventoryP50,
+			@Schema(name = "inventory_p90", description = "Probabilistic: 90th percentile ending level") Double inventoryP90,
+			@Schema(name = "stockout_probability", description = "Probabilistic: share of trials out of stock by the period's end", minimum = "0", maximum = "1") Double stockoutProbability,
+			@Schema(name = "sales_mean", description = "Probabilistic: mean units sold over the period") Double salesMean,
+			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost over the period") Double unmetDemandMean) {
 	}
 
-	@Schema(name = "ForecastSummary", description = "One product's summary (view=summary)")
-	record Summary(@Schema(name = "product_id") String productId,
-			@Schema(name = "stockout_date", description = "First day ending at or below zero; null if never", nullable = true) String stockoutDate,
-			@Schema(name = "min_inventory_level") double minInventoryLevel,
-			@Schema(name = "ending_inventory_level") double endingInventoryLevel) {
-	}
-
-	@Schema(name = "ScenarioRow", description = "A period's projection under policy=lost-sales or a reorder policy "
-			+ "(view=rows); the optional columns appear only when the request asks for what they report")
-	record ScenarioRow(@Schema(name = "product_id") String productId,
-			@Schema(name = "update_date") String updateDate,
-			@Schema(name = "inventory_level") double inventoryLevel,
-			@Schema(name = "sales", description = "Units sold (under lost sales, at most the stock on hand)") double sales,
-			@Schema(name = "restocking", description = "The restocking_rate stream over the period") double restocking,
-			@Schema(name = "unmet_demand", description = "policy=lost-sales only: demand lost over the period") Double unmetDemand,
-			@Schema(name = "orders_placed", description = "Reorder policy only: units ordered in the period") Double ordersPlaced,
-			@Schema(name = "orders_received", description = "Reorder policy only: units received in the period") Double ordersReceived,
-			@Schema(name = "days_of_cover", description = "Ending level / sales_rate; 0 when out; null when nothing sells", nullable = true) Double daysOfCover) {
-	}
-
-	@Schema(name = "ScenarioSummary", description = "One product's summary under policy=lost-sales or a reorder policy")
-	record ScenarioSummary(@Schema(name = "product_id") String productId,
-			@Schema(name = "stockout_date", description = "First day out of stock (ending at or below zero, or losing demand)", nullable = true) String stockoutDate,
-			@Schema(name = "min_inventory_level") double minInventoryLevel,
-			@Schema(name = "ending_inventory_level") double endingInventoryLevel,
-			@Schema(name = "unmet_demand", description = "policy=lost-sales only: demand lost over the horizon") Double unmetDemand,
-			@Schema(name = "order_count", description = "Reorder policy only") Integer orderCount,
-			@Schema(name = "order_dates", description = "Reorder policy only: the days orders were placed (CSV: space-separated)") String[] orderDates) {
-	}
-
-	@Schema(name = "ProbabilisticRow", description = "A period under demand=normal|poisson or trials=N (view=rows)")
-	record ProbabilisticRow(@Schema(name = "product_id") String productId,
-			@Schema(name = "update_date") String updateDate,
-			@Schema(name = "inventory_p10", description = "10th percentile (nearest rank) of the period's ending level over trials") double inventoryP10,
-			@Schema(name = "inventory_p50") double inventoryP50,
-			@Schema(name = "inventory_p90") double inventoryP90,
-			@Schema(name = "stockout_probability", description = "Share of trials out of stock by the period's end") double stockoutProbability,
-			@Schema(name = "sales_mean", description = "Mean units sold over the period") double salesMean,
-			@Schema(name = "unmet_demand_mean", description = "policy=lost-sales only") Double unmetDemandMean) {
-	}
-
-	@Schema(name = "ProbabilisticSummary", description = "One product under demand=normal|poisson or trials=N (view=summary)")
-	record ProbabilisticSummary(@Schema(name = "product_id") String productId,
-			@Schema(name = "stockout_probability", description = "Share of trials out of stock within the horizon") double stockoutProbability,
-			@Schema(name = "stockout_date_p10", nullable = true, description = "Null when fewer than 10% of trials run out") String stockoutDateP10,
-			@Schema(name = "stockout_date_p50", nullable = true) String stockoutDateP50,
-			@Schema(name = "stockout_date_p90", nullable = true) String stockoutDateP90,
-			@Schema(name = "ending_inventory_p50") double endingInventoryP50,
-			@Schema(name = "unmet_demand_mean", description = "policy=lost-sales only") Double unmetDemandMean) {
+	@Schema(name = "ForecastSummary", description = "One product's summary (view=summary). Deterministic forecasts "
+			+ "report the stockout date and levels; policy=lost-sales adds unmet_demand, a reorder policy its orders; a "
+			+ "probabilistic forecast reports the stockout probability and date percentiles instead")
+	record ForecastSummary(
+			@Schema(name = "product_id", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
+			@Schema(name = "stockout_date", description = "Deterministic: first day out of stock (ending at or below zero, or losing demand); null if never", format = "date", nullable = true, example = "2024-01-26") String stockoutDate,
+			@Schema(name = "min_inventory_level", description = "Deterministic: lowest ending level") Double minInventoryLevel,
+			@Schema(name = "ending_inventory_level", description = "Deterministic: level at the end of the horizon") Double endingInventoryLevel,
+			@Schema(name = "unmet_demand", description = "policy=lost-sales: demand lost over the horizon") Double unmetDemand,
+			@Schema(name = "order_count", description = "Reorder policy: orders placed") Integer orderCount,
+			@Schema(name = "order_dates", description = "Reorder policy: the days orders were placed (CSV: space-separated)") java.util.List<String> orderDates,
+			@Schema(name = "stockout_probability", description = "Probabilistic: share of trials out of stock within the horizon", minimum = "0", maximum = "1") Double stockoutProbability,
+			@Schema(name = "stockout_date_p10", format = "date", nullable = true, description = "Probabilistic: 10th percentile stockout date; null when fewer than 10% of trials run out") String stockoutDateP10,
+			@Schema(name = "stockout_date_p50", format = "date", nullable = true, description = "Probabilistic: median stockout date; null when fewer than half run out") String stockoutDateP50,
+			@Schema(name = "stockout_date_p90", format = "date", nullable = true, description = "Probabilistic: 90th percentile stockout date; null when fewer than 90% run out") String stockoutDateP90,
+			@Schema(name = "ending_inventory_p50", description = "Probabilistic: median level at the end of the horizon") Double endingInventoryP50,
+			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost") Double unmetDemandMean) {
 	}
 
 	@Schema(name = "PortfolioTotal", description = "One date summed over all products (view=totals)")
-	record PortfolioTotal(@Schema(name = "date") String date,
-			@Schema(name = "inventory_level", description = "Total stock at the end of the day") double inventoryLevel,
-			@Schema(name = "sales") double sales,
-			@Schema(name = "restocking", description = "Restocking stream plus orders received") double restocking,
+	record PortfolioTotal(
+			@Schema(name = "date", format = "date", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String date,
+			@Schema(name = "inventory_level", description = "Total stock at the end of the day (mean over trials when probabilistic)", requiredMode = RequiredMode.REQUIRED) double inventoryLevel,
+			@Schema(name = "sales", requiredMode = RequiredMode.REQUIRED) double sales,
+			@Schema(name = "restocking", description = "Restocking stream plus orders received", requiredMode = RequiredMode.REQUIRED) double restocking,
 			@Schema(name = "unmet_demand", description = "policy=lost-sales only") Double unmetDemand,
-			@Schema(name = "skus_out_of_stock", description = "Products out of stock that day (expected number when probabilistic)") double skusOutOfStock,
-			@Schema(name = "skus", description = "Products whose projection covers the day") int skus) {
+			@Schema(name = "skus_out_of_stock", description = "Products out of stock that day (expected number when probabilistic)", requiredMode = RequiredMode.REQUIRED) double skusOutOfStock,
+			@Schema(name = "skus", description = "Products whose projection covers the day", requiredMode = RequiredMode.REQUIRED) int skus) {
 	}
 
 }

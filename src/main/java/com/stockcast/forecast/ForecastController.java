@@ -6,6 +6,10 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.stockcast.ApiDescription;
 import com.stockcast.history.HistoryRates;
 import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.IntakeLimits;
@@ -31,6 +36,7 @@ import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.jobs.JobResources;
+import com.stockcast.jobs.JobView;
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Answer;
@@ -48,10 +54,18 @@ import com.stockcast.simulation.Scenario;
  */
 @RestController
 @RequestMapping("/forecasts")
-@Tag(name = "Forecasts", description = "Day-by-day inventory projections for a product list")
+@Tag(name = ApiDescription.FORECASTS)
 class ForecastController {
 
 	static final String NDJSON = "application/x-ndjson";
+
+	static final String CSV = "text/csv";
+
+	private static final String CSV_EXAMPLE = """
+			product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days
+			SKU-1,2024-01-01,50,10,8,30
+			SKU-2,1/1/24,5,1,0,30
+			""";
 
 	static final String PREFER = "Prefer";
 
@@ -82,52 +96,56 @@ class ForecastController {
 		this.limits = limits;
 	}
 
-	@Operation(summary = "Forecast a product list",
-			description = "Simulates every product day by day and streams the rows back, grouped by product in input "
-					+ "order, in the format named by Accept (text/csv by default). The body is CSV (raw, or a "
-					+ "multipart part named 'file') or a JSON array; raw bodies may be gzip-compressed "
-					+ "(Content-Encoding: gzip). Query parameters named like input columns fill in what rows leave out.",
+	@Operation(operationId = "forecast", summary = "Forecast a product list",
+			description = "Simulates every product day by day and streams the answer back in the format Accept names: "
+					+ "one row per period (view=rows), one summary per product (view=summary) or one total per date "
+					+ "(view=totals), grouped by product in input order. The body is a JSON array of products, CSV "
+					+ "(raw, or a multipart part named 'file', with an optional 'history' part), and may be "
+					+ "gzip-compressed (Content-Encoding: gzip). The whole input is validated before anything is "
+					+ "computed. Query parameters named like input columns fill in what rows leave out. With Prefer: "
+					+ "respond-async the forecast is stored as a job instead: 202 with its status and Location.",
+			parameters = {
+					@Parameter(in = ParameterIn.HEADER, name = PREFER, example = "respond-async",
+							description = "respond-async stores the forecast as a job and answers 202 at once (RFC 7240)",
+							schema = @Schema(type = "string")),
+					@Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY,
+							description = "With respond-async: a key of the caller's; the same key with the same request "
+									+ "answers the job it created, with another request 422",
+							schema = @Schema(type = "string", minLength = 1, maxLength = 255)),
+					@Parameter(in = ParameterIn.HEADER, name = HttpHeaders.CONTENT_ENCODING,
+							description = "gzip when the caller compressed the body (CSV or JSON; not a multipart body)",
+							schema = @Schema(type = "string", allowableValues = { "gzip", "identity" })) },
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = "text/csv", schema = @Schema(type = "string",
-							example = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,forecast_frequency\n1,1/1/23,50,10,8,30,1\n")),
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.Product.class))),
+							array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.Product.class)),
+							examples = @ExampleObject(name = "two products", value = """
+									[{"product_id":"SKU-1","sell_start_date":"2024-01-01","initial_inventory":50,\
+									"sales_rate":10,"restocking_rate":8,"duration_days":30},
+									{"product_id":"SKU-2","sell_start_date":"2024-01-01","initial_inventory":5,\
+									"sales_rate":1,"restocking_rate":0,"duration_days":30}]""")),
+					@Content(mediaType = CSV, schema = @Schema(type = "string", example = CSV_EXAMPLE)),
 					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 							schema = @Schema(implementation = Upload.class)) }))
-	@ApiResponse(responseCode = "200",
-			description = "The forecast rows (view=rows), one summary per product (view=summary) or one total per date "
-					+ "(view=totals); lost sales, reorder policies and the probabilistic forecast add or change columns",
-			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+	@ApiResponse(responseCode = "200", description = "The forecast, streamed: rows, summaries or totals as view asks",
+			content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							array = @ArraySchema(schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class,
-									ApiSchemas.ScenarioRow.class, ApiSchemas.ScenarioSummary.class,
-									ApiSchemas.ProbabilisticRow.class, ApiSchemas.ProbabilisticSummary.class,
-									ApiSchemas.PortfolioTotal.class }))),
-					@Content(mediaType = NDJSON, schema = @Schema(oneOf = { ApiSchemas.Row.class, ApiSchemas.Summary.class,
-							ApiSchemas.ScenarioRow.class, ApiSchemas.ScenarioSummary.class, ApiSchemas.ProbabilisticRow.class,
-							ApiSchemas.ProbabilisticSummary.class, ApiSchemas.PortfolioTotal.class })) })
-	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line (or index) and column",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "406", description = "Accept names none of the answer formats",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "Body or product count over the limits",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "415", description = "A body (or upload) that is not CSV or JSON",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "The simulation pool is saturated; retry after Retry-After seconds",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@PostMapping(consumes = "text/csv", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
-	void forecastCsv(@ParameterObject ForecastOptions options, @AuthenticationPrincipal Client owner,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Fingerprint fingerprint = fingerprint("text/csv", request, options);
-		InputStream body = fingerprint.tee(request.getInputStream());
-		respond(options, request, response, owner, fingerprint, () -> this.reader.readCsv(body,
-				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
-	}
-
-	@Operation(hidden = true) // described with the CSV operation: one path, one operation
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+							array = @ArraySchema(schema = @Schema(ref = "#/components/schemas/" + ApiSchemas.RECORD))),
+					@Content(mediaType = CSV, schema = @Schema(type = "string",
+							example = "product_id,update_date,inventory_level,sales,restocking\nSKU-1,2024-01-01,48,10,8\n")),
+					@Content(mediaType = NDJSON, schema = @Schema(type = "string",
+							description = "One ForecastRecord per line")) })
+	@ApiResponse(responseCode = "202", description = "Stored as a job (Prefer: respond-async): its status",
+			headers = { @Header(name = HttpHeaders.LOCATION, description = "The job: /forecasts/{id}",
+					schema = @Schema(type = "string")),
+					@Header(name = "Preference-Applied", description = "respond-async", schema = @Schema(type = "string")) },
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JobView.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid input: every bad value with its line (or index) and column")
+	@ApiResponse(responseCode = "406", description = "Accept names none of JSON, CSV and NDJSON")
+	@ApiResponse(responseCode = "408", description = "The body arrived slower than the least upload rate")
+	@ApiResponse(responseCode = "413", description = "Body, product count or trials over the limits")
+	@ApiResponse(responseCode = "415", description = "A body that is not JSON, CSV or multipart, or not valid gzip")
+	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = { MediaType.APPLICATION_JSON_VALUE, CSV, NDJSON })
 	void forecastJson(@ParameterObject ForecastOptions options, @AuthenticationPrincipal Client owner,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("application/json", request, options);
@@ -136,9 +154,19 @@ class ForecastController {
 				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
 	}
 
+	@Operation(hidden = true) // described with the JSON operation: one path, one operation
+	@PostMapping(consumes = CSV, produces = { MediaType.APPLICATION_JSON_VALUE, CSV, NDJSON })
+	void forecastCsv(@ParameterObject ForecastOptions options, @AuthenticationPrincipal Client owner,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Fingerprint fingerprint = fingerprint("text/csv", request, options);
+		InputStream body = fingerprint.tee(request.getInputStream());
+		respond(options, request, response, owner, fingerprint, () -> this.reader.readCsv(body,
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
+	}
+
 	@Operation(hidden = true)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-			produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON })
+			produces = { MediaType.APPLICATION_JSON_VALUE, CSV, NDJSON })
 	void forecastUpload(@ParameterObject ForecastOptions options,
 			@RequestPart("file") MultipartFile file,
 			@RequestPart(name = "history", required = false) MultipartFile history,
@@ -204,6 +232,7 @@ class ForecastController {
 	}
 
 	/** The multipart form, for the OpenAPI description. */
+	@Schema(name = "ForecastUpload", description = "A product list uploaded as a form, with an optional sales history")
 	record Upload(@Schema(description = "The product list as CSV, as curl -F file=@products.csv sends it",
 			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
 			@Schema(description = "Optional daily sales history as CSV (product_id,date,units), as POST "

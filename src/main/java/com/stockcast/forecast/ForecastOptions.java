@@ -23,28 +23,28 @@ import com.stockcast.simulation.Scenario;
 record ForecastOptions(
 		@Parameter(description = "rows (default): one row per period; summary: one row per product; "
 				+ "totals: one row per date, summed over all products",
-				schema = @Schema(allowableValues = { "rows", "summary", "totals" })) String view,
+				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals" }, defaultValue = "rows")) String view,
 		@Parameter(description = "backorder (default): unmet demand waits and stock may go negative; "
 				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",
-				schema = @Schema(allowableValues = { "backorder", "lost-sales" })) String policy,
+				schema = @Schema(type = "string", allowableValues = { "backorder", "lost-sales" }, defaultValue = "backorder")) String policy,
 		@Parameter(description = "Daily demand for the probabilistic forecast: constant (sales_rate every day), "
 				+ "normal (mean sales_rate, deviation sales_std, negative draws sell 0) or poisson (mean sales_rate). "
 				+ "normal and poisson make the answer probabilistic, with 1000 trials unless trials says otherwise",
-				schema = @Schema(allowableValues = { "constant", "normal", "poisson" })) String demand,
+				schema = @Schema(type = "string", allowableValues = { "constant", "normal", "poisson" }, defaultValue = "constant")) String demand,
 		@Parameter(description = "Monte Carlo trials per product; makes the answer probabilistic (percentiles "
 				+ "and stockout probabilities)", schema = @Schema(type = "integer", minimum = "1")) String trials,
 		@Parameter(description = "Seed of the random draws (default 0): the same seed gives the same answer "
 				+ "whatever the thread count or chunking", schema = @Schema(type = "integer", format = "int64")) String seed,
-		@Parameter(name = "sell_start_date", description = "Default start date for rows without one") @BindParam("sell_start_date") String sellStartDate,
-		@Parameter(name = "initial_inventory", description = "Default stock on hand") @BindParam("initial_inventory") String initialInventory,
-		@Parameter(name = "sales_rate", description = "Default units sold per day") @BindParam("sales_rate") String salesRate,
-		@Parameter(name = "restocking_rate", description = "Default units received per day") @BindParam("restocking_rate") String restockingRate,
-		@Parameter(name = "duration_days", description = "Default projection length in days") @BindParam("duration_days") String durationDays,
-		@Parameter(name = "forecast_frequency", description = "Default days per output row") @BindParam("forecast_frequency") String forecastFrequency,
-		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal)") @BindParam("sales_std") String salesStd,
-		@Parameter(name = "reorder_point", description = "Default reorder point: an order is placed when stock on hand plus on order falls to it") @BindParam("reorder_point") String reorderPoint,
-		@Parameter(name = "order_quantity", description = "Default units per order (orders are whole multiples of it)") @BindParam("order_quantity") String orderQuantity,
-		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it") @BindParam("lead_time_days") String leadTimeDays) {
+		@Parameter(name = "sell_start_date", description = "Default start date for rows without one", schema = @Schema(type = "string", example = "2024-01-01")) @BindParam("sell_start_date") String sellStartDate,
+		@Parameter(name = "initial_inventory", description = "Default stock on hand", schema = @Schema(type = "number")) @BindParam("initial_inventory") String initialInventory,
+		@Parameter(name = "sales_rate", description = "Default units sold per day", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_rate") String salesRate,
+		@Parameter(name = "restocking_rate", description = "Default units received per day", schema = @Schema(type = "number", minimum = "0")) @BindParam("restocking_rate") String restockingRate,
+		@Parameter(name = "duration_days", description = "Default projection length in days", schema = @Schema(type = "integer", minimum = "1")) @BindParam("duration_days") String durationDays,
+		@Parameter(name = "forecast_frequency", description = "Default days per output row", schema = @Schema(type = "integer", minimum = "1")) @BindParam("forecast_frequency") String forecastFrequency,
+		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal)", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_std") String salesStd,
+		@Parameter(name = "reorder_point", description = "Default reorder point: an order is placed when stock on hand plus on order falls to it", schema = @Schema(type = "number")) @BindParam("reorder_point") String reorderPoint,
+		@Parameter(name = "order_quantity", description = "Default units per order (orders are whole multiples of it)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_quantity") String orderQuantity,
+		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it", schema = @Schema(type = "integer", minimum = "0")) @BindParam("lead_time_days") String leadTimeDays) {
 
 	/** Trials of a probabilistic forecast that names a random demand and no trials. */
 	static final int DEFAULT_TRIALS = 1000;

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.stockcast.ApiDescription;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.security.Client;
 
@@ -24,7 +29,7 @@ import com.stockcast.security.Client;
  * own resources (status, results, cancel and delete) are served by the feature that submits it.
  */
 @RestController
-@Tag(name = "Forecast jobs", description = "Forecasts submitted with Prefer: respond-async, stored for later")
+@Tag(name = ApiDescription.JOBS)
 class JobController {
 
 	private final JobStore store;
@@ -33,10 +38,16 @@ class JobController {
 		this.store = store;
 	}
 
-	@Operation(summary = "Recent jobs, newest first", description = "Paginated by keyset: follow next.")
+	@Operation(operationId = "listJobs", summary = "The client's recent jobs, newest first",
+			description = "Jobs of every kind (forecasts and sales statistics), paged by keyset: follow next until it is null.")
+	@ApiResponse(responseCode = "200", description = "A page of jobs")
+	@ApiResponse(responseCode = "400", description = "A status, limit or cursor that is not valid")
 	@GetMapping(path = "/forecasts", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+	JobPage list(
+			@Parameter(description = "Only jobs in this status", schema = @Schema(type = "string", allowableValues = { "queued", "running",
+					"succeeded", "failed", "cancelled" })) @RequestParam(required = false) String status,
+			@Parameter(description = "Page size, 1 to 500; default 50", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500")) @RequestParam(required = false) Integer limit,
+			@Parameter(description = "Where the page starts: the cursor in the previous page's next") @RequestParam(required = false) String cursor,
 			@AuthenticationPrincipal Client owner) {
 		JobStatus wanted = null;
 		if (status != null && !status.isBlank()) {
@@ -60,10 +71,15 @@ class JobController {
 				.build()
 				.toUriString();
 		}
-		Map<String, Object> answer = new java.util.LinkedHashMap<>();
-		answer.put("items", page.stream().map(JobView::of).toList());
-		answer.put("next", next);
-		return answer;
+		return new JobPage(page.stream().map(JobView::of).toList(), next);
+	}
+
+	/** A page of the job list. */
+	@Schema(name = "JobPage")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record JobPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<JobView> items,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true,
+					description = "The next page's path and query, or null on the last page") String next) {
 	}
 
 	/** The job list's keyset position: the last job's creation time and id. */

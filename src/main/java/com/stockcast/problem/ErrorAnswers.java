@@ -1,5 +1,7 @@
 package com.stockcast.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * container), in place of Boot's default error body: the same problem shape as every other error,
  * with the status only, never the exception, its message or a trace.
  */
+@Hidden // not an operation: the container forwards failed requests here
 @RestController
 class ErrorAnswers implements ErrorController {
 

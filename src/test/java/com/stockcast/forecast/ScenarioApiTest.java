@@ -263,7 +263,8 @@ class ScenarioApiTest {
 		assertThat(parameters).contains("view", "policy", "demand", "trials", "seed", "sales_std", "reorder_point",
 				"order_quantity", "lead_time_days");
 		assertThat(docs.path("paths").has("/forecasts/{id}/totals")).isTrue();
-		assertThat(docs.path("components").path("schemas").has("ProbabilisticRow")).isTrue();
+		assertThat(docs.path("components").path("schemas").path("ForecastRow").path("properties").has("inventory_p10"))
+			.isTrue();
 		assertThat(docs.path("components").path("schemas").has("PortfolioTotal")).isTrue();
 		assertThat(docs.path("components").path("schemas").path("Product").path("properties").has("lead_time_days"))
 			.isTrue();
