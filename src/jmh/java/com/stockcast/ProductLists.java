@@ -25,7 +25,7 @@ public final class ProductLists {
 
 	/** The service's default limits, so that intake does the checks it does in production. */
 	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 100_000,
-			10_000_000, 50_000_000_000L);
+			10_000_000, 50_000_000_000L, 2_000_000);
 
 	private static final String HEADER =
 			"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,forecast_frequency\n";

@@ -60,8 +60,9 @@ class ApiSchemas {
 
 	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this "
 			+ "order. Deterministic forecasts report inventory_level, sales and restocking; policy=lost-sales adds "
-			+ "unmet_demand, a reorder policy orders_placed and orders_received, both days_of_cover; a probabilistic "
-			+ "forecast (demand=normal|poisson or trials=N) reports percentiles and a stockout probability instead")
+			+ "unmet_demand, a reorder policy orders_placed and orders_received, scheduled receipts a receipts column, "
+			+ "each days_of_cover; a probabilistic forecast (demand=normal|poisson or trials=N) reports percentiles and a "
+			+ "stockout probability instead")
 	record ForecastRow(
 			@Schema(name = "product_id", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
 			@Schema(name = "update_date", description = "First day of the period, yyyy-MM-dd", format = "date", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String updateDate,
@@ -71,6 +72,7 @@ class ApiSchemas {
 			@Schema(name = "unmet_demand", description = "policy=lost-sales: demand lost over the period") Double unmetDemand,
 			@Schema(name = "orders_placed", description = "Reorder policy: units ordered in the period") Double ordersPlaced,
 			@Schema(name = "orders_received", description = "Reorder policy: units received in the period") Double ordersReceived,
+			@Schema(name = "receipts", description = "When the request gave scheduled receipts: their units in the period") Double receipts,
 			@Schema(name = "days_of_cover", description = "policy=lost-sales or a reorder policy: ending level / sales_rate; 0 when out; null when nothing sells", nullable = true) Double daysOfCover,
 			@Schema(name = "inventory_p10", description = "Probabilistic: 10th percentile (nearest rank) of the period's ending level over trials") Double inventoryP10,
 			@Schema(name = "inventory_p50", description = "Probabilistic: median ending level") Double inventoryP50,
@@ -104,7 +106,7 @@ class ApiSchemas {
 			@Schema(name = "date", format = "date", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String date,
 			@Schema(name = "inventory_level", description = "Total stock at the end of the day (mean over trials when probabilistic)", requiredMode = RequiredMode.REQUIRED) double inventoryLevel,
 			@Schema(name = "sales", requiredMode = RequiredMode.REQUIRED) double sales,
-			@Schema(name = "restocking", description = "Restocking stream plus orders received", requiredMode = RequiredMode.REQUIRED) double restocking,
+			@Schema(name = "restocking", description = "Restocking stream plus orders received plus scheduled receipts", requiredMode = RequiredMode.REQUIRED) double restocking,
 			@Schema(name = "unmet_demand", description = "policy=lost-sales only") Double unmetDemand,
 			@Schema(name = "skus_out_of_stock", description = "Products out of stock that day (expected number when probabilistic)", requiredMode = RequiredMode.REQUIRED) double skusOutOfStock,
 			@Schema(name = "skus", description = "Products whose projection covers the day", requiredMode = RequiredMode.REQUIRED) int skus) {

@@ -78,6 +78,13 @@ final class Fingerprint {
 		}
 	}
 
+	/** Marks where a part named {@code name} begins, so that the same bytes under another part differ. */
+	void part(String name) {
+		if (this.digest != null) {
+			update("\npart:" + name + "\n");
+		}
+	}
+
 	/** The digest, or {@code null} when nothing was computed. */
 	String hex() {
 		if (this.digest == null) {

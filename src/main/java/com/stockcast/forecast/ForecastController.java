@@ -100,9 +100,13 @@ class ForecastController {
 			description = "Simulates every product day by day and streams the answer back in the format Accept names: "
 					+ "one row per period (view=rows), one summary per product (view=summary) or one total per date "
 					+ "(view=totals), grouped by product in input order. The body is a JSON array of products, CSV "
-					+ "(raw, or a multipart part named 'file', with an optional 'history' part), and may be "
-					+ "gzip-compressed (Content-Encoding: gzip). The whole input is validated before anything is "
-					+ "computed. Query parameters named like input columns fill in what rows leave out. With Prefer: "
+					+ "(raw, or a multipart part named 'file', with an optional 'history' part and an optional "
+					+ "'receipts' part), and may be gzip-compressed (Content-Encoding: gzip). Scheduled receipts "
+					+ "(open orders: product_id, date, units) come in the 'receipts' part as CSV, or in a JSON body "
+					+ "that is an object in place of the array: {\"products\": [Product, ...], \"receipts\": "
+					+ "[{\"product_id\": ..., \"date\": ..., \"units\": ...}, ...]}; each is added to its product's "
+					+ "stock on its date, and the rows then show a receipts column. The whole input is validated "
+					+ "before anything is computed. Query parameters named like input columns fill in what rows leave out. With Prefer: "
 					+ "respond-async the forecast is stored as a job instead: 202 with its status and Location.",
 			parameters = {
 					@Parameter(in = ParameterIn.HEADER, name = PREFER, example = "respond-async",
@@ -170,6 +174,7 @@ class ForecastController {
 	void forecastUpload(@ParameterObject ForecastOptions options,
 			@RequestPart("file") MultipartFile file,
 			@RequestPart(name = "history", required = false) MultipartFile history,
+			@RequestPart(name = "receipts", required = false) MultipartFile receipts,
 			@AuthenticationPrincipal Client owner, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		Fingerprint fingerprint = fingerprint("upload", request, options);
@@ -181,7 +186,13 @@ class ForecastController {
 				fingerprint.readAll(in);
 			}
 		}
-		respond(options, request, response, owner, fingerprint, () -> this.reader.readUpload(file,
+		if (receipts != null) {
+			fingerprint.part("receipts");
+			try (InputStream in = receipts.getInputStream()) {
+				fingerprint.readAll(in);
+			}
+		}
+		respond(options, request, response, owner, fingerprint, () -> this.reader.readUpload(file, receipts,
 				(history == null) ? options.defaults()
 						: options.defaults().withHistory(HistoryRates.of(this.histories.readUpload(history)))));
 	}
@@ -202,8 +213,8 @@ class ForecastController {
 				return Outcome.ACCEPTED;
 			}
 			boolean orders = products.anyReorderPolicy();
-			try (ChunkedRun run = this.runs.start(
-					new ForecastWork(products, new Answer(format, parsedView, scenario, orders), this.metrics))) {
+			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput());
+			try (ChunkedRun run = this.runs.start(new ForecastWork(products, answer, this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}
 		}, outcome -> this.metrics.requestDone(sample, outcome, format.tag(), view[0]));
@@ -232,13 +243,18 @@ class ForecastController {
 	}
 
 	/** The multipart form, for the OpenAPI description. */
-	@Schema(name = "ForecastUpload", description = "A product list uploaded as a form, with an optional sales history")
+	@Schema(name = "ForecastUpload",
+			description = "A product list uploaded as a form, with an optional sales history and optional scheduled receipts")
 	record Upload(@Schema(description = "The product list as CSV, as curl -F file=@products.csv sends it",
 			type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
 			@Schema(description = "Optional daily sales history as CSV (product_id,date,units), as POST "
 					+ "/sales-statistics takes it: a product whose row gives no sales_rate takes its mean daily "
 					+ "sales, and unless the row gives one, their standard deviation as sales_std",
-					type = "string", format = "binary") String history) {
+					type = "string", format = "binary") String history,
+			@Schema(description = "Optional scheduled receipts (open purchase orders and transfers) as CSV "
+					+ "product_id,date,units: units > 0 reach the product on that date, which must fall within its "
+					+ "projection; several receipts of one product and day are added up",
+					type = "string", format = "binary") String receipts) {
 	}
 
 }

@@ -27,6 +27,7 @@ final class CsvInput {
 
 	static <R extends InputRecord, T> T read(InputStream body, InputKind<R, T> kind) {
 		ViolationLog log = kind.log;
+		kind.begun = true;
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -38,6 +39,9 @@ final class CsvInput {
 			.build(handler, new InputStreamReader(body, decoder));
 		try (CloseableIterator<R> records = reader.iterator()) {
 			if (!records.hasNext()) {
+				if (kind.mayBeEmpty()) {
+					return kind.result();
+				}
 				throw kind.empty(kind.words.emptyCsv());
 			}
 			records.next();
@@ -56,7 +60,7 @@ final class CsvInput {
 				}
 				kind.apply(record);
 			}
-			if (rows == 0) {
+			if (rows == 0 && !kind.mayBeEmpty()) {
 				throw kind.empty(kind.words.noRowsCsv());
 			}
 		}
@@ -130,6 +134,7 @@ final class CsvInput {
 	/** Maps each CSV column to its column ordinal (-1 for ignored columns) and checks the required ones. */
 	private static int[] header(List<String> header, Location at, InputKind<?, ?> kind) {
 		ViolationLog log = kind.log;
+		int errorsBefore = log.count();
 		String[] names = kind.words.columns();
 		int[] columns = new int[header.size()];
 		boolean[] seen = new boolean[names.length];
@@ -161,7 +166,10 @@ final class CsvInput {
 				log.add(Violation.at(at, names[column], null, reason));
 			}
 		}
-		log.throwIfAny(kind.words.invalidTitle());
+		// Only a bad header stops the reading here: another input's bad values wait to be listed with this one's.
+		if (log.count() > errorsBefore) {
+			log.throwIfAny(kind.words.invalidTitle());
+		}
 		return columns;
 	}
 

@@ -1,7 +1,6 @@
 package com.stockcast.intake;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Locale;
 
 import com.stockcast.intake.Violation.Location;
@@ -45,21 +44,10 @@ final class HistoryRules {
 		String id = row.id();
 		int sku = row.sku();
 		if (sku < 0) {
-			checkId(row, id);
+			checkId(row, id, this.log);
 		}
-		long day = row.day();
-		if (day == HistoryRow.NO_DAY) {
-			day = day(row);
-		}
-		double units = row.units();
-		if (Double.isNaN(units)) {
-			units = units(row);
-		}
-		if (units > MAX_UNITS) {
-			String given = (row.unitsText() != null) ? row.unitsText().strip()
-					: BigDecimal.valueOf(units).toPlainString();
-			log(row, HistoryColumn.UNITS, given, "must be at most 1000000000000000 (10^15)");
-		}
+		long day = day(row, this.log);
+		double units = units(row, false, this.log);
 		if (this.log.count() > errorsBefore) {
 			this.log.rowFailed();
 			return;
@@ -86,61 +74,84 @@ final class HistoryRules {
 		return built;
 	}
 
-	private void checkId(HistoryRow row, String id) {
+	/** Checks a product id not accepted before: the rules of a product list's {@code product_id}. */
+	static void checkId(HistoryRow row, String id, ViolationLog log) {
 		if (id == null || id.isEmpty()) {
-			log(row, HistoryColumn.PRODUCT_ID, id, "is required");
+			log(row, HistoryColumn.PRODUCT_ID, id, "is required", log);
 		}
 		else if (id.length() > ProductRules.MAX_ID_LENGTH
 				&& id.codePointCount(0, id.length()) > ProductRules.MAX_ID_LENGTH) {
-			log(row, HistoryColumn.PRODUCT_ID, id, "must be at most " + ProductRules.MAX_ID_LENGTH + " characters");
+			log(row, HistoryColumn.PRODUCT_ID, id, "must be at most " + ProductRules.MAX_ID_LENGTH + " characters",
+					log);
 		}
 		else if (id.indexOf('\0') >= 0) {
-			log(row, HistoryColumn.PRODUCT_ID, id.replace('\0', '?'), "must not contain the NUL character (U+0000)");
+			log(row, HistoryColumn.PRODUCT_ID, id.replace('\0', '?'), "must not contain the NUL character (U+0000)",
+					log);
 		}
 	}
 
-	private long day(HistoryRow row) {
+	/** The row's date as days since 1970-01-01; a bad one is logged. */
+	static long day(HistoryRow row, ViolationLog log) {
+		if (row.day() != HistoryRow.NO_DAY) {
+			return row.day();
+		}
 		String text = stripped(row.dateText());
 		if (text == null) {
-			log(row, HistoryColumn.DATE, null, "is required");
+			log(row, HistoryColumn.DATE, null, "is required", log);
 			return HistoryRow.NO_DAY;
 		}
 		long day = Dates.parse(text);
 		if (day == Dates.MALFORMED) {
-			log(row, HistoryColumn.DATE, text, "must be a date like 2023-01-31, 1/31/23 or 1/31/2023");
+			log(row, HistoryColumn.DATE, text, "must be a date like 2023-01-31, 1/31/23 or 1/31/2023", log);
 		}
 		else if (day == Dates.IMPOSSIBLE) {
-			log(row, HistoryColumn.DATE, text, "is not a calendar date");
+			log(row, HistoryColumn.DATE, text, "is not a calendar date", log);
 		}
 		return day;
 	}
 
-	private double units(HistoryRow row) {
+	/**
+	 * The row's units: a finite number from 0 (or, when {@code positive}, above 0) to
+	 * {@link #MAX_UNITS}; NaN, and logged, when they are not.
+	 */
+	static double units(HistoryRow row, boolean positive, ViolationLog log) {
+		double units = row.units();
 		String text = stripped(row.unitsText());
-		if (text == null) {
-			log(row, HistoryColumn.UNITS, null, "is required");
-			return Double.NaN;
+		if (Double.isNaN(units)) {
+			if (text == null) {
+				log(row, HistoryColumn.UNITS, null, "is required", log);
+				return Double.NaN;
+			}
+			if (!Numbers.isDecimal(text)) {
+				String lower = text.toLowerCase(Locale.ROOT);
+				boolean nonFinite = lower.contains("nan") || lower.contains("inf");
+				log(row, HistoryColumn.UNITS, text, nonFinite ? "must be a finite number" : "is not a number", log);
+				return Double.NaN;
+			}
+			units = Double.parseDouble(text);
+			if (!Double.isFinite(units)) {
+				log(row, HistoryColumn.UNITS, text, "must be a finite number", log);
+				return Double.NaN;
+			}
 		}
-		if (!Numbers.isDecimal(text)) {
-			String lower = text.toLowerCase(Locale.ROOT);
-			boolean nonFinite = lower.contains("nan") || lower.contains("inf");
-			log(row, HistoryColumn.UNITS, text, nonFinite ? "must be a finite number" : "is not a number");
-			return Double.NaN;
-		}
-		double units = Double.parseDouble(text);
-		if (!Double.isFinite(units)) {
-			log(row, HistoryColumn.UNITS, text, "must be a finite number");
+		String given = (text != null) ? text : BigDecimal.valueOf(units).stripTrailingZeros().toPlainString();
+		if (positive && units <= 0) {
+			log(row, HistoryColumn.UNITS, given, "must be greater than 0", log);
 			return Double.NaN;
 		}
 		if (units < 0) {
-			log(row, HistoryColumn.UNITS, text, "must not be negative");
+			log(row, HistoryColumn.UNITS, given, "must not be negative", log);
+			return Double.NaN;
+		}
+		if (units > MAX_UNITS) {
+			log(row, HistoryColumn.UNITS, given, "must be at most 1000000000000000 (10^15)", log);
 			return Double.NaN;
 		}
 		return units + 0.0; // -0 reads as 0
 	}
 
-	private void log(HistoryRow row, HistoryColumn column, String value, String reason) {
-		this.log.add(Violation.at(row.at(), column.column(), value, reason));
+	private static void log(HistoryRow row, HistoryColumn column, String value, String reason, ViolationLog log) {
+		log.add(Violation.at(row.at(), column.column(), value, reason));
 	}
 
 	private static String stripped(String text) {
@@ -153,44 +164,6 @@ final class HistoryRules {
 
 	private static String isoDate(int epochDay) {
 		return java.time.LocalDate.ofEpochDay(epochDay).toString();
-	}
-
-	/**
-	 * Where each added row came from (CSV line or JSON index), kept as runs of a constant offset
-	 * between row number and place: a few entries for a whole input, rather than one per row.
-	 */
-	private static final class Places {
-
-		private long[] fromRow = new long[16];
-
-		private long[] offset = new long[16];
-
-		private int runs;
-
-		private boolean lines;
-
-		void added(long row, long place, boolean line) {
-			this.lines = line;
-			long delta = place - row;
-			if (this.runs > 0 && this.offset[this.runs - 1] == delta) {
-				return;
-			}
-			if (this.runs == this.fromRow.length) {
-				this.fromRow = Arrays.copyOf(this.fromRow, this.runs * 2);
-				this.offset = Arrays.copyOf(this.offset, this.runs * 2);
-			}
-			this.fromRow[this.runs] = row;
-			this.offset[this.runs] = delta;
-			this.runs++;
-		}
-
-		Location at(long row) {
-			int found = Arrays.binarySearch(this.fromRow, 0, this.runs, row);
-			int run = (found >= 0) ? found : -found - 2;
-			long place = row + this.offset[run];
-			return this.lines ? Location.line(place) : Location.index((int) place);
-		}
-
 	}
 
 }

@@ -26,6 +26,20 @@ final class IdIndex {
 		}
 	}
 
+	/** The slot of {@code id}, or -1 when it was not added. */
+	int find(String id) {
+		int mask = this.ids.length - 1;
+		for (int slot = spread(id.hashCode()) & mask;; slot = (slot + 1) & mask) {
+			String known = this.ids[slot];
+			if (known == null) {
+				return -1;
+			}
+			if (known.equals(id)) {
+				return slot;
+			}
+		}
+	}
+
 	String id(int slot) {
 		return this.ids[slot];
 	}

@@ -34,6 +34,9 @@ abstract class InputKind<R extends InputRecord, T> {
 
 	final int maxRecords;
 
+	/** Whether a reader has begun this input: an optional part of a body may be absent. */
+	boolean begun;
+
 	InputKind(Words words, ViolationLog log, R record, int maxRecords) {
 		this.words = words;
 		this.log = log;
@@ -46,6 +49,14 @@ abstract class InputKind<R extends InputRecord, T> {
 
 	/** What was read, or the problem answer naming every bad value. */
 	abstract T result();
+
+	/**
+	 * Whether an input of no records (an empty body, a header only, an empty array) is taken as such
+	 * rather than refused: scheduled receipts may well be none.
+	 */
+	boolean mayBeEmpty() {
+		return false;
+	}
 
 	/** Why a header without this column is refused; {@code null} where the column may be left out. */
 	String missing(int column) {

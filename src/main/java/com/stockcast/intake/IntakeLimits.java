@@ -24,6 +24,8 @@ import com.stockcast.problem.ProblemException;
  * trials (the default, 5 x 10^10, is about 1.5 minutes of normal demand on 2 cores)
  * @param maxHistoryRows most rows in one sales history ({@code POST /sales-statistics}); a row is held
  * in about 16 bytes while the history is read
+ * @param maxReceipts most scheduled receipts in one forecast request; a receipt is held in up to about
+ * 80 bytes while it is read and checked
  */
 @Validated
 @ConfigurationProperties("stockcast.limits")
@@ -31,7 +33,7 @@ public record IntakeLimits(@NotNull @DefaultValue("512MB") DataSize maxBodySize,
 		@Min(1) @DefaultValue("2000000") int maxProducts, @Min(1) @Max(365_000) @DefaultValue("3660") int maxDurationDays,
 		@Min(1) @DefaultValue("100") int maxErrors, @Min(1) @DefaultValue("100000") int maxTrials,
 		@Min(1) @DefaultValue("10000000") int maxHistoryRows,
-		@Min(1) @DefaultValue("50000000000") long maxTrialDays) {
+		@Min(1) @DefaultValue("50000000000") long maxTrialDays, @Min(1) @DefaultValue("2000000") int maxReceipts) {
 
 	/**
 	 * Refuses a probabilistic forecast past {@link #maxTrialDays}: one request must not hold every

@@ -39,9 +39,19 @@ final class IntakeProblems {
 	}
 
 	static ProblemException unsupportedUpload(String contentType) {
+		return unsupportedUpload("file", contentType);
+	}
+
+	static ProblemException unsupportedUpload(String part, String contentType) {
 		return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 				"The uploaded file is not CSV",
-				"The part 'file' has content type '" + contentType + "'; upload a CSV file (text/csv).");
+				"The part '" + part + "' has content type '" + contentType + "'; upload a CSV file (text/csv).");
+	}
+
+	static ProblemException tooManyReceipts(int limit) {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-many-receipts",
+				"The scheduled receipts are too many",
+				"At most " + limit + " receipts are accepted in one request (stockcast.limits.max-receipts).");
 	}
 
 	static ProblemException emptyHistory(String detail) {

@@ -11,7 +11,7 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads JSON of any {@link InputKind}, token by token: an array of objects whose properties are named
- * like the CSV columns.
+ * like the CSV columns, or (for a forecast with scheduled receipts) an object holding such arrays.
  */
 final class JsonInput {
 
@@ -21,42 +21,40 @@ final class JsonInput {
 	}
 
 	static <R extends InputRecord, T> T read(InputStream body, InputKind<R, T> kind) {
-		ViolationLog log = kind.log;
+		return read(body, kind, null, null, null);
+	}
+
+	/**
+	 * Reads a body that is either an array of {@code kind}'s records, or an object whose property
+	 * {@code name} holds that array and whose property {@code besideName} may hold an array of
+	 * {@code beside}'s records ({@code null} or absent: none); its other properties are ignored, and
+	 * its properties are matched as column names are. {@code beside}'s result is left to the caller.
+	 * @param name the property of {@code kind}'s records in an object body; {@code null} when the body
+	 * must be an array
+	 */
+	static <R extends InputRecord, T> T read(InputStream body, InputKind<R, T> kind, String name, String besideName,
+			InputKind<?, ?> beside) {
 		InputKind.Words words = kind.words;
 		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
 				throw kind.empty(words.emptyJson());
 			}
-			if (token != JsonToken.START_ARRAY) {
-				throw IntakeProblems.unreadable(words.notArray());
+			if (token == JsonToken.START_OBJECT && name != null) {
+				readObject(parser, kind, name, besideName, beside);
 			}
-			int index = 0;
-			R record = kind.record;
-			String[] columns = kind.words.columns();
-			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-				if (index >= kind.maxRecords) {
-					throw kind.tooManyRecords();
-				}
-				record.startIndex(index++);
-				if (token != JsonToken.START_OBJECT) {
-					log.add(Violation.at(record.at(), null, null, words.notObject()));
-					log.rowFailed();
-					parser.skipChildren();
-					continue;
-				}
-				if (readObject(parser, record, columns, log)) {
-					kind.apply(record);
-				}
-				else {
-					log.rowFailed();
-				}
+			else if (token == JsonToken.START_ARRAY) {
+				readArray(parser, kind);
 			}
-			if (index == 0) {
-				throw kind.empty(words.noObjects());
+			else {
+				String notArray = words.notArray();
+				throw IntakeProblems.unreadable((name == null) ? notArray
+						: notArray.substring(0, notArray.length() - 1) + ", or an object holding that array as '" + name
+								+ "'.");
 			}
 			if (parser.nextToken() != null) {
-				throw IntakeProblems.unreadable("The body has content after the JSON array.");
+				throw IntakeProblems.unreadable("The body has content after the JSON "
+						+ ((token == JsonToken.START_ARRAY) ? "array." : "object."));
 			}
 		}
 		catch (JacksonException ex) {
@@ -68,6 +66,76 @@ final class JsonInput {
 			throw IntakeProblems.unreadable("The body is not well-formed JSON" + place + ": " + parserSays(ex));
 		}
 		return kind.result();
+	}
+
+	/** An object body's properties, the parser just past its start: each array to its kind. */
+	private static void readObject(JsonParser parser, InputKind<?, ?> kind, String name, String besideName,
+			InputKind<?, ?> beside) {
+		boolean found = false;
+		boolean foundBeside = false;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String property = parser.currentName();
+			JsonToken value = parser.nextToken();
+			String key = property.strip();
+			boolean main = key.equalsIgnoreCase(name);
+			boolean other = beside != null && key.equalsIgnoreCase(besideName);
+			if ((!main && !other) || value == JsonToken.VALUE_NULL) {
+				parser.skipChildren();
+				continue;
+			}
+			if ((main && found) || (other && foundBeside)) {
+				throw IntakeProblems.unreadable("The property '" + key + "' appears more than once.");
+			}
+			if (value != JsonToken.START_ARRAY) {
+				throw IntakeProblems.unreadable("The property '" + key + "' must be a JSON array.");
+			}
+			if (main) {
+				readArray(parser, kind);
+			}
+			else {
+				readArray(parser, beside);
+			}
+			found |= main;
+			foundBeside |= other;
+		}
+		if (!found) {
+			// Most likely one record sent bare: say what the body must be.
+			String notArray = kind.words.notArray();
+			throw IntakeProblems.unreadable(notArray.substring(0, notArray.length() - 1)
+					+ ", or an object holding that array as '" + name + "'; this object has no '" + name + "'.");
+		}
+	}
+
+	/** One array of {@code kind}'s records, the parser just past its start. */
+	private static <R extends InputRecord> void readArray(JsonParser parser, InputKind<R, ?> kind) {
+		ViolationLog log = kind.log;
+		InputKind.Words words = kind.words;
+		kind.begun = true;
+		JsonToken token;
+		int index = 0;
+		R record = kind.record;
+		String[] columns = words.columns();
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+			if (index >= kind.maxRecords) {
+				throw kind.tooManyRecords();
+			}
+			record.startIndex(index++);
+			if (token != JsonToken.START_OBJECT) {
+				log.add(Violation.at(record.at(), null, null, words.notObject()));
+				log.rowFailed();
+				parser.skipChildren();
+				continue;
+			}
+			if (readRecord(parser, record, columns, log)) {
+				kind.apply(record);
+			}
+			else {
+				log.rowFailed();
+			}
+		}
+		if (index == 0 && !kind.mayBeEmpty()) {
+			throw kind.empty(words.noObjects());
+		}
 	}
 
 	/**
@@ -85,7 +153,7 @@ final class JsonInput {
 	}
 
 	/** Fills the record from one object's properties; answers whether every value had a readable type. */
-	private static boolean readObject(JsonParser parser, InputRecord record, String[] columns, ViolationLog log) {
+	private static boolean readRecord(JsonParser parser, InputRecord record, String[] columns, ViolationLog log) {
 		boolean wellTyped = true;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			int column = InputKind.column(columns, parser.currentName());

@@ -95,7 +95,9 @@ final class ProductRules {
 			log.rowFailed();
 			return;
 		}
-		if (!log.hasErrors()) {
+		// Once a product is bad nothing is computed, so the list stops growing; bad receipts do not stop it,
+		// since they are checked against it.
+		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
 			if (reorder) {
 				products.reorderPolicy(reorderPoint, orderQuantity, leadTime);

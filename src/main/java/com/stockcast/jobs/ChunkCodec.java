@@ -6,16 +6,19 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import com.stockcast.simulation.Products;
 
 /**
  * The stored form of a chunk's products: a compact binary record per product, in input order.
- * Version 2 adds the demand's deviation and the reorder policy; version 1 chunks still read.
+ * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
+ * scheduled receipts (its receipt days and their units). Chunks without a receipts input are still
+ * written as version 2, so that a replica not yet updated can take them; versions 1 and 2 still read.
  */
 final class ChunkCodec {
 
-	private static final int VERSION = 2;
+	private static final int VERSION = 3;
 
 	private ChunkCodec() {
 	}
@@ -23,7 +26,8 @@ final class ChunkCodec {
 	static byte[] encode(Products products, int from, int to) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 56);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(VERSION);
+			boolean receipts = products.hasReceiptsInput();
+			out.writeByte(receipts ? VERSION : 2);
 			out.writeInt(to - from);
 			for (int i = from; i < to; i++) {
 				out.writeUTF(products.id(i));
@@ -39,6 +43,13 @@ final class ChunkCodec {
 					out.writeDouble(products.reorderPoint(i));
 					out.writeDouble(products.orderQuantity(i));
 				}
+				if (receipts) {
+					out.writeInt(products.receiptsEnd(i) - products.receiptsStart(i));
+					for (int r = products.receiptsStart(i); r < products.receiptsEnd(i); r++) {
+						out.writeInt(products.receiptDay(r));
+						out.writeDouble(products.receiptUnits(r));
+					}
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -50,11 +61,12 @@ final class ChunkCodec {
 	static Products decode(byte[] stored) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
 			int version = in.readUnsignedByte();
-			if (version != 1 && version != VERSION) {
+			if (version < 1 || version > VERSION) {
 				throw new IllegalStateException("unknown chunk format " + version);
 			}
 			int count = in.readInt();
 			Products.Builder products = Products.builder();
+			Receipts receipts = new Receipts();
 			for (int i = 0; i < count; i++) {
 				products.add(in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
 						in.readInt());
@@ -65,12 +77,47 @@ final class ChunkCodec {
 						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);
 					}
 				}
+				if (version >= 3) {
+					int days = in.readInt();
+					for (int r = 0; r < days; r++) {
+						receipts.add(i, in.readInt(), in.readDouble());
+					}
+				}
 			}
-			return products.build();
+			return (version >= 3) ? receipts.to(products.build()) : products.build();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Receipt days as read, one per day already summed: {@link Products#withReceipts} keeps them as they are. */
+	private static final class Receipts {
+
+		private int[] products = new int[16];
+
+		private int[] days = new int[16];
+
+		private double[] units = new double[16];
+
+		private int count;
+
+		void add(int product, int day, double units) {
+			if (this.count == this.days.length) {
+				this.products = Arrays.copyOf(this.products, this.count * 2);
+				this.days = Arrays.copyOf(this.days, this.count * 2);
+				this.units = Arrays.copyOf(this.units, this.count * 2);
+			}
+			this.products[this.count] = product;
+			this.days[this.count] = day;
+			this.units[this.count] = units;
+			this.count++;
+		}
+
+		Products to(Products products) {
+			return products.withReceipts(this.products, this.days, this.units, this.count);
+		}
+
 	}
 
 }

@@ -12,23 +12,29 @@ import com.stockcast.simulation.Scenario;
 
 /**
  * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and whether
- * its answers carry the order columns; for a sales statistics job, its trend window. Stored as text
- * ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, {@code kind=statistics;trend_days=28});
+ * its answers carry the order and receipts columns; for a sales statistics job, its trend window.
+ * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
+ * {@code ;receipts=true} when the request gave scheduled receipts, {@code kind=statistics;trend_days=28});
  * a job of the default forecast stores the default scenario like any other.
  *
+ * @param receipts whether the request gave scheduled receipts (its chunks hold them with their products)
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
  */
-record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDays) {
+record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, int trendDays) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
 
 	JobScenario(Scenario scenario, boolean orders) {
-		this(JobKind.FORECAST, scenario, orders, 0);
+		this(scenario, orders, false);
+	}
+
+	JobScenario(Scenario scenario, boolean orders, boolean receipts) {
+		this(JobKind.FORECAST, scenario, orders, receipts, 0);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, trendDays);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, trendDays);
 	}
 
 	boolean isStatistics() {
@@ -40,7 +46,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDay
 			return STATISTICS + this.trendDays;
 		}
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
-				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders;
+				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders
+				+ (this.receipts ? ";receipts=true" : "");
 	}
 
 	/** The stored text read back. */
@@ -55,12 +62,13 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDay
 		}
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
 				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
-		return new JobScenario(scenario, Boolean.parseBoolean(values.get("orders")));
+		return new JobScenario(scenario, Boolean.parseBoolean(values.get("orders")),
+				Boolean.parseBoolean(values.get("receipts")));
 	}
 
 	/** What a forecast job's chunks compute and how its records are written. */
 	Projection projection() {
-		return new Projection(this.scenario, this.orders);
+		return new Projection(this.scenario, this.orders, this.receipts);
 	}
 
 	/** The table of a job's records in {@code view}: its scenario's, or a statistics job's records'. */
@@ -83,6 +91,9 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, int trendDay
 			described.put("seed", this.scenario.seed());
 		}
 		described.put("reorder_policy", this.orders);
+		if (this.receipts) {
+			described.put("receipts", true);
+		}
 		return described;
 	}
 

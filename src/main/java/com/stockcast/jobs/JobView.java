@@ -40,8 +40,9 @@ public record JobView(@Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
 	@Schema(name = "JobSettings", description = "What the job was asked with")
 	record Settings(
 			@Schema(description = "Forecasts: the request-level column values given as query parameters") Map<String, String> defaults,
-			@Schema(description = "The scenario: policy, reorder_policy and for a probabilistic forecast demand, trials "
-					+ "and seed; for sales statistics kind and trend_days") Map<String, Object> scenario,
+			@Schema(description = "The scenario: policy, reorder_policy, receipts (true when the request gave scheduled "
+					+ "receipts) and for a probabilistic forecast demand, trials and seed; for sales statistics kind and "
+					+ "trend_days") Map<String, Object> scenario,
 			@Schema(name = "chunk_size", description = "Products per chunk, the unit of work and progress") Integer chunkSize,
 			@Schema(name = "chunk_max_rows", description = "Most rows a chunk holds") Integer chunkMaxRows) {
 	}

@@ -38,9 +38,17 @@ public final class Answer {
 	 * @param orders whether any product has a reorder policy (adds the order columns)
 	 */
 	public Answer(Format format, View view, Scenario scenario, boolean orders) {
+		this(format, view, scenario, orders, false);
+	}
+
+	/**
+	 * @param orders whether any product has a reorder policy (adds the order columns)
+	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 */
+	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts) {
 		this.format = format;
 		this.view = view;
-		this.projection = new Projection(scenario, orders);
+		this.projection = new Projection(scenario, orders, receipts);
 		this.table = this.projection.table(view);
 	}
 

@@ -32,7 +32,10 @@ public final class Projection {
 
 	private final boolean lostSales;
 
-	/** Whether rows carry days of cover: they do with the columns of lost sales or of orders. */
+	/** Whether the request gave scheduled receipts: rows then show them per period. */
+	private final boolean receipts;
+
+	/** Whether rows carry days of cover: they do with the columns of lost sales, orders or receipts. */
 	private final boolean cover;
 
 	private final Table rows;
@@ -45,10 +48,19 @@ public final class Projection {
 	 * @param orders whether any product has a reorder policy (adds the order columns)
 	 */
 	public Projection(Scenario scenario, boolean orders) {
+		this(scenario, orders, false);
+	}
+
+	/**
+	 * @param orders whether any product has a reorder policy (adds the order columns)
+	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 */
+	public Projection(Scenario scenario, boolean orders, boolean receipts) {
 		this.scenario = scenario;
 		this.orders = orders;
+		this.receipts = receipts;
 		this.lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
-		this.cover = this.lostSales || orders;
+		this.cover = this.lostSales || orders || receipts;
 		this.rows = new Table(rowColumns());
 		this.summary = new Table(summaryColumns());
 		this.totals = new Table(totalColumns());
@@ -76,6 +88,9 @@ public final class Projection {
 			if (this.lostSales) {
 				columns.add(Table.column("unmet_demand_mean", Kind.AMOUNT));
 			}
+			if (this.receipts) {
+				columns.add(Table.column("receipts", Kind.AMOUNT));
+			}
 			return columns;
 		}
 		columns.add(Table.column("inventory_level", Kind.AMOUNT));
@@ -87,6 +102,9 @@ public final class Projection {
 		if (this.orders) {
 			columns.add(Table.column("orders_placed", Kind.AMOUNT));
 			columns.add(Table.column("orders_received", Kind.AMOUNT));
+		}
+		if (this.receipts) {
+			columns.add(Table.column("receipts", Kind.AMOUNT));
 		}
 		if (this.cover) {
 			columns.add(Table.column("days_of_cover", Kind.AMOUNT));
@@ -208,7 +226,7 @@ public final class Projection {
 		String id = products.id(i);
 		int startDay = products.startDay(i);
 		int frequency = products.frequency(i);
-		if (!this.lostSales && !this.orders && sink instanceof Table.Writer writer) {
+		if (!this.cover && sink instanceof Table.Writer writer) {
 			// The default forecast's rows, written: one call a row (see Table.Writer#record).
 			for (int k = 0; k < trajectory.periods(); k++) {
 				writer.record(id, startDay + k * frequency, trajectory.level(k), trajectory.sales(k),
@@ -224,6 +242,9 @@ public final class Projection {
 			}
 			if (this.orders) {
 				sink.amount(trajectory.ordered(k)).amount(trajectory.received(k));
+			}
+			if (this.receipts) {
+				sink.amount(periodReceipts(products, i, k));
 			}
 			if (this.cover) {
 				sink.amount(trajectory.daysOfCover(k));
@@ -271,8 +292,18 @@ public final class Projection {
 			if (this.lostSales) {
 				sink.amount(simulation.meanUnmet(k));
 			}
+			if (this.receipts) {
+				sink.amount(periodReceipts(products, i, k));
+			}
 			sink.end();
 		}
+	}
+
+	/** Scheduled receipts in period {@code k} of product {@code i}: the same in every trial. */
+	private static double periodReceipts(Products products, int i, int k) {
+		int frequency = products.frequency(i);
+		int from = k * frequency;
+		return products.receipts(i, from, (int) Math.min((long) from + frequency, products.durationDays(i)));
 	}
 
 	private void probabilisticSummary(Products products, int i, MonteCarlo simulation, Table.Sink sink) {

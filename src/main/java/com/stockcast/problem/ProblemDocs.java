@@ -88,7 +88,10 @@ class ProblemDocs {
 	/** One wrong value: a line (CSV) or index (JSON) and column, or a query parameter. */
 	@Schema(name = "ProblemError", description = "One wrong value and where it is: line and column (CSV), index and "
 			+ "column (JSON), or parameter (query)")
-	record ProblemError(@Schema(description = "CSV line, 1-based, the header being line 1", example = "3") Long line,
+	record ProblemError(
+			@Schema(description = "The input the value is in, when not the product list: receipts (the scheduled "
+					+ "receipts, whose lines and indexes count within them)", example = "receipts") String input,
+			@Schema(description = "CSV line, 1-based, the header being line 1", example = "3") Long line,
 			@Schema(description = "JSON array index, 0-based") Integer index,
 			@Schema(description = "The query parameter or header") String parameter,
 			@Schema(description = "The column (field) name", example = "sales_rate") String column,

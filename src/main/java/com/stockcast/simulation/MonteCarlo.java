@@ -12,9 +12,10 @@ import java.util.Arrays;
  * {@link Demand#NORMAL}: {@code max(0, sales_rate + sales_std * Z)}, {@code Z} standard normal
  * (with {@code sales_std == 0} exactly {@code sales_rate}, no draw); {@link Demand#POISSON}: Poisson
  * with mean {@code sales_rate} ({@code sales_std} is ignored). A trial then runs exactly
- * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts, order
- * review, final level. So with constant demand (or normal with deviation 0) every trial equals
- * {@link PolicyTrajectory} to the bit, and so do every percentile and mean below.
+ * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts (the
+ * scheduled ones, the same in every trial, then the order due), order review, final level. So with
+ * constant demand (or normal with deviation 0) every trial equals {@link PolicyTrajectory} to the bit,
+ * and so do every percentile and mean below.
  *
  * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
  * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
@@ -76,6 +77,11 @@ public final class MonteCarlo {
 	private double[] dayUnmet = new double[32];
 	private int[] dayOutCount = new int[32];
 
+	/** The product's next scheduled receipt day (an index into its receipts), its day, and the units still due from it on. */
+	private int receipt;
+	private int receiptDay;
+	private double scheduledDue;
+
 	private int trials;
 	private int periods;
 	private int days;
@@ -128,6 +134,8 @@ public final class MonteCarlo {
 		Arrays.fill(this.totalUnmet, 0, trials, 0);
 		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
 		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		this.receipt = products.receiptsStart(i);
+		nextReceipt(products, i);
 		int day = 0;
 		for (int k = 0; k < periodCount; k++) {
 			int end = Math.min(day + frequency, days);
@@ -165,6 +173,13 @@ public final class MonteCarlo {
 		}
 	}
 
+	/** Points at the product's next scheduled receipt day from {@link #receipt} on, or at none. */
+	private void nextReceipt(Products products, int i) {
+		boolean more = this.receipt < products.receiptsEnd(i);
+		this.receiptDay = more ? products.receiptDay(this.receipt) : -1;
+		this.scheduledDue = more ? products.receiptsOnward(this.receipt) : 0;
+	}
+
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
 	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
 			boolean keepPeriods, boolean keepDays) {
@@ -193,6 +208,13 @@ public final class MonteCarlo {
 		int dueSlot = reorder ? ((day + 1) % slots) * trials : 0;
 		int orderSlot = reorder ? (day % slots) * trials : 0;
 		boolean receiving = reorder && lead > 0 && day >= lead;
+		// Scheduled receipts are the same in every trial.
+		double scheduled = 0;
+		if (day == this.receiptDay) {
+			scheduled = products.receiptUnits(this.receipt++);
+			nextReceipt(products, i);
+		}
+		double scheduledDue = this.scheduledDue;
 		double levelSum = 0;
 		double soldSum = 0;
 		double restockingSum = 0;
@@ -246,6 +268,9 @@ public final class MonteCarlo {
 			}
 			x -= sold;
 			x += restockingRate;
+			if (scheduled != 0) {
+				x += scheduled;
+			}
 			double receipt = 0;
 			if (reorder) {
 				if (receiving) {
@@ -256,7 +281,11 @@ public final class MonteCarlo {
 						lotsOnOrder[t] -= due;
 					}
 				}
-				long lots = PolicyTrajectory.lotsToOrder(x + lotsOnOrder[t] * quantity, reorderPoint, quantity);
+				double position = x + lotsOnOrder[t] * quantity;
+				if (scheduledDue != 0) {
+					position += scheduledDue;
+				}
+				long lots = PolicyTrajectory.lotsToOrder(position, reorderPoint, quantity);
 				lotsOrdered[orderSlot + t] = lots;
 				if (lots != 0) {
 					if (lead == 0) {
@@ -282,7 +311,7 @@ public final class MonteCarlo {
 				stockout[t] = day;
 			}
 			if (keepDays) {
-				double restocked = (receipt == 0) ? restockingRate : restockingRate + receipt;
+				double restocked = PolicyTrajectory.dayIn(restockingRate, scheduled, receipt);
 				if (t == 0) {
 					levelRef = x;
 					soldRef = sold;

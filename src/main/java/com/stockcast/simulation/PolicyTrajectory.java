@@ -14,11 +14,14 @@ import java.util.Arrays;
  * {@link SalesPolicy#LOST_SALES}: {@code sold = min(D, max(level, 0)); unmet = D - sold;
  * level = level - sold}.</li>
  * <li><b>Restocking stream.</b> {@code level = level + restocking_rate}.</li>
- * <li><b>Receipts.</b> {@code level = level + units} of the order due today, if any (placed on day
- * {@code d - L}; at most one order is placed a day, so at most one falls due).</li>
+ * <li><b>Receipts.</b> {@code level = level + units} of the day's scheduled receipts, if any (the
+ * open orders the request gave, summed per day), then {@code level = level + units} of the order due
+ * today, if any (placed on day {@code d - L}; at most one order is placed a day, so at most one falls
+ * due).</li>
  * <li><b>Order review</b>, only with a reorder policy ({@code s} = reorder point, {@code Q} = order
  * quantity, {@code L} = lead time): {@code position = level + n * Q}, {@code n} the number of
- * {@code Q}-lots ordered and not yet received. If {@code position <= s}, an order of {@code k * Q}
+ * {@code Q}-lots ordered and not yet received, then {@code + due}, the scheduled receipts still to come
+ * (only when some are). If {@code position <= s}, an order of {@code k * Q}
  * units is placed, {@code k} the least {@code k >= 1} with {@code position + k * Q > s}; it is due
  * on day {@code d + L}. With {@code L == 0} it is received at once: added to today's level and
  * counted as received today. Orders due after the last day are placed but never received.</li>
@@ -30,8 +33,8 @@ import java.util.Arrays;
  * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
  * added one day at a time.
  *
- * <p>With {@link SalesPolicy#BACKORDER} and no reorder policy this is exactly the contract's
- * arithmetic (no receipt is ever added, not even a zero): the default forecast runs this loop too.
+ * <p>With {@link SalesPolicy#BACKORDER}, no reorder policy and no scheduled receipts this is exactly
+ * the contract's arithmetic (no receipt is ever added, not even a zero): the default forecast runs this loop too.
  * A loop of its own for that case measured no faster (best of 60 alternating rounds over 50,000
  * SKUs: 80.5 against 81.4 ns per SKU at 30 days, 962 against 928 at 365), so it has none.
  */
@@ -84,6 +87,11 @@ public final class PolicyTrajectory {
 		int lead = products.leadTimeDays(i);
 		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0, reorder ? days : 0);
 		long[] lotsOrdered = this.lotsOrdered;
+		// The next scheduled receipt day, and the units still due from it on (0 once none are).
+		int receipt = products.receiptsStart(i);
+		int receiptsEnd = products.receiptsEnd(i);
+		int receiptDay = (receipt < receiptsEnd) ? products.receiptDay(receipt) : -1;
+		double scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
 		long lotsOnOrder = 0;
 		int orders = 0;
 		int stockout = NO_STOCKOUT;
@@ -107,31 +115,44 @@ public final class PolicyTrajectory {
 				}
 				level -= sold;
 				level += restockingRate;
-				double receipt = 0;
+				double scheduled = 0;
+				if (day == receiptDay) {
+					scheduled = products.receiptUnits(receipt);
+					level += scheduled;
+					receipt++;
+					receiptDay = (receipt < receiptsEnd) ? products.receiptDay(receipt) : -1;
+					scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
+				}
+				double received = 0;
 				if (reorder) {
 					if (lead > 0 && day >= lead) {
 						long due = lotsOrdered[day - lead];
 						if (due != 0) {
-							receipt = due * quantity;
-							level += receipt;
+							received = due * quantity;
+							level += received;
 							lotsOnOrder -= due;
 						}
 					}
-					long lots = lotsToOrder(level + lotsOnOrder * quantity, reorderPoint, quantity);
+					double position = level + lotsOnOrder * quantity;
+					if (scheduledDue != 0) {
+						// Open orders count in the position like the policy's own: they are on their way.
+						position += scheduledDue;
+					}
+					long lots = lotsToOrder(position, reorderPoint, quantity);
 					lotsOrdered[day] = lots;
 					if (lots != 0) {
 						double units = lots * quantity;
 						periodOrdered += units;
 						orders = recordOrder(orders, day);
 						if (lead == 0) {
-							receipt = units;
+							received = units;
 							level += units;
 						}
 						else {
 							lotsOnOrder += lots;
 						}
 					}
-					periodReceived += receipt;
+					periodReceived += received;
 				}
 				periodSales += sold;
 				periodRestocking += restockingRate;
@@ -148,7 +169,7 @@ public final class PolicyTrajectory {
 				if (keepDays) {
 					this.dayLevels[day] = level;
 					this.daySold[day] = sold;
-					this.dayRestocking[day] = (receipt == 0) ? restockingRate : restockingRate + receipt;
+					this.dayRestocking[day] = dayIn(restockingRate, scheduled, received);
 					this.dayUnmet[day] = lost;
 				}
 			}
@@ -169,6 +190,22 @@ public final class PolicyTrajectory {
 		this.ending = level;
 		this.totalUnmet = unmetTotal;
 		this.salesRate = salesRate;
+	}
+
+	/**
+	 * What came in on a day: the restocking stream, plus the scheduled receipts, plus the order
+	 * received, in that order; a term that is 0 is not added, so that a day without receipts is the
+	 * stream alone, to the bit.
+	 */
+	static double dayIn(double restockingRate, double scheduled, double received) {
+		double in = restockingRate;
+		if (scheduled != 0) {
+			in += scheduled;
+		}
+		if (received != 0) {
+			in += received;
+		}
+		return in;
 	}
 
 	/**
@@ -311,7 +348,7 @@ public final class PolicyTrajectory {
 		return this.daySold[d];
 	}
 
-	/** What came in on day {@code d}: the restocking stream plus any receipt. */
+	/** What came in on day {@code d}: the restocking stream plus any scheduled receipt and order received. */
 	public double dayRestocking(int d) {
 		return this.dayRestocking[d];
 	}

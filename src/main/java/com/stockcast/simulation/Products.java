@@ -21,6 +21,19 @@ public final class Products {
 	private final int[] leadTimes;
 	private final int size;
 
+	/**
+	 * Scheduled receipts (docs/forecast-contract.md#scheduled-receipts), or {@code null} when the
+	 * request gave no receipts input: product {@code i}'s are {@code receiptFrom[i]..receiptFrom[i+1]-1},
+	 * one per receipt day, days ascending.
+	 */
+	private final int[] receiptFrom;
+	/** A receipt day as an offset from its product's start day. */
+	private final int[] receiptDays;
+	/** The units of a receipt day: its receipts summed in input order. */
+	private final double[] receiptUnits;
+	/** The units of a receipt day and every later one of its product, summed from the last day back. */
+	private final double[] receiptsOnward;
+
 	private Products(Builder b) {
 		this.size = b.size;
 		this.ids = Arrays.copyOf(b.ids, b.size);
@@ -34,6 +47,85 @@ public final class Products {
 		this.reorderPoints = Arrays.copyOf(b.reorderPoints, b.size);
 		this.orderQuantities = Arrays.copyOf(b.orderQuantities, b.size);
 		this.leadTimes = Arrays.copyOf(b.leadTimes, b.size);
+		this.receiptFrom = null;
+		this.receiptDays = null;
+		this.receiptUnits = null;
+		this.receiptsOnward = null;
+	}
+
+	private Products(Products products, int[] receiptFrom, int[] receiptDays, double[] receiptUnits) {
+		this.size = products.size;
+		this.ids = products.ids;
+		this.startDays = products.startDays;
+		this.initialInventory = products.initialInventory;
+		this.salesRates = products.salesRates;
+		this.restockingRates = products.restockingRates;
+		this.durations = products.durations;
+		this.frequencies = products.frequencies;
+		this.salesStds = products.salesStds;
+		this.reorderPoints = products.reorderPoints;
+		this.orderQuantities = products.orderQuantities;
+		this.leadTimes = products.leadTimes;
+		this.receiptFrom = receiptFrom;
+		this.receiptDays = receiptDays;
+		this.receiptUnits = receiptUnits;
+		this.receiptsOnward = new double[receiptDays.length];
+		for (int i = 0; i < this.size; i++) {
+			double onward = 0;
+			for (int r = receiptFrom[i + 1] - 1; r >= receiptFrom[i]; r--) {
+				onward = receiptUnits[r] + onward;
+				this.receiptsOnward[r] = onward;
+			}
+		}
+	}
+
+	/**
+	 * These products with scheduled receipts: receipt {@code j} brings {@code units[j]} to product
+	 * {@code product[j]} on day {@code day[j]} of its projection (an offset from its start day, within
+	 * its horizon). Receipts may come in any order; those of one product and day are summed in the
+	 * order given. With no receipts at all ({@code count} 0) the products still carry a receipts
+	 * input, so that an answer shows the receipts column.
+	 */
+	public Products withReceipts(int[] product, int[] day, double[] units, int count) {
+		// Counted out by product, in the order given; then each product's by day, ties in the order given.
+		int[] from = new int[this.size + 1];
+		for (int j = 0; j < count; j++) {
+			int p = product[j];
+			if (p < 0 || p >= this.size || day[j] < 0 || day[j] >= this.durations[p]) {
+				throw new IllegalArgumentException("receipt " + j + " on day " + day[j] + " of product " + p
+						+ " is outside the products' horizons");
+			}
+			from[p + 1]++;
+		}
+		for (int i = 0; i < this.size; i++) {
+			from[i + 1] += from[i];
+		}
+		long[] byProduct = new long[count];
+		int[] next = Arrays.copyOf(from, this.size);
+		for (int j = 0; j < count; j++) {
+			byProduct[next[product[j]]++] = ((long) day[j] << 32) | j;
+		}
+		int[] dayFrom = new int[this.size + 1];
+		int[] days = new int[count];
+		double[] sums = new double[count];
+		int n = 0;
+		for (int i = 0; i < this.size; i++) {
+			Arrays.sort(byProduct, from[i], from[i + 1]);
+			for (int k = from[i]; k < from[i + 1]; k++) {
+				int d = (int) (byProduct[k] >>> 32);
+				double u = units[(int) byProduct[k]];
+				if (n > dayFrom[i] && days[n - 1] == d) {
+					sums[n - 1] += u;
+				}
+				else {
+					days[n] = d;
+					sums[n] = u;
+					n++;
+				}
+			}
+			dayFrom[i + 1] = n;
+		}
+		return new Products(this, dayFrom, Arrays.copyOf(days, n), Arrays.copyOf(sums, n));
 	}
 
 	public static Builder builder() {
@@ -106,6 +198,51 @@ public final class Products {
 			}
 		}
 		return false;
+	}
+
+	/** Whether the request gave scheduled receipts (perhaps none): its answer then shows them. */
+	public boolean hasReceiptsInput() {
+		return this.receiptFrom != null;
+	}
+
+	/** The first receipt day of product {@code i}; its days run to {@link #receiptsEnd}. */
+	public int receiptsStart(int i) {
+		return (this.receiptFrom == null) ? 0 : this.receiptFrom[i];
+	}
+
+	/** One past the last receipt day of product {@code i}. */
+	public int receiptsEnd(int i) {
+		return (this.receiptFrom == null) ? 0 : this.receiptFrom[i + 1];
+	}
+
+	/** The day of receipt day {@code r}, as an offset from its product's start day. */
+	public int receiptDay(int r) {
+		return this.receiptDays[r];
+	}
+
+	/** The units receipt day {@code r} brings: its receipts summed in input order. */
+	public double receiptUnits(int r) {
+		return this.receiptUnits[r];
+	}
+
+	/** The units of receipt day {@code r} and of its product's later ones: what is still due before it arrives. */
+	public double receiptsOnward(int r) {
+		return this.receiptsOnward[r];
+	}
+
+	/**
+	 * Scheduled receipts of product {@code i} on days {@code from..to-1}, added one receipt day at a
+	 * time: what a period's day-by-day sum of them is, since days without receipts add nothing.
+	 */
+	public double receipts(int i, int from, int to) {
+		double sum = 0;
+		for (int r = receiptsStart(i); r < receiptsEnd(i); r++) {
+			int day = this.receiptDays[r];
+			if (day >= from && day < to) {
+				sum += this.receiptUnits[r];
+			}
+		}
+		return sum;
 	}
 
 	/** Output rows of product {@code i}: one per period of {@code frequency} days. */

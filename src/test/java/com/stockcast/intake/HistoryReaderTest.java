@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HistoryReaderTest {
 
-	private static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(1), 100, 3660, 100, 100_000, 20, 50_000_000_000L);
+	private static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(1), 100, 3660, 100, 100_000, 20, 50_000_000_000L, 2_000_000);
 
 	private final HistoryReader reader = new HistoryReader(LIMITS);
 
@@ -35,7 +35,7 @@ class HistoryReaderTest {
 
 	@Test
 	void groupsThousandsOfInterleavedProductsInOrderOfFirstAppearance() {
-		IntakeLimits limits = new IntakeLimits(DataSize.ofMegabytes(1), 100, 3660, 100, 100_000, 100_000, 50_000_000_000L);
+		IntakeLimits limits = new IntakeLimits(DataSize.ofMegabytes(1), 100, 3660, 100, 100_000, 100_000, 50_000_000_000L, 2_000_000);
 		StringBuilder body = new StringBuilder("product_id,date,units\n");
 		for (int day = 0; day < 3; day++) {
 			for (int sku = 0; sku < 3_000; sku++) {

@@ -19,13 +19,13 @@ final class IntakeFuzzing {
 
 	/** Small limits, so the fuzzer meets them often: the paths that refuse are fuzzed too. */
 	static final ProductListReader READER = new ProductListReader(
-			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 10_000, 50_000_000_000L));
+			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 10_000, 50_000_000_000L, 2_000));
 
 	private IntakeFuzzing() {
 	}
 
 	static final HistoryReader HISTORY_READER = new HistoryReader(
-			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 2_000, 50_000_000_000L));
+			new IntakeLimits(DataSize.ofKilobytes(64), 200, 3660, 10, 1000, 2_000, 50_000_000_000L, 2_000));
 
 	static void readsOrRefusesWith4xx(byte[] body, Function<InputStream, ?> read) {
 		try {

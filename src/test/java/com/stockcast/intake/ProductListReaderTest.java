@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductListReaderTest {
 
 	private static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100,
-			100_000, 10_000_000, 50_000_000_000L);
+			100_000, 10_000_000, 50_000_000_000L, 2_000_000);
 
 	private static final String HEADER = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,"
 			+ "duration_days,forecast_frequency\n";

@@ -46,6 +46,31 @@ class ChunkCodecTest {
 		assertThat(decoded.hasReorderPolicy(0)).isFalse();
 	}
 
+	@Test
+	void readsBackEachProductsReceiptsAndWritesNoneAsTheOlderFormat() {
+		Products plain = Products.builder()
+			.add("A", 19_723, 1, 1, 1, 10, 1)
+			.add("B", 19_723, 1, 1, 1, 10, 1)
+			.add("C", 19_723, 1, 1, 1, 10, 1)
+			.build();
+		Products products = plain.withReceipts(new int[] { 2, 0, 2, 2 }, new int[] { 9, 3, 1, 9 },
+				new double[] { 0.1, 5, 7, 0.2 }, 4);
+		Products decoded = ChunkCodec.decode(ChunkCodec.encode(products, 1, 3));
+		assertThat(decoded.hasReceiptsInput()).isTrue();
+		assertThat(decoded.receiptsEnd(0) - decoded.receiptsStart(0)).isZero();
+		assertThat(decoded.receiptsEnd(1) - decoded.receiptsStart(1)).isEqualTo(2);
+		for (int r = 0; r < 2; r++) {
+			int stored = products.receiptsStart(2) + r;
+			int read = decoded.receiptsStart(1) + r;
+			assertThat(decoded.receiptDay(read)).isEqualTo(products.receiptDay(stored));
+			assertThat(bits(decoded.receiptUnits(read))).isEqualTo(bits(products.receiptUnits(stored)));
+			assertThat(bits(decoded.receiptsOnward(read))).isEqualTo(bits(products.receiptsOnward(stored)));
+		}
+		assertThat(ChunkCodec.encode(products, 1, 3)[0]).isEqualTo((byte) 3);
+		assertThat(ChunkCodec.encode(plain, 1, 3)[0]).isEqualTo((byte) 2);
+		assertThat(ChunkCodec.decode(ChunkCodec.encode(plain, 0, 3)).hasReceiptsInput()).isFalse();
+	}
+
 	private static long bits(double value) {
 		return Double.doubleToRawLongBits(value);
 	}

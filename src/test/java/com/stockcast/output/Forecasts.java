@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Forecasts {
 
 	public static final IntakeLimits LIMITS = new IntakeLimits(DataSize.ofMegabytes(512), 2_000_000, 3660, 100, 100_000,
-			10_000_000, 50_000_000_000L);
+			10_000_000, 50_000_000_000L, 2_000_000);
 
 	private Forecasts() {
 	}
