@@ -3,18 +3,19 @@
 # Recorder and prints the hottest methods (self time) and the stockcast and parser methods that take
 # the most time (inclusive) among its samples.
 #
-#   bench/profile.sh [--skus N] [--days D] [--accept TYPE] [--view rows|summary] [--requests R] [--jvm "..."]
+#   bench/profile.sh [--skus N] [--days D] [--accept TYPE] [--view rows|summary|orders] [--orders] [--requests R] [--jvm "..."]
 #
 # Keeps the recording in target/profile.jfr for JDK Mission Control (jmc) or `jfr print`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-skus=50000 days=30 accept=text/csv view=rows requests=40 jvm="" port=18085
+skus=50000 days=30 accept=text/csv view=rows requests=40 jvm="" port=18085 orders=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --skus) skus=$2; shift 2 ;;
     --days) days=$2; shift 2 ;;
     --accept) accept=$2; shift 2 ;;
     --view) view=$2; shift 2 ;;
+    --orders) orders=--orders; shift ;;
     --requests) requests=$2; shift 2 ;;
     --jvm) jvm=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -31,7 +32,7 @@ java $jvm -jar "$jar" --server.port="$port" $(bench_service_args) \
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 await_health "$port" "$pid" "$work/service.log"
-python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3
+python3 bench/gen_products.py "$skus" "$work/in.csv" --days "$days" --floats --seed 3 $orders
 call() {
   curl -H "X-API-Key: $BENCH_KEY" -sf -o /dev/null -H 'Content-Type: text/csv' -H "Accept: $accept" --data-binary @"$work/in.csv" \
     "http://127.0.0.1:$port/forecasts?view=$view"

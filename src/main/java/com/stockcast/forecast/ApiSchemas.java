@@ -37,9 +37,16 @@ class ApiSchemas {
 				Map<String, io.swagger.v3.oas.models.media.Schema> properties = schemas.get(view).getProperties();
 				properties.forEach(union::putIfAbsent);
 			}
+			// No endpoint answers planned orders alone yet (a job does not store them), so their fields join the
+			// union without a component of their own, which would be unused.
+			io.swagger.v3.core.converter.ModelConverters.getInstance().read(PlannedOrder.class).get("PlannedOrder")
+				.getProperties().forEach((name, schema) -> union.putIfAbsent((String) name,
+						(io.swagger.v3.oas.models.media.Schema) schema));
 			schemas.put(RECORD, new ObjectSchema().properties(union)
 				.description("One record of the answer: a ForecastRow (view=rows), a ForecastSummary (view=summary) "
-						+ "or a PortfolioTotal (view=totals), with exactly that schema's fields; the others are absent."));
+						+ "a PortfolioTotal (view=totals) or a planned order (view=orders: product_id, order_date, "
+						+ "arrival_date, quantity, level_before_arrival, reason), with exactly those fields; the others are "
+						+ "absent."));
 		};
 	}
 
@@ -55,7 +62,23 @@ class ApiSchemas {
 			@Schema(name = "sales_std", description = "Standard deviation of a day's demand (demand=normal), >= 0; default 0", minimum = "0") Double salesStd,
 			@Schema(name = "reorder_point", description = "Reorder policy: order when stock on hand plus on order is at or below this") Double reorderPoint,
 			@Schema(name = "order_quantity", description = "Reorder policy: units per lot, > 0; orders are whole lots") Double orderQuantity,
-			@Schema(name = "lead_time_days", description = "Reorder policy: days from order to receipt, 0..duration_days", minimum = "0") Integer leadTimeDays) {
+			@Schema(name = "lead_time_days", description = "Reorder policy: days from order to receipt, 0..duration_days", minimum = "0") Integer leadTimeDays,
+			@Schema(name = "order_policy", description = "reorder-point (with reorder_point, order_quantity, lead_time_days; the default when they are given), order-up-to or min-max", allowableValues = { "reorder-point", "order-up-to", "min-max" }) String orderPolicy,
+			@Schema(name = "review_period_days", description = "Orders are placed on days 0, R, 2R, ...; default 1", minimum = "1") Integer reviewPeriodDays,
+			@Schema(name = "safety_stock", description = "order-up-to: units kept on hand from the first day an order can arrive, >= 0; default 0", minimum = "0") Double safetyStock,
+			@Schema(name = "min_order_quantity", description = "Least units of an order, >= 0; default 0", minimum = "0") Double minOrderQuantity,
+			@Schema(name = "order_multiple", description = "Pack size, > 0: quantities are rounded up to whole packs; default none", exclusiveMinimum = true, minimum = "0") Double orderMultiple,
+			@Schema(name = "max_level", description = "min-max: the level ordered up to, > reorder_point") Double maxLevel) {
+	}
+
+	@Schema(name = "PlannedOrder", description = "One planned order (view=orders), per product in input order, in the order placed")
+	record PlannedOrder(
+			@Schema(name = "product_id", requiredMode = RequiredMode.REQUIRED) String productId,
+			@Schema(name = "order_date", format = "date", description = "The review day it is placed", requiredMode = RequiredMode.REQUIRED) String orderDate,
+			@Schema(name = "arrival_date", format = "date", description = "order_date plus the lead time; may be after the horizon", requiredMode = RequiredMode.REQUIRED) String arrivalDate,
+			@Schema(name = "quantity", description = "Units: at least the minimum, a whole number of packs", requiredMode = RequiredMode.REQUIRED) double quantity,
+			@Schema(name = "level_before_arrival", nullable = true, description = "The level at the end of the arrival day before this order is added; null when it arrives after the horizon", requiredMode = RequiredMode.REQUIRED) Double levelBeforeArrival,
+			@Schema(name = "reason", description = "Why it was placed, with its figures: 'position 12 <= reorder point 20', 'position 4 <= min 10' or 'projected 3 < safety stock 10 on 2024-01-09'", requiredMode = RequiredMode.REQUIRED) String reason) {
 	}
 
 	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this "

@@ -98,8 +98,8 @@ class ForecastController {
 
 	@Operation(operationId = "forecast", summary = "Forecast a product list",
 			description = "Simulates every product day by day and streams the answer back in the format Accept names: "
-					+ "one row per period (view=rows), one summary per product (view=summary) or one total per date "
-					+ "(view=totals), grouped by product in input order. The body is a JSON array of products, CSV "
+					+ "one row per period (view=rows), one summary per product (view=summary), one total per date "
+					+ "(view=totals) or one row per planned order (view=orders), grouped by product in input order. The body is a JSON array of products, CSV "
 					+ "(raw, or a multipart part named 'file', with an optional 'history' part and an optional "
 					+ "'receipts' part), and may be gzip-compressed (Content-Encoding: gzip). Scheduled receipts "
 					+ "(open orders: product_id, date, units) come in the 'receipts' part as CSV, or in a JSON body "
@@ -207,6 +207,7 @@ class ForecastController {
 			view[0] = parsedView.tag();
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			Products products = read.get();
+			PlannedOrders.check(parsedView, scenario, products, ForecastJobs.prefersAsync(request.getHeader(PREFER)));
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
 				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);

@@ -22,8 +22,8 @@ import com.stockcast.simulation.Scenario;
  */
 record ForecastOptions(
 		@Parameter(description = "rows (default): one row per period; summary: one row per product; "
-				+ "totals: one row per date, summed over all products",
-				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals" }, defaultValue = "rows")) String view,
+				+ "totals: one row per date, summed over all products; orders: one row per planned order",
+				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals", "orders" }, defaultValue = "rows")) String view,
 		@Parameter(description = "backorder (default): unmet demand waits and stock may go negative; "
 				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",
 				schema = @Schema(type = "string", allowableValues = { "backorder", "lost-sales" }, defaultValue = "backorder")) String policy,
@@ -44,7 +44,13 @@ record ForecastOptions(
 		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal)", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_std") String salesStd,
 		@Parameter(name = "reorder_point", description = "Default reorder point: an order is placed when stock on hand plus on order falls to it", schema = @Schema(type = "number")) @BindParam("reorder_point") String reorderPoint,
 		@Parameter(name = "order_quantity", description = "Default units per order (orders are whole multiples of it)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_quantity") String orderQuantity,
-		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it", schema = @Schema(type = "integer", minimum = "0")) @BindParam("lead_time_days") String leadTimeDays) {
+		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it", schema = @Schema(type = "integer", minimum = "0")) @BindParam("lead_time_days") String leadTimeDays,
+		@Parameter(name = "order_policy", description = "Default order policy: reorder-point (reorder_point, order_quantity), order-up-to (covers the demand until the next review's order arrives, plus safety_stock) or min-max (reorder_point is the min, max_level the level ordered up to)", schema = @Schema(type = "string", allowableValues = { "reorder-point", "order-up-to", "min-max" })) @BindParam("order_policy") String orderPolicy,
+		@Parameter(name = "review_period_days", description = "Default days between order reviews: orders are placed on days 0, R, 2R, ... (default 1)", schema = @Schema(type = "integer", minimum = "1")) @BindParam("review_period_days") String reviewPeriodDays,
+		@Parameter(name = "safety_stock", description = "Default units order-up-to keeps on hand from the first day an order can arrive (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("safety_stock") String safetyStock,
+		@Parameter(name = "min_order_quantity", description = "Default least units of an order (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("min_order_quantity") String minOrderQuantity,
+		@Parameter(name = "order_multiple", description = "Default pack size: order quantities are rounded up to whole packs (default: not rounded)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_multiple") String orderMultiple,
+		@Parameter(name = "max_level", description = "Default level min-max orders up to; greater than reorder_point", schema = @Schema(type = "number")) @BindParam("max_level") String maxLevel) {
 
 	/** Trials of a probabilistic forecast that names a random demand and no trials. */
 	static final int DEFAULT_TRIALS = 1000;
@@ -55,7 +61,7 @@ record ForecastOptions(
 		}
 		View parsed = View.parse(this.view);
 		if (parsed == null) {
-			throw InvalidInputException.forParameter("view", this.view, "must be rows, summary or totals");
+			throw InvalidInputException.forParameter("view", this.view, "must be rows, summary, totals or orders");
 		}
 		return parsed;
 	}
@@ -146,6 +152,12 @@ record ForecastOptions(
 		values.put("reorder_point", this.reorderPoint);
 		values.put("order_quantity", this.orderQuantity);
 		values.put("lead_time_days", this.leadTimeDays);
+		values.put("order_policy", this.orderPolicy);
+		values.put("review_period_days", this.reviewPeriodDays);
+		values.put("safety_stock", this.safetyStock);
+		values.put("min_order_quantity", this.minOrderQuantity);
+		values.put("order_multiple", this.orderMultiple);
+		values.put("max_level", this.maxLevel);
 		return values;
 	}
 

@@ -5,12 +5,14 @@ import java.util.Locale;
 
 /**
  * The input columns (docs/forecast-contract.md#columns): the default forecast's, then the optional ones of the probabilistic forecast (the demand's
- * deviation) and of the reorder policy. In the order rows are validated.
+ * deviation), of the reorder policy, and of the other order policies and supplier constraints
+ * (docs/forecast-contract.md#planned-orders). In the order rows are validated.
  */
 enum Field {
 
 	PRODUCT_ID, SELL_START_DATE, INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, DURATION_DAYS, FORECAST_FREQUENCY,
-	SALES_STD, REORDER_POINT, ORDER_QUANTITY, LEAD_TIME_DAYS;
+	SALES_STD, REORDER_POINT, ORDER_QUANTITY, LEAD_TIME_DAYS, ORDER_POLICY, REVIEW_PERIOD_DAYS, SAFETY_STOCK,
+	MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL;
 
 	static final Field[] ALL = values();
 

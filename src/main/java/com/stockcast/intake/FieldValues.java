@@ -25,13 +25,14 @@ final class FieldValues extends InputRecord {
 				long day = Dates.parse(text, offset, length);
 				yield (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) ? Double.NaN : day;
 			}
-			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, SALES_STD, REORDER_POINT, ORDER_QUANTITY ->
+			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, SALES_STD, REORDER_POINT, ORDER_QUANTITY, SAFETY_STOCK,
+					MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL ->
 				Numbers.plainDecimal(text, offset, length);
-			case DURATION_DAYS, FORECAST_FREQUENCY, LEAD_TIME_DAYS -> {
+			case DURATION_DAYS, FORECAST_FREQUENCY, LEAD_TIME_DAYS, REVIEW_PERIOD_DAYS -> {
 				int whole = Numbers.plainWhole(text, offset, length);
 				yield (whole < 0) ? Double.NaN : whole;
 			}
-			case PRODUCT_ID -> Double.NaN;
+			case PRODUCT_ID, ORDER_POLICY -> Double.NaN;
 		};
 		if (Double.isNaN(value)) {
 			this.texts[f] = new String(text, offset, length);

@@ -3,6 +3,7 @@ package com.stockcast.intake;
 import java.math.BigDecimal;
 
 import com.stockcast.intake.Violation.Location;
+import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
 
 /**
@@ -19,8 +20,11 @@ final class ProductRules {
 
 	private final int maxDurationDays;
 
+	private final OrderRules orderRules;
+
 	ProductRules(int maxDurationDays) {
 		this.maxDurationDays = maxDurationDays;
+		this.orderRules = new OrderRules(maxDurationDays);
 	}
 
 	/**
@@ -54,25 +58,7 @@ final class ProductRules {
 		double salesStd = given(values, Field.SALES_STD, defaults)
 				? number(values, Field.SALES_STD, true, defaults, log)
 				: fromHistory ? historyStd(id, defaults.history()) : 0;
-		boolean reorder = given(values, Field.REORDER_POINT, defaults) || given(values, Field.ORDER_QUANTITY, defaults)
-				|| given(values, Field.LEAD_TIME_DAYS, defaults);
-		double reorderPoint = Double.NaN;
-		double orderQuantity = Double.NaN;
-		int leadTime = -1;
-		if (reorder) {
-			reorderPoint = reorderNumber(values, Field.REORDER_POINT, defaults, log);
-			orderQuantity = reorderNumber(values, Field.ORDER_QUANTITY, defaults, log);
-			if (orderQuantity == 0) {
-				log.add(values.at(), Field.ORDER_QUANTITY, "0", "must be greater than 0");
-			}
-			leadTime = given(values, Field.LEAD_TIME_DAYS, defaults)
-					? wholeNumber(values, Field.LEAD_TIME_DAYS, 0, this.maxDurationDays, defaults, log)
-					: missingForReorder(values, Field.LEAD_TIME_DAYS, log);
-			if (leadTime > duration && duration > 0) {
-				log.add(values.at(), Field.LEAD_TIME_DAYS, Integer.toString(leadTime),
-						"must not be longer than the projection (duration_days " + duration + ")");
-			}
-		}
+		OrderTerms orders = this.orderRules.apply(values, defaults, duration, log);
 		if (log.count() > errorsBefore) {
 			log.rowFailed();
 			return;
@@ -83,9 +69,9 @@ final class ProductRules {
 			return;
 		}
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
-		// Orders lift the position at most Q above the reorder point; a normal draw is within 40 deviations.
-		double orders = reorder ? 2.0 * (Math.abs(reorderPoint) + orderQuantity) : 0;
-		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + orders)) {
+		// Orders lift the level at most their policy's reach (OrderRules#reach); a normal draw is within 40 deviations.
+		double reach = (orders == null) ? 0 : OrderRules.reach(orders);
+		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + reach)) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
 					? BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
@@ -99,8 +85,8 @@ final class ProductRules {
 		// since they are checked against it.
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
-			if (reorder) {
-				products.reorderPolicy(reorderPoint, orderQuantity, leadTime);
+			if (orders != null) {
+				products.orderTerms(orders);
 			}
 		}
 	}
@@ -120,6 +106,8 @@ final class ProductRules {
 			case SALES_STD, ORDER_QUANTITY -> number(text, field, true, at, log);
 			case REORDER_POINT -> number(text, field, false, at, log);
 			case LEAD_TIME_DAYS -> wholeNumber(text, field, 0, this.maxDurationDays, at, log);
+			case ORDER_POLICY, REVIEW_PERIOD_DAYS, SAFETY_STOCK, MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL ->
+				OrderRules.checkDefault(field, text, log);
 			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
 		}
 	}
@@ -140,26 +128,11 @@ final class ProductRules {
 	}
 
 	/** Whether the record or the request gives {@code field}. */
-	private static boolean given(FieldValues values, Field field, RequestDefaults defaults) {
+	static boolean given(FieldValues values, Field field, RequestDefaults defaults) {
 		return values.isParsed(field) || value(values, field, defaults) != null;
 	}
 
-	/** A number of the reorder policy: the three come together or not at all. */
-	private static double reorderNumber(FieldValues values, Field field, RequestDefaults defaults, ViolationLog log) {
-		if (!given(values, field, defaults)) {
-			missingForReorder(values, field, log);
-			return Double.NaN;
-		}
-		return number(values, field, field == Field.ORDER_QUANTITY, defaults, log);
-	}
-
-	private static int missingForReorder(FieldValues values, Field field, ViolationLog log) {
-		log.add(values.at(), field, null,
-				"is required with a reorder policy (reorder_point, order_quantity and lead_time_days come together)");
-		return -1;
-	}
-
-	private static String value(FieldValues values, Field field, RequestDefaults defaults) {
+	static String value(FieldValues values, Field field, RequestDefaults defaults) {
 		String text = values.text(field);
 		if (text != null) {
 			text = text.strip();
@@ -171,7 +144,7 @@ final class ProductRules {
 	}
 
 	/** A plain decimal came parsed and is valid as it is (finite, not negative); anything else is checked. */
-	private static double number(FieldValues values, Field field, boolean nonNegative, RequestDefaults defaults,
+	static double number(FieldValues values, Field field, boolean nonNegative, RequestDefaults defaults,
 			ViolationLog log) {
 		if (values.isParsed(field)) {
 			return values.parsedValue(field);
@@ -185,7 +158,7 @@ final class ProductRules {
 		return wholeNumber(values, field, 1, max, defaults, log);
 	}
 
-	private static int wholeNumber(FieldValues values, Field field, int min, int max, RequestDefaults defaults,
+	static int wholeNumber(FieldValues values, Field field, int min, int max, RequestDefaults defaults,
 			ViolationLog log) {
 		if (values.isParsed(field)) {
 			int value = (int) values.parsedValue(field);
@@ -197,7 +170,7 @@ final class ProductRules {
 		return wholeNumber(value(values, field, defaults), field, min, max, values.at(), log);
 	}
 
-	private static double number(String text, Field field, boolean nonNegative, Location at, ViolationLog log) {
+	static double number(String text, Field field, boolean nonNegative, Location at, ViolationLog log) {
 		if (text == null) {
 			log.add(at, field, null, "is required");
 			return Double.NaN;
@@ -224,7 +197,7 @@ final class ProductRules {
 		return wholeNumber(text, field, 1, max, at, log);
 	}
 
-	private static int wholeNumber(String text, Field field, int min, int max, Location at, ViolationLog log) {
+	static int wholeNumber(String text, Field field, int min, int max, Location at, ViolationLog log) {
 		if (text == null) {
 			log.add(at, field, null, "is required");
 			return -1;

@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
+import com.stockcast.simulation.OrderPolicy;
+import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
 
 /**
  * The stored form of a chunk's products: a compact binary record per product, in input order.
  * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
- * scheduled receipts (its receipt days and their units). Chunks without a receipts input are still
- * written as version 2, so that a replica not yet updated can take them; versions 1 and 2 still read.
+ * scheduled receipts (its receipt days and their units); version 4 adds a flag for the receipts input
+ * and each order policy's terms (docs/forecast-contract.md#planned-orders). A chunk is written in the
+ * oldest version that holds it (2 without receipts or other terms than the plain reorder point, 3
+ * with receipts), so that a replica not yet updated can take it; every older version still reads.
  */
 final class ChunkCodec {
 
-	private static final int VERSION = 3;
+	private static final int VERSION = 4;
 
 	private ChunkCodec() {
 	}
@@ -27,7 +31,12 @@ final class ChunkCodec {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 56);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
-			out.writeByte(receipts ? VERSION : 2);
+			boolean terms = !plainTerms(products, from, to);
+			int version = terms ? 4 : receipts ? 3 : 2;
+			out.writeByte(version);
+			if (version == 4) {
+				out.writeBoolean(receipts);
+			}
 			out.writeInt(to - from);
 			for (int i = from; i < to; i++) {
 				out.writeUTF(products.id(i));
@@ -42,6 +51,14 @@ final class ChunkCodec {
 				if (products.hasReorderPolicy(i)) {
 					out.writeDouble(products.reorderPoint(i));
 					out.writeDouble(products.orderQuantity(i));
+					if (terms) {
+						out.writeByte(products.orderPolicy(i).ordinal());
+						out.writeInt(products.reviewPeriodDays(i));
+						out.writeDouble(products.safetyStock(i));
+						out.writeDouble(products.minOrderQuantity(i));
+						out.writeDouble(products.orderMultiple(i));
+						out.writeDouble(products.maxLevel(i));
+					}
 				}
 				if (receipts) {
 					out.writeInt(products.receiptsEnd(i) - products.receiptsStart(i));
@@ -64,6 +81,7 @@ final class ChunkCodec {
 			if (version < 1 || version > VERSION) {
 				throw new IllegalStateException("unknown chunk format " + version);
 			}
+			boolean receiptsInput = (version == 3) || (version >= 4 && in.readBoolean());
 			int count = in.readInt();
 			Products.Builder products = Products.builder();
 			Receipts receipts = new Receipts();
@@ -73,22 +91,44 @@ final class ChunkCodec {
 				if (version >= 2) {
 					products.salesStd(in.readDouble());
 					int leadTime = in.readInt();
-					if (leadTime >= 0) {
+					if (leadTime >= 0 && version >= 4) {
+						double reorderPoint = in.readDouble();
+						double quantity = in.readDouble();
+						OrderPolicy policy = OrderPolicy.values()[in.readUnsignedByte()];
+						int review = in.readInt();
+						double safetyStock = in.readDouble();
+						double minimum = in.readDouble();
+						double multiple = in.readDouble();
+						double maxLevel = in.readDouble();
+						products.orderTerms(new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review,
+								safetyStock, minimum, multiple));
+					}
+					else if (leadTime >= 0) {
 						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);
 					}
 				}
-				if (version >= 3) {
+				if (receiptsInput) {
 					int days = in.readInt();
 					for (int r = 0; r < days; r++) {
 						receipts.add(i, in.readInt(), in.readDouble());
 					}
 				}
 			}
-			return (version >= 3) ? receipts.to(products.build()) : products.build();
+			return receiptsInput ? receipts.to(products.build()) : products.build();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Whether every product of {@code from..to-1} has no order policy or the plain reorder point. */
+	private static boolean plainTerms(Products products, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (products.hasReorderPolicy(i) && !products.orderTerms(i).plainReorderPoint()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Receipt days as read, one per day already summed: {@link Products#withReceipts} keeps them as they are. */

@@ -63,6 +63,8 @@ public final class Answer {
 			case ROWS -> products.periods(from, to);
 			case SUMMARY -> to - from;
 			case TOTALS -> products.days(from, to);
+			// Not known before they are simulated: at most one a review day, the bound chunks are cut by.
+			case ORDERS -> products.reviewDays(from, to);
 		};
 	}
 
@@ -94,8 +96,9 @@ public final class Answer {
 		Table.Sink rows = (this.view == View.ROWS) ? records : null;
 		Table.Sink summary = (this.view == View.SUMMARY) ? records : null;
 		Totals totals = (this.view == View.TOTALS) ? new Totals() : null;
+		Table.Sink orders = (this.view == View.ORDERS) ? records : null;
 		for (int i = from; i < to; i++) {
-			this.projection.project(products, i, i, rows, summary, totals);
+			this.projection.project(products, i, i, rows, summary, totals, orders);
 		}
 		if (totals != null) {
 			this.pending.put(from, totals);

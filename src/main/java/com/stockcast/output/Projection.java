@@ -6,6 +6,7 @@ import java.util.List;
 import com.stockcast.output.Table.Column;
 import com.stockcast.output.Table.Kind;
 import com.stockcast.simulation.MonteCarlo;
+import com.stockcast.simulation.OrderPolicy;
 import com.stockcast.simulation.PolicyTrajectory;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.SalesPolicy;
@@ -23,6 +24,10 @@ public final class Projection {
 	private static final ThreadLocal<PolicyTrajectory> TRAJECTORIES = ThreadLocal.withInitial(PolicyTrajectory::new);
 
 	private static final ThreadLocal<MonteCarlo> SIMULATIONS = ThreadLocal.withInitial(MonteCarlo::new);
+
+	private static final ThreadLocal<OutputBuffer> REASONS = ThreadLocal.withInitial(() -> new OutputBuffer(96));
+
+	private static final ThreadLocal<OutputBuffer> THRESHOLDS = ThreadLocal.withInitial(() -> new OutputBuffer(48));
 
 	private static final ThreadLocal<int[]> ORDER_DATES = ThreadLocal.withInitial(() -> new int[16]);
 
@@ -44,6 +49,8 @@ public final class Projection {
 
 	private final Table totals;
 
+	private final Table orderRows;
+
 	/**
 	 * @param orders whether any product has a reorder policy (adds the order columns)
 	 */
@@ -64,6 +71,7 @@ public final class Projection {
 		this.rows = new Table(rowColumns());
 		this.summary = new Table(summaryColumns());
 		this.totals = new Table(totalColumns());
+		this.orderRows = new Table(orderColumns());
 	}
 
 	/** The table of {@code view}'s records. */
@@ -72,7 +80,15 @@ public final class Projection {
 			case ROWS -> this.rows;
 			case SUMMARY -> this.summary;
 			case TOTALS -> this.totals;
+			case ORDERS -> this.orderRows;
 		};
+	}
+
+	/** The planned orders' columns (docs/forecast-contract.md#planned-orders), whatever the scenario. */
+	private static List<Column> orderColumns() {
+		return List.of(Table.column("product_id", Kind.TEXT), Table.column("order_date", Kind.DATE),
+				Table.column("arrival_date", Kind.DATE), Table.column("quantity", Kind.AMOUNT),
+				Table.column("level_before_arrival", Kind.AMOUNT), Table.column("reason", Kind.TEXT));
 	}
 
 	private List<Column> rowColumns() {
@@ -168,6 +184,15 @@ public final class Projection {
 	 * @param totals takes the product's days, or {@code null}
 	 */
 	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals) {
+		project(products, i, position, rows, summary, totals, null);
+	}
+
+	/**
+	 * As {@link #project(Products, int, long, Table.Sink, Table.Sink, Totals)}, and hands the product's
+	 * planned orders to {@code orders} (deterministic forecasts only), or to none when it is {@code null}.
+	 */
+	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals,
+			Table.Sink orders) {
 		int startDay = products.startDay(i);
 		if (this.scenario.probabilistic()) {
 			MonteCarlo simulation = SIMULATIONS.get();
@@ -193,6 +218,9 @@ public final class Projection {
 		}
 		if (summary != null) {
 			summary(products, i, trajectory, summary);
+		}
+		if (orders != null) {
+			orders(products, i, trajectory, orders);
 		}
 		if (totals != null) {
 			for (int d = 0; d < trajectory.days(); d++) {
@@ -279,6 +307,54 @@ public final class Projection {
 			sink.count(count).dates(dates, count);
 		}
 		sink.end();
+	}
+
+	/** One record per planned order of product {@code i}, in the order placed. */
+	private static void orders(Products products, int i, PolicyTrajectory trajectory, Table.Sink sink) {
+		int count = trajectory.orderCount();
+		if (count == 0) {
+			return;
+		}
+		int startDay = products.startDay(i);
+		OrderPolicy policy = products.orderPolicy(i);
+		// The policy's threshold is the product's: written once, not once an order.
+		OutputBuffer threshold = THRESHOLDS.get();
+		threshold.clear();
+		threshold.putAscii(switch (policy) {
+			case REORDER_POINT -> " <= reorder point ";
+			case MIN_MAX -> " <= min ";
+			case ORDER_UP_TO -> " < safety stock ";
+		});
+		Decimals.append(threshold, (policy == OrderPolicy.ORDER_UP_TO) ? products.safetyStock(i) : products.reorderPoint(i));
+		OutputBuffer reason = REASONS.get();
+		for (int j = 0; j < count; j++) {
+			int arrival = trajectory.orderArrivalDay(j);
+			sink.text(products.id(i)).date(startDay + trajectory.orderDay(j)).date(startDay + arrival)
+				.amount(trajectory.orderUnits(j)).amount(trajectory.orderLevelBeforeArrival(j));
+			reason(policy, startDay, trajectory, j, threshold, reason);
+			sink.phrase(reason.bytes(), reason.length()).end();
+		}
+	}
+
+	/**
+	 * Writes into {@code out} why order {@code j} was placed, a stable phrase with its figures rounded as
+	 * amounts are: {@code position 12 <= reorder point 20}, {@code position 4 <= min 10} or
+	 * {@code projected 3 < safety stock 10 on 2024-01-09} ({@code threshold} holds the part from the
+	 * comparison on). Written with the answer's own number and date writers into buffers per thread,
+	 * which the answer copies: a view of millions of orders makes no object per order (BigDecimal,
+	 * LocalDate and a String per order made it ten times slower than the summary;
+	 * docs/performance.md#planned-orders).
+	 */
+	private static void reason(OrderPolicy policy, int startDay, PolicyTrajectory trajectory, int j,
+			OutputBuffer threshold, OutputBuffer out) {
+		out.clear();
+		out.putAscii((policy == OrderPolicy.ORDER_UP_TO) ? "projected " : "position ");
+		Decimals.append(out, trajectory.orderFigure(j));
+		out.put(threshold.bytes(), 0, threshold.length());
+		if (policy == OrderPolicy.ORDER_UP_TO) {
+			out.putAscii(" on ");
+			IsoDates.append(out, startDay + trajectory.orderFigureDay(j));
+		}
 	}
 
 	private void probabilisticRows(Products products, int i, MonteCarlo simulation, Table.Sink sink) {

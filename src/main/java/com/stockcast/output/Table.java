@@ -101,6 +101,14 @@ public final class Table {
 
 		Sink text(String value);
 
+		/**
+		 * Text the service made of printable ASCII with no comma, quote or backslash, in
+		 * {@code ascii[0..count)}: it needs no quoting or escaping, so a writer copies it as it is.
+		 */
+		default Sink phrase(byte[] ascii, int count) {
+			return text(new String(ascii, 0, count, StandardCharsets.ISO_8859_1));
+		}
+
 		/** @param epochDay the date as days since 1970-01-01, or {@link Integer#MIN_VALUE} for none */
 		Sink date(int epochDay);
 
@@ -399,6 +407,20 @@ public final class Table {
 				this.lastText[c] = value;
 				this.repeated[c] = false;
 			}
+			return this;
+		}
+
+		@Override
+		public Sink phrase(byte[] ascii, int count) {
+			int c = begin();
+			if (!this.csv) {
+				this.out.put((byte) '"');
+			}
+			this.out.put(ascii, 0, count);
+			if (!this.csv) {
+				this.out.put((byte) '"');
+			}
+			this.out.put(this.after[c]);
 			return this;
 		}
 

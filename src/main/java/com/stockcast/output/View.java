@@ -3,12 +3,12 @@ package com.stockcast.output;
 import java.util.Locale;
 
 /**
- * What an answer holds: the daily (per-period) rows, one summary per product, or the portfolio's
- * totals, one row per date over all products.
+ * What an answer holds: the daily (per-period) rows, one summary per product, the portfolio's
+ * totals, one row per date over all products, or the planned orders, one row per order.
  */
 public enum View {
 
-	ROWS, SUMMARY, TOTALS;
+	ROWS, SUMMARY, TOTALS, ORDERS;
 
 	public String tag() {
 		return name().toLowerCase(Locale.ROOT);

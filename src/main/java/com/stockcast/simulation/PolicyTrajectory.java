@@ -18,13 +18,16 @@ import java.util.Arrays;
  * open orders the request gave, summed per day), then {@code level = level + units} of the order due
  * today, if any (placed on day {@code d - L}; at most one order is placed a day, so at most one falls
  * due).</li>
- * <li><b>Order review</b>, only with a reorder policy ({@code s} = reorder point, {@code Q} = order
- * quantity, {@code L} = lead time): {@code position = level + n * Q}, {@code n} the number of
- * {@code Q}-lots ordered and not yet received, then {@code + due}, the scheduled receipts still to come
- * (only when some are). If {@code position <= s}, an order of {@code k * Q}
- * units is placed, {@code k} the least {@code k >= 1} with {@code position + k * Q > s}; it is due
- * on day {@code d + L}. With {@code L == 0} it is received at once: added to today's level and
- * counted as received today. Orders due after the last day are placed but never received.</li>
+ * <li><b>Order review</b>, only with an order policy and on review days ({@code d % R == 0}); the
+ * plain reorder point ({@code s} = reorder point, {@code Q} = order quantity, {@code L} = lead time):
+ * {@code position = level + n * Q}, {@code n} the number of {@code Q}-lots ordered and not yet
+ * received, then {@code + due}, the scheduled receipts still to come (only when some are). If
+ * {@code position <= s}, an order of {@code k * Q} units is placed, {@code k} the least {@code k >= 1}
+ * with {@code position + k * Q > s}; it is due on day {@code d + L}. With {@code L == 0} it is received
+ * at once: added to today's level and counted as received today. Orders due after the last day are
+ * placed but never received. The other policies and constraints (docs/forecast-contract.md#planned-orders)
+ * add up the open orders' units instead of counting lots, and raise the quantity to the minimum and to
+ * whole packs; order-up-to projects the window its order protects ({@link #bindingDay}).</li>
  * <li>The day's level is final: the stockout day is the first day that is out of stock, that is
  * whose level is {@code <= 0} or (under lost sales) whose demand was not all met; the minimum
  * level is taken over all days.</li>
@@ -55,9 +58,18 @@ public final class PolicyTrajectory {
 	private double[] dayRestocking = new double[32];
 	private double[] dayUnmet = new double[32];
 
-	/** Lots ordered on each day (0 when none), so that day {@code d} receives {@code lotsOrdered[d - L]}. */
-	private long[] lotsOrdered = new long[32];
+	/** The planned orders, in the order placed: day placed, units, lots of Q (plain reorder point only). */
 	private int[] orderDays = new int[32];
+	private double[] orderUnits = new double[32];
+	private long[] orderLots = new long[32];
+	/** The level on the arrival day just before the order is added; NaN until it arrives. */
+	private double[] orderLevelsBefore = new double[32];
+	/** Why it was placed: the position, or order-up-to's least projected level and its day. */
+	private double[] orderFigures = new double[32];
+	private int[] orderFigureDays = new int[32];
+	private int leadTime;
+	/** The projected level on the day {@link #bindingDay} returns. */
+	private double projected;
 
 	private int periods;
 	private int days;
@@ -82,17 +94,29 @@ public final class PolicyTrajectory {
 		int periodCount = products.periods(i);
 		boolean lostSales = policy == SalesPolicy.LOST_SALES;
 		boolean reorder = products.hasReorderPolicy(i);
+		OrderPolicy orderPolicy = reorder ? products.orderPolicy(i) : null;
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
-		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0, reorder ? days : 0);
-		long[] lotsOrdered = this.lotsOrdered;
+		int review = products.reviewPeriodDays(i);
+		double safetyStock = products.safetyStock(i);
+		double minimumOrder = products.minOrderQuantity(i);
+		double multiple = products.orderMultiple(i);
+		double maxLevel = products.maxLevel(i);
+		// The plain reorder point counts its orders in lots of Q, as it always has: n x Q is not, to the
+		// bit, the sum of the orders' units when Q is not a whole number.
+		boolean inLots = reorder && orderPolicy == OrderPolicy.REORDER_POINT && minimumOrder == 0
+				&& Double.isNaN(multiple);
+		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0);
 		// The next scheduled receipt day, and the units still due from it on (0 once none are).
 		int receipt = products.receiptsStart(i);
 		int receiptsEnd = products.receiptsEnd(i);
 		int receiptDay = (receipt < receiptsEnd) ? products.receiptDay(receipt) : -1;
 		double scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
 		long lotsOnOrder = 0;
+		// Orders firstOpen..orders-1 are placed and not yet received; they arrive in the order placed.
+		int firstOpen = 0;
+		int untilReview = 0;
 		int orders = 0;
 		int stockout = NO_STOCKOUT;
 		double min = Double.POSITIVE_INFINITY;
@@ -125,33 +149,77 @@ public final class PolicyTrajectory {
 				}
 				double received = 0;
 				if (reorder) {
-					if (lead > 0 && day >= lead) {
-						long due = lotsOrdered[day - lead];
-						if (due != 0) {
-							received = due * quantity;
-							level += received;
-							lotsOnOrder -= due;
-						}
+					if (lead > 0 && firstOpen < orders && this.orderDays[firstOpen] + lead == day) {
+						received = this.orderUnits[firstOpen];
+						this.orderLevelsBefore[firstOpen] = level;
+						level += received;
+						lotsOnOrder -= this.orderLots[firstOpen];
+						firstOpen++;
 					}
-					double position = level + lotsOnOrder * quantity;
-					if (scheduledDue != 0) {
-						// Open orders count in the position like the policy's own: they are on their way.
-						position += scheduledDue;
-					}
-					long lots = lotsToOrder(position, reorderPoint, quantity);
-					lotsOrdered[day] = lots;
-					if (lots != 0) {
-						double units = lots * quantity;
-						periodOrdered += units;
-						orders = recordOrder(orders, day);
-						if (lead == 0) {
-							received = units;
-							level += units;
+					if (untilReview == 0) {
+						untilReview = review;
+						double units = 0;
+						long lots = 0;
+						double figure = Double.NaN;
+						int figureDay = -1;
+						if (orderPolicy == OrderPolicy.ORDER_UP_TO) {
+							if ((long) day + lead < days) {
+								figureDay = bindingDay(products, level, day, lead, review, days, safetyStock, salesRate,
+										restockingRate, receipt, receiptsEnd, firstOpen, orders);
+								figure = this.projected;
+								if (figure < safetyStock) {
+									units = OrderTerms.constrained(safetyStock - figure, minimumOrder, multiple);
+								}
+							}
 						}
 						else {
-							lotsOnOrder += lots;
+							double position;
+							if (inLots) {
+								position = level + lotsOnOrder * quantity;
+							}
+							else {
+								double onOrder = 0;
+								for (int j = firstOpen; j < orders; j++) {
+									onOrder += this.orderUnits[j];
+								}
+								position = level + onOrder;
+							}
+							if (scheduledDue != 0) {
+								// Open orders count in the position like the policy's own: they are on their way.
+								position += scheduledDue;
+							}
+							figure = position;
+							if (orderPolicy == OrderPolicy.MIN_MAX) {
+								if (position <= reorderPoint) {
+									units = OrderTerms.constrained(maxLevel - position, minimumOrder, multiple);
+								}
+							}
+							else {
+								lots = lotsToOrder(position, reorderPoint, quantity);
+								if (lots != 0) {
+									units = lots * quantity;
+									if (!inLots) {
+										units = OrderTerms.constrained(units, minimumOrder, multiple);
+										lots = 0;
+									}
+								}
+							}
+						}
+						if (units != 0) {
+							periodOrdered += units;
+							orders = recordOrder(orders, day, units, lots, figure, figureDay);
+							if (lead == 0) {
+								received = units;
+								this.orderLevelsBefore[orders - 1] = level;
+								level += units;
+								firstOpen = orders;
+							}
+							else {
+								lotsOnOrder += lots;
+							}
 						}
 					}
+					untilReview--;
 					periodReceived += received;
 				}
 				periodSales += sold;
@@ -185,6 +253,7 @@ public final class PolicyTrajectory {
 		this.periods = keepPeriods ? periodCount : 0;
 		this.days = keepDays ? days : 0;
 		this.orderCount = orders;
+		this.leadTime = lead;
 		this.stockoutDay = stockout;
 		this.minimum = min;
 		this.ending = level;
@@ -228,15 +297,67 @@ public final class PolicyTrajectory {
 		return k;
 	}
 
-	private int recordOrder(int orders, int day) {
+	/**
+	 * Order-up-to's review on day {@code day} (docs/forecast-contract.md#planned-orders): projects the
+	 * end-of-day level without a new order over the window the order protects, from its arrival
+	 * {@code day + L} to the day before the next review's order can arrive (or the last day), with
+	 * the arithmetic of backorders and the receipts and orders already due. Returns the first day of
+	 * the window whose projected level is lowest, and leaves that level in {@link #projected}.
+	 */
+	private int bindingDay(Products products, double level, int day, int lead, int review, int days,
+			double safetyStock, double salesRate, double restockingRate, int receipt, int receiptsEnd, int firstOpen,
+			int orders) {
+		int arrival = day + lead;
+		int last = (int) Math.min((long) day + review + lead - 1, days - 1);
+		double p = level;
+		double lowest = Double.POSITIVE_INFINITY;
+		int binding = -1;
+		if (arrival == day) {
+			lowest = p;
+			binding = day;
+		}
+		int r = receipt;
+		int o = firstOpen;
+		for (int t = day + 1; t <= last; t++) {
+			p -= salesRate;
+			p += restockingRate;
+			if (r < receiptsEnd && products.receiptDay(r) == t) {
+				p += products.receiptUnits(r);
+				r++;
+			}
+			if (o < orders && this.orderDays[o] + lead == t) {
+				p += this.orderUnits[o];
+				o++;
+			}
+			if (t >= arrival && p < lowest) {
+				lowest = p;
+				binding = t;
+			}
+		}
+		this.projected = lowest;
+		return binding;
+	}
+
+	private int recordOrder(int orders, int day, double units, long lots, double figure, int figureDay) {
 		if (orders == this.orderDays.length) {
-			this.orderDays = Arrays.copyOf(this.orderDays, orders * 2);
+			int n = orders * 2;
+			this.orderDays = Arrays.copyOf(this.orderDays, n);
+			this.orderUnits = Arrays.copyOf(this.orderUnits, n);
+			this.orderLots = Arrays.copyOf(this.orderLots, n);
+			this.orderLevelsBefore = Arrays.copyOf(this.orderLevelsBefore, n);
+			this.orderFigures = Arrays.copyOf(this.orderFigures, n);
+			this.orderFigureDays = Arrays.copyOf(this.orderFigureDays, n);
 		}
 		this.orderDays[orders] = day;
+		this.orderUnits[orders] = units;
+		this.orderLots[orders] = lots;
+		this.orderLevelsBefore[orders] = Double.NaN;
+		this.orderFigures[orders] = figure;
+		this.orderFigureDays[orders] = figureDay;
 		return orders + 1;
 	}
 
-	private void ensureCapacity(int periods, int days, int reviewDays) {
+	private void ensureCapacity(int periods, int days) {
 		if (periods > this.levels.length) {
 			int n = Math.max(periods, this.levels.length * 2);
 			this.levels = Arrays.copyOf(this.levels, n);
@@ -252,9 +373,6 @@ public final class PolicyTrajectory {
 			this.daySold = Arrays.copyOf(this.daySold, n);
 			this.dayRestocking = Arrays.copyOf(this.dayRestocking, n);
 			this.dayUnmet = Arrays.copyOf(this.dayUnmet, n);
-		}
-		if (reviewDays > this.lotsOrdered.length) {
-			this.lotsOrdered = new long[Math.max(reviewDays, this.lotsOrdered.length * 2)];
 		}
 	}
 
@@ -332,6 +450,34 @@ public final class PolicyTrajectory {
 	/** Day offset (from the start date) of order {@code j}, ascending in {@code j}. */
 	public int orderDay(int j) {
 		return this.orderDays[j];
+	}
+
+	/** Units of order {@code j}: at least the minimum, a whole number of packs. */
+	public double orderUnits(int j) {
+		return this.orderUnits[j];
+	}
+
+	/** Day offset the order {@code j} is due: placed plus the lead time (perhaps past the last day). */
+	public int orderArrivalDay(int j) {
+		return this.orderDays[j] + this.leadTime;
+	}
+
+	/** The level on order {@code j}'s arrival day just before it is added; NaN when it arrives after the last day. */
+	public double orderLevelBeforeArrival(int j) {
+		return this.orderLevelsBefore[j];
+	}
+
+	/**
+	 * Why order {@code j} was placed: the inventory position it was placed at (reorder point, min-max),
+	 * or order-up-to's lowest projected level without it, on {@link #orderFigureDay}.
+	 */
+	public double orderFigure(int j) {
+		return this.orderFigures[j];
+	}
+
+	/** Order-up-to: the day offset of {@link #orderFigure}; -1 for the other policies. */
+	public int orderFigureDay(int j) {
+		return this.orderFigureDays[j];
 	}
 
 	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */

@@ -19,6 +19,12 @@ public final class Products {
 	private final double[] reorderPoints;
 	private final double[] orderQuantities;
 	private final int[] leadTimes;
+	private final byte[] orderPolicies;
+	private final int[] reviewPeriods;
+	private final double[] safetyStocks;
+	private final double[] minOrderQuantities;
+	private final double[] orderMultiples;
+	private final double[] maxLevels;
 	private final int size;
 
 	/**
@@ -47,6 +53,12 @@ public final class Products {
 		this.reorderPoints = Arrays.copyOf(b.reorderPoints, b.size);
 		this.orderQuantities = Arrays.copyOf(b.orderQuantities, b.size);
 		this.leadTimes = Arrays.copyOf(b.leadTimes, b.size);
+		this.orderPolicies = Arrays.copyOf(b.orderPolicies, b.size);
+		this.reviewPeriods = Arrays.copyOf(b.reviewPeriods, b.size);
+		this.safetyStocks = Arrays.copyOf(b.safetyStocks, b.size);
+		this.minOrderQuantities = Arrays.copyOf(b.minOrderQuantities, b.size);
+		this.orderMultiples = Arrays.copyOf(b.orderMultiples, b.size);
+		this.maxLevels = Arrays.copyOf(b.maxLevels, b.size);
 		this.receiptFrom = null;
 		this.receiptDays = null;
 		this.receiptUnits = null;
@@ -66,6 +78,12 @@ public final class Products {
 		this.reorderPoints = products.reorderPoints;
 		this.orderQuantities = products.orderQuantities;
 		this.leadTimes = products.leadTimes;
+		this.orderPolicies = products.orderPolicies;
+		this.reviewPeriods = products.reviewPeriods;
+		this.safetyStocks = products.safetyStocks;
+		this.minOrderQuantities = products.minOrderQuantities;
+		this.orderMultiples = products.orderMultiples;
+		this.maxLevels = products.maxLevels;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
 		this.receiptUnits = receiptUnits;
@@ -190,6 +208,57 @@ public final class Products {
 		return this.leadTimes[i];
 	}
 
+	/** How product {@code i}'s orders are sized; {@code null} without an order policy. */
+	public OrderPolicy orderPolicy(int i) {
+		return (this.orderPolicies[i] < 0) ? null : OrderPolicy.ofOrdinal(this.orderPolicies[i]);
+	}
+
+	/** Orders are placed on days {@code d} with {@code d % reviewPeriodDays == 0}; 1 without an order policy. */
+	public int reviewPeriodDays(int i) {
+		return this.reviewPeriods[i];
+	}
+
+	/** The level order-up-to keeps on hand; 0 for the other policies. */
+	public double safetyStock(int i) {
+		return this.safetyStocks[i];
+	}
+
+	/** The least units of an order (0 when any will do). */
+	public double minOrderQuantity(int i) {
+		return this.minOrderQuantities[i];
+	}
+
+	/** The pack size orders are whole numbers of; NaN when quantities are not rounded. */
+	public double orderMultiple(int i) {
+		return this.orderMultiples[i];
+	}
+
+	/** Min-max: the level ordered up to; NaN for the other policies. */
+	public double maxLevel(int i) {
+		return this.maxLevels[i];
+	}
+
+	/** Product {@code i}'s order terms as one value; {@code null} without an order policy. */
+	public OrderTerms orderTerms(int i) {
+		OrderPolicy policy = orderPolicy(i);
+		return (policy == null) ? null : new OrderTerms(policy, this.reorderPoints[i], this.orderQuantities[i],
+				this.maxLevels[i], this.leadTimes[i], this.reviewPeriods[i], this.safetyStocks[i],
+				this.minOrderQuantities[i], this.orderMultiples[i]);
+	}
+
+	/**
+	 * Whether every product's orders are those of the plain reorder point ({@link OrderTerms#plainReorderPoint}),
+	 * or none: the Monte Carlo forecast simulates no other.
+	 */
+	public boolean onlyPlainReorderPoints() {
+		for (int i = 0; i < this.size; i++) {
+			if (this.orderPolicies[i] >= 0 && !orderTerms(i).plainReorderPoint()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Whether some product has a reorder policy (an answer then carries the order columns). */
 	public boolean anyReorderPolicy() {
 		for (int i = 0; i < this.size; i++) {
@@ -259,6 +328,20 @@ public final class Products {
 		return days;
 	}
 
+	/**
+	 * Review days of products {@code from..to-1} with an order policy: the most planned orders they can
+	 * place, at most one a review day.
+	 */
+	public long reviewDays(int from, int to) {
+		long days = 0;
+		for (int i = from; i < to; i++) {
+			if (this.leadTimes[i] >= 0) {
+				days += (this.durations[i] - 1) / this.reviewPeriods[i] + 1;
+			}
+		}
+		return days;
+	}
+
 	/** Output rows of products {@code from..to-1}: the sum of their {@link #periods(int)}. */
 	public long periods(int from, int to) {
 		long rows = 0;
@@ -281,6 +364,12 @@ public final class Products {
 		private double[] reorderPoints = new double[64];
 		private double[] orderQuantities = new double[64];
 		private int[] leadTimes = new int[64];
+		private byte[] orderPolicies = new byte[64];
+		private int[] reviewPeriods = new int[64];
+		private double[] safetyStocks = new double[64];
+		private double[] minOrderQuantities = new double[64];
+		private double[] orderMultiples = new double[64];
+		private double[] maxLevels = new double[64];
 		private int size;
 
 		private Builder() {
@@ -303,6 +392,12 @@ public final class Products {
 			this.reorderPoints[i] = Double.NaN;
 			this.orderQuantities[i] = Double.NaN;
 			this.leadTimes[i] = -1;
+			this.orderPolicies[i] = -1;
+			this.reviewPeriods[i] = 1;
+			this.safetyStocks[i] = 0;
+			this.minOrderQuantities[i] = 0;
+			this.orderMultiples[i] = Double.NaN;
+			this.maxLevels[i] = Double.NaN;
 			return this;
 		}
 
@@ -314,10 +409,21 @@ public final class Products {
 
 		/** Gives the product added last a reorder policy in place of (or on top of) its restocking rate. */
 		public Builder reorderPolicy(double reorderPoint, double orderQuantity, int leadTimeDays) {
+			return orderTerms(OrderTerms.reorderPoint(reorderPoint, orderQuantity, leadTimeDays));
+		}
+
+		/** Gives the product added last an order policy with its supplier constraints. */
+		public Builder orderTerms(OrderTerms terms) {
 			int i = this.size - 1;
-			this.reorderPoints[i] = reorderPoint;
-			this.orderQuantities[i] = orderQuantity;
-			this.leadTimes[i] = leadTimeDays;
+			this.reorderPoints[i] = terms.reorderPoint();
+			this.orderQuantities[i] = terms.orderQuantity();
+			this.leadTimes[i] = terms.leadTimeDays();
+			this.orderPolicies[i] = (byte) terms.policy().ordinal();
+			this.reviewPeriods[i] = terms.reviewPeriodDays();
+			this.safetyStocks[i] = terms.safetyStock();
+			this.minOrderQuantities[i] = terms.minOrderQuantity();
+			this.orderMultiples[i] = terms.orderMultiple();
+			this.maxLevels[i] = terms.maxLevel();
 			return this;
 		}
 
@@ -338,6 +444,12 @@ public final class Products {
 			this.reorderPoints = Arrays.copyOf(this.reorderPoints, n);
 			this.orderQuantities = Arrays.copyOf(this.orderQuantities, n);
 			this.leadTimes = Arrays.copyOf(this.leadTimes, n);
+			this.orderPolicies = Arrays.copyOf(this.orderPolicies, n);
+			this.reviewPeriods = Arrays.copyOf(this.reviewPeriods, n);
+			this.safetyStocks = Arrays.copyOf(this.safetyStocks, n);
+			this.minOrderQuantities = Arrays.copyOf(this.minOrderQuantities, n);
+			this.orderMultiples = Arrays.copyOf(this.orderMultiples, n);
+			this.maxLevels = Arrays.copyOf(this.maxLevels, n);
 		}
 
 		public Products build() {

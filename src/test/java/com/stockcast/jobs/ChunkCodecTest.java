@@ -6,6 +6,8 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
+import com.stockcast.simulation.OrderPolicy;
+import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,32 @@ class ChunkCodecTest {
 			assertThat(decoded.leadTimeDays(i)).isEqualTo(products.leadTimeDays(o));
 		}
 		assertThat(decoded.hasReorderPolicy(0)).isFalse();
+	}
+
+	@Test
+	void readsBackTheOrderPoliciesAndTheirConstraintsWithAndWithoutReceipts() {
+		Products products = Products.builder()
+			.add("A", 19_723, 20, 4, 0, 10, 1)
+			.orderTerms(new OrderTerms(OrderPolicy.ORDER_UP_TO, Double.NaN, Double.NaN, Double.NaN, 2, 3, 5, 0, 6))
+			.add("B", 19_723, 15, 5, 0, 8, 1)
+			.orderTerms(new OrderTerms(OrderPolicy.REORDER_POINT, 10, 8, Double.NaN, 1, 2, 0, 20, 6))
+			.add("C", 19_723, 12, 4, 0, 8, 1)
+			.orderTerms(new OrderTerms(OrderPolicy.MIN_MAX, 10, Double.NaN, 30, 1, 1, 0, 0.5, Double.NaN))
+			.add("D", 19_723, 12, 4, 0, 8, 1)
+			.build();
+		for (Products stored : new Products[] { products,
+				products.withReceipts(new int[] { 1 }, new int[] { 3 }, new double[] { 7 }, 1) }) {
+			Products decoded = ChunkCodec.decode(ChunkCodec.encode(stored, 0, 4));
+			assertThat(decoded.hasReceiptsInput()).isEqualTo(stored.hasReceiptsInput());
+			for (int i = 0; i < 4; i++) {
+				assertThat(decoded.orderTerms(i)).isEqualTo(stored.orderTerms(i));
+			}
+			assertThat(decoded.receiptsEnd(0)).isEqualTo(stored.receiptsEnd(0));
+		}
+		// Only the plain reorder point: still the older format, which a replica not yet updated reads.
+		assertThat(ChunkCodec.encode(Products.builder().add("E", 1, 1, 1, 1, 1, 1).reorderPolicy(1, 1, 0).build(), 0, 1)[0])
+			.isEqualTo((byte) 2);
+		assertThat(ChunkCodec.encode(products, 0, 4)[0]).isEqualTo((byte) 4);
 	}
 
 	@Test
