@@ -39,14 +39,18 @@ class ApiSchemas {
 			}
 			// No endpoint answers planned orders alone yet (a job does not store them), so their fields join the
 			// union without a component of their own, which would be unused.
-			io.swagger.v3.core.converter.ModelConverters.getInstance().read(PlannedOrder.class).get("PlannedOrder")
-				.getProperties().forEach((name, schema) -> union.putIfAbsent((String) name,
-						(io.swagger.v3.oas.models.media.Schema) schema));
+			// The same holds for the exceptions (view=exceptions), which share the planned orders' fields.
+			for (Class<?> shape : new Class<?>[] { PlannedOrder.class, OrderException.class }) {
+				io.swagger.v3.core.converter.ModelConverters.getInstance().read(shape).values().iterator().next()
+					.getProperties().forEach((name, schema) -> union.putIfAbsent((String) name,
+							(io.swagger.v3.oas.models.media.Schema) schema));
+			}
 			schemas.put(RECORD, new ObjectSchema().properties(union)
 				.description("One record of the answer: a ForecastRow (view=rows), a ForecastSummary (view=summary) "
 						+ "a PortfolioTotal (view=totals) or a planned order (view=orders: product_id, order_date, "
-						+ "arrival_date, quantity, level_before_arrival, reason), with exactly those fields; the others are "
-						+ "absent."));
+						+ "arrival_date, quantity, level_before_arrival, reason) or an exception (view=exceptions: product_id, "
+						+ "urgency, order_date, arrival_date, quantity, stockout_date, shortfall_units, shortfall_days, "
+						+ "reason), with exactly those fields; the others are absent."));
 		};
 	}
 
@@ -79,6 +83,19 @@ class ApiSchemas {
 			@Schema(name = "quantity", description = "Units: at least the minimum, a whole number of packs", requiredMode = RequiredMode.REQUIRED) double quantity,
 			@Schema(name = "level_before_arrival", nullable = true, description = "The level at the end of the arrival day before this order is added; null when it arrives after the horizon", requiredMode = RequiredMode.REQUIRED) Double levelBeforeArrival,
 			@Schema(name = "reason", description = "Why it was placed, with its figures: 'position 12 <= reorder point 20', 'position 4 <= min 10' or 'projected 3 < safety stock 10 on 2024-01-09'", requiredMode = RequiredMode.REQUIRED) String reason) {
+	}
+
+	@Schema(name = "OrderException", description = "A product that needs an order now (view=exceptions), sorted by urgency: late first, then by order_date, then by shortfall_units descending, then input order")
+	record OrderException(
+			@Schema(name = "product_id", requiredMode = RequiredMode.REQUIRED) String productId,
+			@Schema(name = "urgency", description = "late: without any planned order the stock falls short before the first day an order placed now can arrive; due: its first planned order is placed within within_days", allowableValues = { "late", "due" }, requiredMode = RequiredMode.REQUIRED) String urgency,
+			@Schema(name = "order_date", format = "date", nullable = true, description = "The first planned order's date; null for a late product without one", requiredMode = RequiredMode.REQUIRED) String orderDate,
+			@Schema(name = "arrival_date", format = "date", nullable = true, description = "order_date plus the lead time", requiredMode = RequiredMode.REQUIRED) String arrivalDate,
+			@Schema(name = "quantity", nullable = true, description = "The first planned order's units", requiredMode = RequiredMode.REQUIRED) Double quantity,
+			@Schema(name = "stockout_date", format = "date", nullable = true, description = "The first day at or below zero without any planned order; null when none", requiredMode = RequiredMode.REQUIRED) String stockoutDate,
+			@Schema(name = "shortfall_units", description = "Threshold (0, or order-up-to's safety_stock) minus the lowest level without orders before the first order arrives, at least 0", requiredMode = RequiredMode.REQUIRED) double shortfallUnits,
+			@Schema(name = "shortfall_days", description = "Days at or below zero without orders before the first order arrives", requiredMode = RequiredMode.REQUIRED) int shortfallDays,
+			@Schema(name = "reason", description = "The first planned order's reason, as view=orders gives it; empty without one", requiredMode = RequiredMode.REQUIRED) String reason) {
 	}
 
 	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this "

@@ -99,7 +99,8 @@ class ForecastController {
 	@Operation(operationId = "forecast", summary = "Forecast a product list",
 			description = "Simulates every product day by day and streams the answer back in the format Accept names: "
 					+ "one row per period (view=rows), one summary per product (view=summary), one total per date "
-					+ "(view=totals) or one row per planned order (view=orders), grouped by product in input order. The body is a JSON array of products, CSV "
+					+ "(view=totals) or one row per planned order (view=orders), grouped by product in input order; "
+					+ "or one row per product that needs an order now (view=exceptions), sorted by urgency. The body is a JSON array of products, CSV "
 					+ "(raw, or a multipart part named 'file', with an optional 'history' part and an optional "
 					+ "'receipts' part), and may be gzip-compressed (Content-Encoding: gzip). Scheduled receipts "
 					+ "(open orders: product_id, date, units) come in the 'receipts' part as CSV, or in a JSON body "
@@ -206,6 +207,7 @@ class ForecastController {
 			View parsedView = options.parsedView();
 			view[0] = parsedView.tag();
 			Scenario scenario = options.scenario(this.limits.maxTrials());
+			int withinDays = options.withinDays(parsedView, this.limits.maxDurationDays());
 			Products products = read.get();
 			PlannedOrders.check(parsedView, scenario, products, ForecastJobs.prefersAsync(request.getHeader(PREFER)));
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
@@ -214,7 +216,7 @@ class ForecastController {
 				return Outcome.ACCEPTED;
 			}
 			boolean orders = products.anyReorderPolicy();
-			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput());
+			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput(), withinDays);
 			try (ChunkedRun run = this.runs.start(new ForecastWork(products, answer, this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}

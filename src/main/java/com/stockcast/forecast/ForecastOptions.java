@@ -22,8 +22,10 @@ import com.stockcast.simulation.Scenario;
  */
 record ForecastOptions(
 		@Parameter(description = "rows (default): one row per period; summary: one row per product; "
-				+ "totals: one row per date, summed over all products; orders: one row per planned order",
-				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals", "orders" }, defaultValue = "rows")) String view,
+				+ "totals: one row per date, summed over all products; orders: one row per planned order; "
+				+ "exceptions: one row per product that is late or whose first order is due within within_days, "
+				+ "sorted by urgency",
+				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals", "orders", "exceptions" }, defaultValue = "rows")) String view,
 		@Parameter(description = "backorder (default): unmet demand waits and stock may go negative; "
 				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",
 				schema = @Schema(type = "string", allowableValues = { "backorder", "lost-sales" }, defaultValue = "backorder")) String policy,
@@ -50,7 +52,8 @@ record ForecastOptions(
 		@Parameter(name = "safety_stock", description = "Default units order-up-to keeps on hand from the first day an order can arrive (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("safety_stock") String safetyStock,
 		@Parameter(name = "min_order_quantity", description = "Default least units of an order (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("min_order_quantity") String minOrderQuantity,
 		@Parameter(name = "order_multiple", description = "Default pack size: order quantities are rounded up to whole packs (default: not rounded)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_multiple") String orderMultiple,
-		@Parameter(name = "max_level", description = "Default level min-max orders up to; greater than reorder_point", schema = @Schema(type = "number")) @BindParam("max_level") String maxLevel) {
+		@Parameter(name = "max_level", description = "Default level min-max orders up to; greater than reorder_point", schema = @Schema(type = "number")) @BindParam("max_level") String maxLevel,
+		@Parameter(name = "within_days", description = "view=exceptions: a product whose first planned order is placed at most this many days after its start is due (default 0: orders due on the start day); late products are listed whatever it is", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) @BindParam("within_days") String withinDays) {
 
 	/** Trials of a probabilistic forecast that names a random demand and no trials. */
 	static final int DEFAULT_TRIALS = 1000;
@@ -61,9 +64,28 @@ record ForecastOptions(
 		}
 		View parsed = View.parse(this.view);
 		if (parsed == null) {
-			throw InvalidInputException.forParameter("view", this.view, "must be rows, summary, totals or orders");
+			throw InvalidInputException.forParameter("view", this.view, "must be rows, summary, totals, orders or exceptions");
 		}
 		return parsed;
+	}
+
+	/**
+	 * The horizon of view=exceptions (docs/forecast-contract.md#exceptions): 0 to the longest
+	 * projection; a 400 on any other view, where it would be silently ignored.
+	 */
+	int withinDays(View view, int maxDurationDays) {
+		if (!given(this.withinDays)) {
+			return 0;
+		}
+		if (view != View.EXCEPTIONS) {
+			throw InvalidInputException.forParameter("within_days", this.withinDays, "only applies to view=exceptions");
+		}
+		int days = whole(this.withinDays, "within_days");
+		if (days < 0 || days > maxDurationDays) {
+			throw InvalidInputException.forParameter("within_days", this.withinDays,
+					"must be between 0 and " + maxDurationDays);
+		}
+		return days;
 	}
 
 	/** The scenario asked for; {@link Scenario#DEFAULT} when none of its parameters is given. */

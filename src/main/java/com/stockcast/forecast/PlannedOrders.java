@@ -6,7 +6,8 @@ import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
 
 /**
- * What a forecast request may ask of planned orders (docs/forecast-contract.md#planned-orders):
+ * What a forecast request may ask of planned orders and the exceptions made of them
+ * (docs/forecast-contract.md#planned-orders, #exceptions):
  * they come from the deterministic plan, and a job does not store them yet. A request outside that
  * gets a 400 problem naming the parameter, before anything is computed, rather than a wrong answer.
  */
@@ -15,10 +16,15 @@ final class PlannedOrders {
 	private PlannedOrders() {
 	}
 
+	/** Whether {@code view} lists the plan's orders: view=orders, and view=exceptions, built on its first orders. */
+	private static boolean fromPlan(View view) {
+		return view == View.ORDERS || view == View.EXCEPTIONS;
+	}
+
 	static void check(View view, Scenario scenario, Products products, boolean async) {
 		if (scenario.probabilistic()) {
-			if (view == View.ORDERS) {
-				throw InvalidInputException.forParameter("view", "orders",
+			if (fromPlan(view)) {
+				throw InvalidInputException.forParameter("view", view.tag(),
 						"planned orders come from the deterministic plan: not with demand=normal, demand=poisson or "
 								+ "trials");
 			}
@@ -32,8 +38,8 @@ final class PlannedOrders {
 				}
 			}
 		}
-		if (async && view == View.ORDERS) {
-			throw InvalidInputException.forParameter("view", "orders",
+		if (async && fromPlan(view)) {
+			throw InvalidInputException.forParameter("view", view.tag(),
 					"is answered synchronously only: a job stores rows, summaries and totals");
 		}
 	}

@@ -16,7 +16,9 @@ import com.stockcast.simulation.Scenario;
  *
  * <p>Rows and summaries are records that stream: a chunk's are written as soon as it and those before
  * it are done. The totals are a map-reduce: a chunk sums its products day by day, the writing thread
- * merges the sums in input order, and the records (one per date) are written at the end.
+ * merges the sums in input order, and the records (one per date) are written at the end. The
+ * exceptions are gathered the same way, at most one per product, and written at the end sorted by
+ * urgency (docs/forecast-contract.md#exceptions).
  * One answer per request.
  */
 public final class Answer {
@@ -34,6 +36,11 @@ public final class Answer {
 
 	private final Totals merged = new Totals();
 
+	/** Exceptions of chunks computed and not yet merged, by their first product. */
+	private final Map<Integer, Exceptions> pendingExceptions = new ConcurrentHashMap<>();
+
+	private final Exceptions exceptions;
+
 	/**
 	 * @param orders whether any product has a reorder policy (adds the order columns)
 	 */
@@ -46,7 +53,17 @@ public final class Answer {
 	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
 	 */
 	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts) {
+		this(format, view, scenario, orders, receipts, 0);
+	}
+
+	/**
+	 * @param orders whether any product has a reorder policy (adds the order columns)
+	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 * @param withinDays view=exceptions: a first order placed up to this many days after the start is due
+	 */
+	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts, int withinDays) {
 		this.format = format;
+		this.exceptions = new Exceptions(withinDays);
 		this.view = view;
 		this.projection = new Projection(scenario, orders, receipts);
 		this.table = this.projection.table(view);
@@ -65,15 +82,17 @@ public final class Answer {
 			case TOTALS -> products.days(from, to);
 			// Not known before they are simulated: at most one a review day, the bound chunks are cut by.
 			case ORDERS -> products.reviewDays(from, to);
+			case EXCEPTIONS -> to - from;
 		};
 	}
 
 	/**
 	 * About how many bytes {@code rows} output rows take in a chunk's buffer, to size it: eight a value,
-	 * and in JSON each value's name and quotes. A chunk of totals holds no bytes, only sums.
+	 * and in JSON each value's name and quotes. A chunk of totals or exceptions holds no bytes, only
+	 * sums or held records.
 	 */
 	public long typicalBytes(long rows) {
-		if (this.view == View.TOTALS) {
+		if (this.view == View.TOTALS || this.view == View.EXCEPTIONS) {
 			return 0;
 		}
 		int columns = this.table.columns().size();
@@ -97,11 +116,15 @@ public final class Answer {
 		Table.Sink summary = (this.view == View.SUMMARY) ? records : null;
 		Totals totals = (this.view == View.TOTALS) ? new Totals() : null;
 		Table.Sink orders = (this.view == View.ORDERS) ? records : null;
+		Exceptions exceptions = (this.view == View.EXCEPTIONS) ? this.exceptions.empty() : null;
 		for (int i = from; i < to; i++) {
-			this.projection.project(products, i, i, rows, summary, totals, orders);
+			this.projection.project(products, i, i, rows, summary, totals, orders, exceptions);
 		}
 		if (totals != null) {
 			this.pending.put(from, totals);
+		}
+		if (exceptions != null) {
+			this.pendingExceptions.put(from, exceptions);
 		}
 	}
 
@@ -116,12 +139,21 @@ public final class Answer {
 		if (totals != null) {
 			this.merged.merge(totals);
 		}
+		Exceptions exceptions = this.pendingExceptions.remove(from);
+		if (exceptions != null) {
+			this.exceptions.merge(exceptions);
+		}
 	}
 
-	/** Bytes that close the answer, after the last chunk: the totals' records, when they were asked for. */
+	/**
+	 * Bytes that close the answer, after the last chunk: the totals' or the exceptions' records, when
+	 * they were asked for.
+	 */
 	public byte[] epilogue() {
-		OutputBuffer out = new OutputBuffer(64 + this.merged.length() * 96);
-		this.projection.totals(this.merged, this.table.writer(this.format, out, true));
+		OutputBuffer out = new OutputBuffer(64 + (this.merged.length() + this.exceptions.size()) * 96);
+		Table.Writer records = this.table.writer(this.format, out, true);
+		this.projection.totals(this.merged, records);
+		this.projection.exceptions(this.exceptions, records);
 		out.put(this.table.epilogue(this.format));
 		return out.toByteArray();
 	}

@@ -1,6 +1,7 @@
 package com.stockcast.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.stockcast.output.Table.Column;
@@ -11,6 +12,7 @@ import com.stockcast.simulation.PolicyTrajectory;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
+import com.stockcast.simulation.Shortfall;
 
 /**
  * A forecast under one scenario: the simulation each product runs (its deterministic trajectory, or
@@ -51,6 +53,8 @@ public final class Projection {
 
 	private final Table orderRows;
 
+	private final Table exceptionRows;
+
 	/**
 	 * @param orders whether any product has a reorder policy (adds the order columns)
 	 */
@@ -72,6 +76,7 @@ public final class Projection {
 		this.summary = new Table(summaryColumns());
 		this.totals = new Table(totalColumns());
 		this.orderRows = new Table(orderColumns());
+		this.exceptionRows = new Table(exceptionColumns());
 	}
 
 	/** The table of {@code view}'s records. */
@@ -81,7 +86,17 @@ public final class Projection {
 			case SUMMARY -> this.summary;
 			case TOTALS -> this.totals;
 			case ORDERS -> this.orderRows;
+			case EXCEPTIONS -> this.exceptionRows;
 		};
+	}
+
+	/** The exceptions' columns (docs/forecast-contract.md#exceptions), whatever the scenario. */
+	private static List<Column> exceptionColumns() {
+		return List.of(Table.column("product_id", Kind.TEXT), Table.column("urgency", Kind.TEXT),
+				Table.column("order_date", Kind.DATE), Table.column("arrival_date", Kind.DATE),
+				Table.column("quantity", Kind.AMOUNT), Table.column("stockout_date", Kind.DATE),
+				Table.column("shortfall_units", Kind.AMOUNT), Table.column("shortfall_days", Kind.COUNT),
+				Table.column("reason", Kind.TEXT));
 	}
 
 	/** The planned orders' columns (docs/forecast-contract.md#planned-orders), whatever the scenario. */
@@ -193,6 +208,16 @@ public final class Projection {
 	 */
 	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals,
 			Table.Sink orders) {
+		project(products, i, position, rows, summary, totals, orders, null);
+	}
+
+	/**
+	 * As {@link #project(Products, int, long, Table.Sink, Table.Sink, Totals, Table.Sink)}, and adds the
+	 * product to {@code exceptions} when it is one (deterministic forecasts only), or to none when it is
+	 * {@code null}.
+	 */
+	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals,
+			Table.Sink orders, Exceptions exceptions) {
 		int startDay = products.startDay(i);
 		if (this.scenario.probabilistic()) {
 			MonteCarlo simulation = SIMULATIONS.get();
@@ -221,6 +246,9 @@ public final class Projection {
 		}
 		if (orders != null) {
 			orders(products, i, trajectory, orders);
+		}
+		if (exceptions != null) {
+			exception(products, i, position, trajectory, exceptions);
 		}
 		if (totals != null) {
 			for (int d = 0; d < trajectory.days(); d++) {
@@ -319,13 +347,7 @@ public final class Projection {
 		OrderPolicy policy = products.orderPolicy(i);
 		// The policy's threshold is the product's: written once, not once an order.
 		OutputBuffer threshold = THRESHOLDS.get();
-		threshold.clear();
-		threshold.putAscii(switch (policy) {
-			case REORDER_POINT -> " <= reorder point ";
-			case MIN_MAX -> " <= min ";
-			case ORDER_UP_TO -> " < safety stock ";
-		});
-		Decimals.append(threshold, (policy == OrderPolicy.ORDER_UP_TO) ? products.safetyStock(i) : products.reorderPoint(i));
+		threshold(products, i, policy, threshold);
 		OutputBuffer reason = REASONS.get();
 		for (int j = 0; j < count; j++) {
 			int arrival = trajectory.orderArrivalDay(j);
@@ -333,6 +355,65 @@ public final class Projection {
 				.amount(trajectory.orderUnits(j)).amount(trajectory.orderLevelBeforeArrival(j));
 			reason(policy, startDay, trajectory, j, threshold, reason);
 			sink.phrase(reason.bytes(), reason.length()).end();
+		}
+	}
+
+	/** Writes into {@code out} the part of product {@code i}'s reasons from the comparison on. */
+	private static void threshold(Products products, int i, OrderPolicy policy, OutputBuffer out) {
+		out.clear();
+		out.putAscii(switch (policy) {
+			case REORDER_POINT -> " <= reorder point ";
+			case MIN_MAX -> " <= min ";
+			case ORDER_UP_TO -> " < safety stock ";
+		});
+		Decimals.append(out, (policy == OrderPolicy.ORDER_UP_TO) ? products.safetyStock(i) : products.reorderPoint(i));
+	}
+
+	/**
+	 * Adds product {@code i} to {@code exceptions} when it is late or its first planned order is due
+	 * within their horizon (docs/forecast-contract.md#exceptions).
+	 */
+	private static void exception(Products products, int i, long position, PolicyTrajectory trajectory,
+			Exceptions exceptions) {
+		boolean ordered = trajectory.orderCount() > 0;
+		boolean due = ordered && exceptions.due(trajectory.orderDay(0));
+		// Without an order due, only a product whose orders take days to arrive can be late: most products
+		// skip the second projection.
+		if (!due && products.leadTimeDays(i) <= 0) {
+			return;
+		}
+		Shortfall shortfall = trajectory.shortfall(products, i);
+		if (!due && !shortfall.late()) {
+			return;
+		}
+		int startDay = products.startDay(i);
+		byte[] reason = new byte[0];
+		int orderDate = Integer.MIN_VALUE;
+		int arrivalDate = Integer.MIN_VALUE;
+		double quantity = Double.NaN;
+		if (ordered) {
+			OrderPolicy policy = products.orderPolicy(i);
+			OutputBuffer threshold = THRESHOLDS.get();
+			threshold(products, i, policy, threshold);
+			OutputBuffer phrase = REASONS.get();
+			reason(policy, startDay, trajectory, 0, threshold, phrase);
+			reason = Arrays.copyOf(phrase.bytes(), phrase.length());
+			orderDate = startDay + trajectory.orderDay(0);
+			arrivalDate = startDay + trajectory.orderArrivalDay(0);
+			quantity = trajectory.orderUnits(0);
+		}
+		int stockout = (shortfall.stockoutDay() == PolicyTrajectory.NO_STOCKOUT) ? Integer.MIN_VALUE
+				: startDay + shortfall.stockoutDay();
+		exceptions.add(new Exceptions.Row(position, products.id(i), shortfall.late(), orderDate, arrivalDate, quantity,
+				stockout, shortfall.units(), shortfall.days(), reason));
+	}
+
+	/** Hands the sorted {@code exceptions} to {@code sink} as the exceptions table's records. */
+	public void exceptions(Exceptions exceptions, Table.Sink sink) {
+		for (Exceptions.Row row : exceptions.sorted()) {
+			sink.text(row.productId()).text(row.late() ? "late" : "due").date(row.orderDate()).date(row.arrivalDate())
+				.amount(row.quantity()).date(row.stockoutDate()).amount(row.shortfallUnits())
+				.count(row.shortfallDays()).phrase(row.reason(), row.reason().length).end();
 		}
 	}
 

@@ -442,6 +442,58 @@ public final class PolicyTrajectory {
 		return this.totalUnmet;
 	}
 
+	/**
+	 * Product {@code i}'s stock without any planned order, against the first order the last
+	 * {@link #simulate} of it planned (docs/forecast-contract.md#exceptions). The level goes day by
+	 * day from {@code initial_inventory}: {@code - sales_rate}, {@code + restocking_rate}, {@code +} the
+	 * scheduled receipt, under backorders whatever the sales policy, as order-up-to projects (a plan
+	 * covers the demand), so the shortfall counts the units a lost sale would lose too. The threshold
+	 * is order-up-to's safety stock (below it is short) or else 0 (at or below it is short).
+	 */
+	public Shortfall shortfall(Products products, int i) {
+		int days = products.durationDays(i);
+		int lead = Math.max(products.leadTimeDays(i), 0);
+		boolean upTo = products.orderPolicy(i) == OrderPolicy.ORDER_UP_TO;
+		double threshold = upTo ? products.safetyStock(i) : 0;
+		// The first order arrives on day A: the days before it are what it cannot cover.
+		int arrival = (this.orderCount > 0) ? (int) Math.min((long) this.orderDays[0] + lead, days) : days;
+		double salesRate = products.salesRate(i);
+		double restockingRate = products.restockingRate(i);
+		int receipt = products.receiptsStart(i);
+		int receiptsEnd = products.receiptsEnd(i);
+		double level = products.initialInventory(i);
+		double lowest = Double.POSITIVE_INFINITY;
+		boolean late = false;
+		int stockout = NO_STOCKOUT;
+		int daysOut = 0;
+		for (int d = 0; d < days; d++) {
+			level -= salesRate;
+			level += restockingRate;
+			if (receipt < receiptsEnd && products.receiptDay(receipt) == d) {
+				level += products.receiptUnits(receipt);
+				receipt++;
+			}
+			boolean out = level <= 0;
+			if (out && stockout == NO_STOCKOUT) {
+				stockout = d;
+			}
+			if (d < lead && (upTo ? level < threshold : out)) {
+				late = true;
+			}
+			if (d < arrival) {
+				lowest = Math.min(lowest, level);
+				if (out) {
+					daysOut++;
+				}
+			}
+			else if (stockout != NO_STOCKOUT) {
+				break;
+			}
+		}
+		double units = (lowest < threshold) ? threshold - lowest : 0;
+		return new Shortfall(late, stockout, units, daysOut);
+	}
+
 	/** Orders placed over the projection. */
 	public int orderCount() {
 		return this.orderCount;

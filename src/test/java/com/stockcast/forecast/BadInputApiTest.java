@@ -121,7 +121,7 @@ class BadInputApiTest {
 		JsonNode error = onlyError(invalidInput(response));
 		assertThat(error.path("parameter").asString()).isEqualTo("view");
 		assertThat(error.path("value").asString()).isEqualTo("daily");
-		assertThat(error.path("reason").asString()).contains("rows, summary, totals or orders");
+		assertThat(error.path("reason").asString()).contains("rows, summary, totals, orders or exceptions");
 	}
 
 	@Test

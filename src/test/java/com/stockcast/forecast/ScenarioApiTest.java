@@ -237,7 +237,7 @@ class ScenarioApiTest {
 				new Case("?demand=gamma", body, "demand", "must be constant, normal or poisson"),
 				new Case("?seed=7", body, "seed", "only applies to a probabilistic forecast"),
 				new Case("?seed=x&trials=3", body, "seed", "must be a whole number"),
-				new Case("?view=daily", body, "view", "must be rows, summary, totals or orders"),
+				new Case("?view=daily", body, "view", "must be rows, summary, totals, orders or exceptions"),
 				new Case("?sales_std=-1&demand=normal", body, "sales_std", "must not be negative"),
 				new Case("?reorder_point=5&order_quantity=10&lead_time_days=7", body, "lead_time_days",
 						"must not be longer than the projection"),

@@ -232,7 +232,7 @@ public final class ClientFlows implements BiConsumer<String, String> {
 	private static List<ForecastRecord> forecast(ForecastsApi api, List<Product> products, String view)
 			throws ApiException {
 		return api.forecast(products, null, null, null, view, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	private static Sale sale(String product, String date, double units) {
