@@ -73,14 +73,19 @@ final class JsonInput {
 			InputKind<?, ?> beside) {
 		boolean found = false;
 		boolean foundBeside = false;
+		String unknown = null;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String property = parser.currentName();
 			JsonToken value = parser.nextToken();
 			String key = property.strip();
 			boolean main = key.equalsIgnoreCase(name);
 			boolean other = beside != null && key.equalsIgnoreCase(besideName);
-			if ((!main && !other) || value == JsonToken.VALUE_NULL) {
+			if (!main && !other) {
+				unknown = (unknown == null) ? key : unknown;
 				parser.skipChildren();
+				continue;
+			}
+			if (value == JsonToken.VALUE_NULL) {
 				continue;
 			}
 			if ((main && found) || (other && foundBeside)) {
@@ -104,6 +109,17 @@ final class JsonInput {
 			throw IntakeProblems.unreadable(notArray.substring(0, notArray.length() - 1)
 					+ ", or an object holding that array as '" + name + "'; this object has no '" + name + "'.");
 		}
+		if (unknown != null) {
+			// Refused, not skipped: a misspelt "receipts" would otherwise drop the open orders unseen.
+			throw IntakeProblems.unreadable("The property '" + shown(unknown) + "' is not one this body takes: "
+					+ ((beside == null) ? "'" + name + "'" : "'" + name + "' and '" + besideName + "'") + ".");
+		}
+	}
+
+	/** A property name the caller sent, quoted back cut to 40 characters and without control characters. */
+	private static String shown(String key) {
+		String printable = key.replaceAll("\\p{Cntrl}", "?");
+		return (printable.length() > 40) ? printable.substring(0, 40) + "..." : printable;
 	}
 
 	/** One array of {@code kind}'s records, the parser just past its start. */

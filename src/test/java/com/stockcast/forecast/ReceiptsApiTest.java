@@ -190,6 +190,15 @@ class ReceiptsApiTest {
 	}
 
 	@Test
+	void aJsonObjectWithAPropertyItDoesNotTakeIsRefusedSoAMisspeltReceiptsIsNotLostUnseen() {
+		String misspelt = JSON_BODY.replace("\"receipts\"", "\"receipt\"");
+		HttpResponse<String> response = TestHttp.on(this.port).post("/forecasts", "application/json", misspelt);
+		JsonNode problem = TestHttp.assertProblem(response, 400, "unreadable-body");
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The property 'receipt' is not one this body takes: 'products' and 'receipts'.");
+	}
+
+	@Test
 	void noReceiptsAtAllStillShowTheColumn() {
 		assertThat(csv("", PRODUCTS, "product_id,date,units\n")).contains("receipts").contains("A,2024-01-03,-2,4,0,0,0\n");
 		assertThat(csv("", PRODUCTS, "")).startsWith(ROWS.substring(0, ROWS.indexOf('\n')));
