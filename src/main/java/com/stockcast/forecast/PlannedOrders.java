@@ -28,14 +28,26 @@ final class PlannedOrders {
 						"planned orders come from the deterministic plan: not with demand=normal, demand=poisson or "
 								+ "trials");
 			}
+			int beyond = 0;
+			int first = -1;
 			for (int i = 0; i < products.size(); i++) {
 				if (products.hasReorderPolicy(i) && !products.orderTerms(i).plainReorderPoint()) {
-					throw InvalidInputException.forParameter((scenario.demand() == com.stockcast.simulation.Demand.CONSTANT)
-							? "trials" : "demand", null, "the Monte Carlo forecast simulates only the reorder point "
-									+ "reviewed daily, without a minimum or pack size; product " + products.id(i)
-									+ " has order_policy " + products.orderPolicy(i).tag()
-									+ " with its review period, minimum or multiple");
+					beyond++;
+					first = (first < 0) ? i : first;
 				}
+			}
+			if (beyond > 0) {
+				boolean trialsOnly = scenario.demand() == com.stockcast.simulation.Demand.CONSTANT;
+				String name = trialsOnly ? "trials" : "demand";
+				String value = trialsOnly ? Integer.toString(scenario.trials()) : scenario.demand().tag();
+				// What the first such product asks for that Monte Carlo does not simulate, in its own terms.
+				String asks = (products.orderPolicy(first) == com.stockcast.simulation.OrderPolicy.REORDER_POINT)
+						? "a reorder point with a review period, minimum or pack size"
+						: "order_policy " + products.orderPolicy(first).tag();
+				throw InvalidInputException.forParameter(name, value, "the Monte Carlo forecast simulates only the "
+						+ "reorder point reviewed daily, without a minimum or pack size; " + beyond
+						+ ((beyond == 1) ? " product asks" : " products ask") + " for more, the first " + products.id(first)
+						+ " (" + asks + ")");
 			}
 		}
 		if (async && fromPlan(view)) {
