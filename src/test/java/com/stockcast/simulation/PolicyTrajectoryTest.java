@@ -249,7 +249,8 @@ class PolicyTrajectoryTest {
 		}
 	}
 
-	private static double[] days(PolicyTrajectory t, java.util.function.IntToDoubleFunction f) {
+	/** A trajectory's daily figure {@code f} as an array (shared by the receipts test). */
+	static double[] days(PolicyTrajectory t, java.util.function.IntToDoubleFunction f) {
 		double[] values = new double[t.days()];
 		for (int d = 0; d < values.length; d++) {
 			values[d] = f.applyAsDouble(d);
@@ -257,7 +258,8 @@ class PolicyTrajectoryTest {
 		return values;
 	}
 
-	private static List<Integer> orderDays(PolicyTrajectory t) {
+	/** A trajectory's order days as a list (shared by the receipts test). */
+	static List<Integer> orderDays(PolicyTrajectory t) {
 		List<Integer> days = new ArrayList<>();
 		for (int j = 0; j < t.orderCount(); j++) {
 			days.add(t.orderDay(j));

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static com.stockcast.simulation.PolicyTrajectoryTest.days;
+import static com.stockcast.simulation.PolicyTrajectoryTest.orderDays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -196,22 +198,6 @@ class ScheduledReceiptsTest {
 			assertThat(trials.endingP50()).isEqualTo(t.endingLevel());
 			assertThat(trials.stockoutDayP50()).isEqualTo(t.stockoutDay());
 		}
-	}
-
-	private static double[] days(PolicyTrajectory t, java.util.function.IntToDoubleFunction f) {
-		double[] values = new double[t.days()];
-		for (int d = 0; d < values.length; d++) {
-			values[d] = f.applyAsDouble(d);
-		}
-		return values;
-	}
-
-	private static List<Integer> orderDays(PolicyTrajectory t) {
-		List<Integer> days = new ArrayList<>();
-		for (int j = 0; j < t.orderCount(); j++) {
-			days.add(t.orderDay(j));
-		}
-		return days;
 	}
 
 	/**
