@@ -33,24 +33,15 @@ class ApiSchemas {
 		return api -> {
 			Map<String, io.swagger.v3.oas.models.media.Schema> schemas = api.getComponents().getSchemas();
 			Map<String, io.swagger.v3.oas.models.media.Schema> union = new LinkedHashMap<>();
-			for (String view : new String[] { "ForecastRow", "ForecastSummary", "PortfolioTotal" }) {
+			for (String view : new String[] { "ForecastRow", "ForecastSummary", "PortfolioTotal", "PlannedOrder",
+					"OrderException" }) {
 				Map<String, io.swagger.v3.oas.models.media.Schema> properties = schemas.get(view).getProperties();
 				properties.forEach(union::putIfAbsent);
 			}
-			// No endpoint answers planned orders alone yet (a job does not store them), so their fields join the
-			// union without a component of their own, which would be unused.
-			// The same holds for the exceptions (view=exceptions), which share the planned orders' fields.
-			for (Class<?> shape : new Class<?>[] { PlannedOrder.class, OrderException.class }) {
-				io.swagger.v3.core.converter.ModelConverters.getInstance().read(shape).values().iterator().next()
-					.getProperties().forEach((name, schema) -> union.putIfAbsent((String) name,
-							(io.swagger.v3.oas.models.media.Schema) schema));
-			}
 			schemas.put(RECORD, new ObjectSchema().properties(union)
 				.description("One record of the answer: a ForecastRow (view=rows), a ForecastSummary (view=summary) "
-						+ "a PortfolioTotal (view=totals) or a planned order (view=orders: product_id, order_date, "
-						+ "arrival_date, quantity, level_before_arrival, reason) or an exception (view=exceptions: product_id, "
-						+ "urgency, order_date, arrival_date, quantity, stockout_date, shortfall_units, shortfall_days, "
-						+ "reason), with exactly those fields; the others are absent."));
+						+ "a PortfolioTotal (view=totals), a PlannedOrder (view=orders) or an OrderException "
+						+ "(view=exceptions), with exactly that schema's fields; the others are absent."));
 		};
 	}
 

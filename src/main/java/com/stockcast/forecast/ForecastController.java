@@ -207,11 +207,12 @@ class ForecastController {
 			View parsedView = options.parsedView();
 			view[0] = parsedView.tag();
 			Scenario scenario = options.scenario(this.limits.maxTrials());
-			int withinDays = options.withinDays(parsedView, this.limits.maxDurationDays());
+			boolean async = ForecastJobs.prefersAsync(request.getHeader(PREFER));
+			int withinDays = options.withinDays(parsedView, async, this.limits.maxDurationDays());
 			Products products = read.get();
-			PlannedOrders.check(parsedView, scenario, products, ForecastJobs.prefersAsync(request.getHeader(PREFER)));
+			PlannedOrders.check(parsedView, scenario, products);
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
-			if (ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
+			if (async) {
 				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				return Outcome.ACCEPTED;
 			}

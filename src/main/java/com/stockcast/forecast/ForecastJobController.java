@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.stockcast.ApiDescription;
+import com.stockcast.intake.IntakeLimits;
 import com.stockcast.jobs.JobKind;
 import com.stockcast.jobs.JobResources;
 import com.stockcast.jobs.JobView;
@@ -33,7 +34,8 @@ import com.stockcast.security.Client;
 
 /**
  * Forecast jobs, made by {@code POST /forecasts} with {@code Prefer: respond-async}: status, results
- * (streamed, filterable, pageable by keyset), cancel and delete.
+ * (rows, summaries, totals, planned orders and exceptions; streamed, filterable, pageable), cancel and
+ * delete.
  */
 @RestController
 @RequestMapping("/forecasts")
@@ -48,8 +50,11 @@ class ForecastJobController {
 
 	private final JobResources jobs;
 
-	ForecastJobController(JobResources jobs) {
+	private final IntakeLimits limits;
+
+	ForecastJobController(JobResources jobs, IntakeLimits limits) {
 		this.jobs = jobs;
+		this.limits = limits;
 	}
 
 	@Operation(operationId = "getForecastJob", summary = "A job's status and progress",
@@ -126,6 +131,56 @@ class ForecastJobController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@AuthenticationPrincipal Client owner, HttpServletResponse response) {
 		this.jobs.writeTotals(owner, JobKind.FORECAST, id, accept, response);
+	}
+
+	@Operation(operationId = "getForecastJobOrders", summary = "A succeeded job's planned orders",
+			description = "The same planned orders as the synchronous answer with view=orders: per product in input "
+					+ "order, in the order placed; filterable and paged as rows are. Empty when no product has an "
+					+ "order policy.")
+	@ApiResponse(responseCode = "200", description = "The planned orders, or a page of them",
+			headers = @Header(name = HttpHeaders.LINK, description = "<...&cursor=...>; rel=\"next\" while orders remain",
+					schema = @Schema(type = "string")),
+			content = { @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.PlannedOrder.class))),
+					@Content(mediaType = CSV, schema = @Schema(type = "string")),
+					@Content(mediaType = NDJSON, schema = @Schema(type = "string", description = "One PlannedOrder per line")) })
+	@ApiResponse(responseCode = "400", description = "A limit or cursor that is not valid")
+	@ApiResponse(responseCode = "404", description = "No forecast job with this id for this client")
+	@ApiResponse(responseCode = "406", description = "Accept names none of JSON, CSV and NDJSON")
+	@ApiResponse(responseCode = "409", description = "The job has not succeeded (yet), or was computed before plans were stored")
+	@GetMapping(path = "/{id}/orders", produces = { JSON, CSV, NDJSON })
+	void orders(@PathVariable String id,
+			@Parameter(description = "Only this product's orders") @RequestParam(name = "product_id", required = false) String productId,
+			@Parameter(description = "Page size, up to stockcast.jobs.max-page-size", schema = @Schema(type = "integer", format = "int32", minimum = "1")) @RequestParam(required = false) Integer limit,
+			@Parameter(description = "Where the page starts: the cursor of the previous page's Link") @RequestParam(required = false) String cursor,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@AuthenticationPrincipal Client owner, HttpServletResponse response) throws IOException {
+		this.jobs.writeResults(owner, JobKind.FORECAST, id, View.ORDERS, View.ORDERS.tag(), productId, limit, cursor,
+				accept, response);
+	}
+
+	@Operation(operationId = "getForecastJobExceptions", summary = "A succeeded job's exceptions: what needs an order now",
+			description = "The same list as the synchronous answer with view=exceptions and the same within_days, sorted "
+					+ "by urgency; the job keeps every product's first order, so each reader gives its own horizon. "
+					+ "Paged as rows are.")
+	@ApiResponse(responseCode = "200", description = "The exceptions, or a page of them",
+			headers = @Header(name = HttpHeaders.LINK, description = "<...&cursor=...>; rel=\"next\" while exceptions remain",
+					schema = @Schema(type = "string")),
+			content = { @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.OrderException.class))),
+					@Content(mediaType = CSV, schema = @Schema(type = "string")),
+					@Content(mediaType = NDJSON, schema = @Schema(type = "string", description = "One OrderException per line")) })
+	@ApiResponse(responseCode = "400", description = "A within_days, limit or cursor that is not valid")
+	@ApiResponse(responseCode = "404", description = "No forecast job with this id for this client")
+	@ApiResponse(responseCode = "406", description = "Accept names none of JSON, CSV and NDJSON")
+	@ApiResponse(responseCode = "409", description = "The job has not succeeded (yet), or was computed before plans were stored")
+	@GetMapping(path = "/{id}/exceptions", produces = { JSON, CSV, NDJSON })
+	void exceptions(@PathVariable String id,
+			@Parameter(name = "within_days", description = "A product whose first planned order is placed at most this many days after its start is due (default 0); late products are listed whatever it is", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) @RequestParam(name = "within_days", required = false) String withinDays,
+			@Parameter(description = "Page size, up to stockcast.jobs.max-page-size", schema = @Schema(type = "integer", format = "int32", minimum = "1")) @RequestParam(required = false) Integer limit,
+			@Parameter(description = "Where the page starts: the cursor of the previous page's Link") @RequestParam(required = false) String cursor,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@AuthenticationPrincipal Client owner, HttpServletResponse response) throws IOException {
+		this.jobs.writeExceptions(owner, id, ForecastOptions.withinDays(withinDays, this.limits.maxDurationDays()), limit,
+				cursor, accept, response);
 	}
 
 	@Operation(operationId = "deleteForecastJob",

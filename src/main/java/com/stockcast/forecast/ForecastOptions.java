@@ -73,17 +73,29 @@ record ForecastOptions(
 	 * The horizon of view=exceptions (docs/forecast-contract.md#exceptions): 0 to the longest
 	 * projection; a 400 on any other view, where it would be silently ignored.
 	 */
-	int withinDays(View view, int maxDurationDays) {
+	int withinDays(View view, boolean async, int maxDurationDays) {
 		if (!given(this.withinDays)) {
 			return 0;
 		}
 		if (view != View.EXCEPTIONS) {
 			throw InvalidInputException.forParameter("within_days", this.withinDays, "only applies to view=exceptions");
 		}
-		int days = whole(this.withinDays, "within_days");
+		if (async) {
+			// A job stores its exceptions whatever the horizon: each reader gives its own.
+			throw InvalidInputException.forParameter("within_days", this.withinDays, "a job's exceptions take it when "
+					+ "read: GET /forecasts/{id}/exceptions?within_days=" + this.withinDays.strip());
+		}
+		return withinDays(this.withinDays, maxDurationDays);
+	}
+
+	/** A {@code within_days} given as text: 0 when not given, else a whole number from 0 to {@code maxDurationDays}. */
+	static int withinDays(String text, int maxDurationDays) {
+		if (!given(text)) {
+			return 0;
+		}
+		int days = whole(text, "within_days");
 		if (days < 0 || days > maxDurationDays) {
-			throw InvalidInputException.forParameter("within_days", this.withinDays,
-					"must be between 0 and " + maxDurationDays);
+			throw InvalidInputException.forParameter("within_days", text, "must be between 0 and " + maxDurationDays);
 		}
 		return days;
 	}

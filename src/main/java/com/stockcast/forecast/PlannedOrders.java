@@ -8,7 +8,7 @@ import com.stockcast.simulation.Scenario;
 /**
  * What a forecast request may ask of planned orders and the exceptions made of them
  * (docs/forecast-contract.md#planned-orders, #exceptions):
- * they come from the deterministic plan, and a job does not store them yet. A request outside that
+ * they come from the deterministic plan. A request outside that
  * gets a 400 problem naming the parameter, before anything is computed, rather than a wrong answer.
  */
 final class PlannedOrders {
@@ -21,7 +21,7 @@ final class PlannedOrders {
 		return view == View.ORDERS || view == View.EXCEPTIONS;
 	}
 
-	static void check(View view, Scenario scenario, Products products, boolean async) {
+	static void check(View view, Scenario scenario, Products products) {
 		if (scenario.probabilistic()) {
 			if (fromPlan(view)) {
 				throw InvalidInputException.forParameter("view", view.tag(),
@@ -49,10 +49,6 @@ final class PlannedOrders {
 						+ ((beyond == 1) ? " product asks" : " products ask") + " for more, the first " + products.id(first)
 						+ " (" + asks + ")");
 			}
-		}
-		if (async && fromPlan(view)) {
-			throw InvalidInputException.forParameter("view", view.tag(),
-					"is answered synchronously only: a job stores rows, summaries and totals");
 		}
 	}
 

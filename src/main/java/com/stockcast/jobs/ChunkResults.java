@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.stockcast.intake.SalesHistory;
+import com.stockcast.output.Exceptions;
 import com.stockcast.output.Projection;
 import com.stockcast.output.Table;
 import com.stockcast.output.Totals;
@@ -13,8 +14,10 @@ import com.stockcast.simulation.Products;
 /**
  * What a chunk computed, as the blocks {@link StoredResults} keeps: a forecast chunk's rows and
  * summary of each product (block_no = its position in the input) and the chunk's totals
- * (block_no = chunk_no), each product computed once for all three; a statistics chunk's record of
- * each SKU. Computed before the chunk's transaction, which only writes them.
+ * (block_no = chunk_no), each product computed once for all three; with an order policy, also each
+ * product's planned orders (when it has any) and the chunk's exceptions, whatever the horizon
+ * (block_no = chunk_no); a statistics chunk's record of each SKU. Computed before the chunk's
+ * transaction, which only writes them.
  */
 record ChunkResults(List<Block> blocks) {
 
@@ -28,6 +31,10 @@ record ChunkResults(List<Block> blocks) {
 
 	static final String TOTALS = "totals";
 
+	static final String ORDERS = "orders";
+
+	static final String EXCEPTIONS = "exceptions";
+
 	/** @param historyRecords what a statistics chunk records per SKU (its feature's) */
 	static ChunkResults of(JobStore.Chunk chunk, HistoryRecords historyRecords) {
 		return (chunk.history() != null) ? statistics(chunk, historyRecords) : forecast(chunk);
@@ -39,14 +46,23 @@ record ChunkResults(List<Block> blocks) {
 		Table.Recorder rows = projection.table(View.ROWS).recorder();
 		Table.Recorder summary = projection.table(View.SUMMARY).recorder();
 		Totals totals = new Totals();
-		List<Block> blocks = new ArrayList<>(2 * products.size() + 1);
+		boolean plans = chunk.scenario().plans();
+		Table.Recorder orders = plans ? projection.table(View.ORDERS).recorder() : null;
+		Exceptions exceptions = plans ? Exceptions.all() : null;
+		List<Block> blocks = new ArrayList<>((plans ? 3 : 2) * products.size() + 2);
 		for (int i = 0; i < products.size(); i++) {
 			int productNo = chunk.firstProduct() + i;
-			projection.project(products, i, productNo, rows, summary, totals);
+			projection.project(products, i, productNo, rows, summary, totals, orders, exceptions);
 			blocks.add(new Block(ROWS, productNo, products.id(i), rows.records(), rows.toBytes()));
 			blocks.add(new Block(SUMMARY, productNo, products.id(i), 1, summary.toBytes()));
+			if (plans && orders.records() > 0) {
+				blocks.add(new Block(ORDERS, productNo, products.id(i), orders.records(), orders.toBytes()));
+			}
 		}
 		blocks.add(new Block(TOTALS, chunk.chunkNo(), null, totals.length(), totals.toBytes()));
+		if (plans) {
+			blocks.add(new Block(EXCEPTIONS, chunk.chunkNo(), null, exceptions.size(), exceptions.toBytes()));
+		}
 		return new ChunkResults(blocks);
 	}
 

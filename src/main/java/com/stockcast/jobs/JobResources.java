@@ -2,10 +2,13 @@ package com.stockcast.jobs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +22,7 @@ import org.springframework.web.util.UriUtils;
 
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.output.Format;
+import com.stockcast.output.Table;
 import com.stockcast.output.View;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.security.Client;
@@ -101,23 +105,59 @@ public class JobResources {
 	public void writeResults(Client owner, JobKind kind, String id, View view, String resource, String productId,
 			Integer limit, String cursor, String accept, HttpServletResponse response) throws IOException {
 		Job job = succeeded(owner, kind, id);
+		if (view == View.ORDERS) {
+			checkPlanStored(job);
+		}
 		Format format = Format.negotiate(accept);
 		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
 		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
+		Table table = job.scenario().table(view, this.historyRecords);
+		writePage(job, resource, size, response, format, out -> this.results.write(query, table, format, out),
+				link -> {
+					if (productId != null) {
+						link.queryParam("product_id", UriUtils.encodeQueryParam(productId, StandardCharsets.UTF_8)
+							.replace("+", "%2B"));
+					}
+				});
+	}
+
+	/**
+	 * Writes the exceptions of {@code owner}'s succeeded forecast job {@code id} with the horizon
+	 * {@code withinDays}, sorted by urgency, all of them or a page as {@link #writeResults} does.
+	 * @throws ProblemException 404 when there is no such job, 409 when it has not succeeded or was
+	 * computed before plans were stored, 400 for a bad limit or cursor
+	 */
+	public void writeExceptions(Client owner, String id, int withinDays, Integer limit, String cursor, String accept,
+			HttpServletResponse response) throws IOException {
+		Job job = succeeded(owner, JobKind.FORECAST, id);
+		checkPlanStored(job);
+		Format format = Format.negotiate(accept);
+		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
+		Cursor after = Cursor.decode(cursor);
+		writePage(job, "exceptions", size, response, format,
+				out -> this.results.writeExceptions(job.id(), job.scenario().projection(), withinDays, after, size, format,
+						out),
+				link -> link.queryParam("within_days", withinDays));
+	}
+
+	/**
+	 * Writes what {@code write} writes, straight to the client when unlimited; a page is written first
+	 * in memory, so that its {@code Link} to the next page ({@code resource} with the query parameters
+	 * {@code parameters} adds, the limit and the cursor) can head it.
+	 */
+	private void writePage(Job job, String resource, int size, HttpServletResponse response, Format format,
+			Function<OutputStream, Cursor> write, Consumer<UriComponentsBuilder> parameters) throws IOException {
 		response.setContentType(format.mediaType() + ";charset=UTF-8");
 		try {
 			if (size == StoredResults.Query.UNLIMITED) {
-				this.results.write(query, job.scenario().table(view, this.historyRecords), format, response.getOutputStream());
+				write.apply(response.getOutputStream());
 				return;
 			}
 			ByteArrayOutputStream page = new ByteArrayOutputStream();
-			Cursor next = this.results.write(query, job.scenario().table(view, this.historyRecords), format, page);
+			Cursor next = write.apply(page);
 			if (next != null) {
 				UriComponentsBuilder link = UriComponentsBuilder.fromPath(JobView.of(job).location() + "/" + resource);
-				if (productId != null) {
-					link.queryParam("product_id", UriUtils.encodeQueryParam(productId, StandardCharsets.UTF_8)
-						.replace("+", "%2B"));
-				}
+				parameters.accept(link);
 				link.queryParam("limit", size).queryParam("cursor", next.encode());
 				response.setHeader(HttpHeaders.LINK, "<" + link.build(true).toUriString() + ">; rel=\"next\"");
 			}
@@ -125,6 +165,18 @@ public class JobResources {
 		}
 		catch (UncheckedIOException ex) {
 			// The client went away mid-answer; nothing to tell it.
+		}
+	}
+
+	/**
+	 * A job with an order policy that finished before plans were stored has none: a 409 saying so, not
+	 * an empty plan that would read as "nothing to order".
+	 */
+	private static void checkPlanStored(Job job) {
+		if (job.scenario().orders() && !job.scenario().plans()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "job-plan-not-stored", "The job has no stored plan",
+					"Job " + job.id() + " was computed before planned orders were stored with jobs; submit it again "
+							+ "to get its orders and exceptions.");
 		}
 	}
 

@@ -1,6 +1,8 @@
 package com.stockcast.jobs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.stockcast.output.Projection;
@@ -14,27 +16,44 @@ import com.stockcast.simulation.Scenario;
  * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and whether
  * its answers carry the order and receipts columns; for a sales statistics job, its trend window.
  * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
- * {@code ;receipts=true} when the request gave scheduled receipts, {@code kind=statistics;trend_days=28});
- * a job of the default forecast stores the default scenario like any other.
+ * {@code ;receipts=true} when the request gave scheduled receipts, {@code ;plans=true} when its chunks
+ * store planned orders and exceptions, {@code kind=statistics;trend_days=28}); a job of the default
+ * forecast stores the default scenario like any other.
  *
  * @param receipts whether the request gave scheduled receipts (its chunks hold them with their products)
+ * @param plans whether its chunks store the planned orders and exceptions: every job with an order
+ * policy since they are stored; a job finished before that has none to serve
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
  */
-record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, int trendDays) {
+record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, boolean plans, int trendDays) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
+
+	/** A forecast job's results that come from its plan. */
+	private static final List<String> PLAN_RESULTS = List.of("orders", "exceptions");
 
 	JobScenario(Scenario scenario, boolean orders) {
 		this(scenario, orders, false);
 	}
 
+	/** A new forecast job's: with an order policy, its plan is stored. */
 	JobScenario(Scenario scenario, boolean orders, boolean receipts) {
-		this(JobKind.FORECAST, scenario, orders, receipts, 0);
+		this(JobKind.FORECAST, scenario, orders, receipts, orders, 0);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, trendDays);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, false, trendDays);
+	}
+
+	/** The resources that serve a succeeded job's results, as its links name them: the plan's only when stored. */
+	List<String> results() {
+		if (!this.plans) {
+			return this.kind.results();
+		}
+		List<String> results = new ArrayList<>(this.kind.results());
+		results.addAll(PLAN_RESULTS);
+		return results;
 	}
 
 	boolean isStatistics() {
@@ -47,7 +66,7 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		}
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders
-				+ (this.receipts ? ";receipts=true" : "");
+				+ (this.receipts ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "");
 	}
 
 	/** The stored text read back. */
@@ -62,8 +81,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		}
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
 				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
-		return new JobScenario(scenario, Boolean.parseBoolean(values.get("orders")),
-				Boolean.parseBoolean(values.get("receipts")));
+		return new JobScenario(JobKind.FORECAST, scenario, Boolean.parseBoolean(values.get("orders")),
+				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("plans")), 0);
 	}
 
 	/** What a forecast job's chunks compute and how its records are written. */

@@ -24,7 +24,7 @@ public record JobView(@Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
 		@Schema(description = "Absent until it succeeds, fails or is cancelled") @JsonProperty("finished_at") Instant finishedAt,
 		@Schema(implementation = Settings.class) @JsonRawValue String settings,
 		@Schema(requiredMode = RequiredMode.REQUIRED, description = "self, and once succeeded each result's path "
-				+ "(rows, summary, totals; or results)") Map<String, String> links,
+				+ "(rows, summary, totals, and orders and exceptions with an order policy; or results)") Map<String, String> links,
 		@Schema(ref = "#/components/schemas/ProblemDetail", description = "Why a failed job failed") @JsonRawValue String problem) {
 
 	/** How far a job is: products (SKUs) done of all, and the same in chunks. */
@@ -52,7 +52,7 @@ public record JobView(@Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("self", self);
 		if (job.status() == JobStatus.SUCCEEDED) {
-			job.kind().results().forEach(results -> links.put(results, self + "/" + results));
+			job.scenario().results().forEach(results -> links.put(results, self + "/" + results));
 		}
 		return new JobView(job.id(), job.status().text(),
 				new Progress(job.productsDone(), job.productCount(), job.percentDone(), job.chunksDone(), job.chunkCount()),

@@ -7,12 +7,15 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.stockcast.intake.InvalidInputException;
+import com.stockcast.output.Exceptions;
 import com.stockcast.output.Format;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.output.Projection;
@@ -83,7 +86,11 @@ class StoredResults {
 	 * broken off, never ended as if complete
 	 */
 	Cursor write(Query query, Table table, Format format, OutputStream out) {
-		String section = (query.view() == View.ROWS) ? ChunkResults.ROWS : ChunkResults.SUMMARY;
+		String section = switch (query.view()) {
+			case ROWS -> ChunkResults.ROWS;
+			case ORDERS -> ChunkResults.ORDERS;
+			default -> ChunkResults.SUMMARY;
+		};
 		OutputBuffer buffer = new OutputBuffer(1 << 16);
 		Table.Writer writer = table.writer(format, buffer, true);
 		long remaining = (query.limit() == Query.UNLIMITED) ? Long.MAX_VALUE : query.limit();
@@ -134,12 +141,54 @@ class StoredResults {
 	/** Writes a job's totals: its chunks' partial sums merged in chunk order, written as {@code projection} writes them. */
 	void writeTotals(UUID jobId, Projection projection, Format format, OutputStream out) {
 		Totals merged = new Totals();
+		forEachChunkBlock(jobId, ChunkResults.TOTALS, partial -> merged.merge(Totals.fromBytes(partial)));
+		Table table = projection.table(View.TOTALS);
+		OutputBuffer buffer = new OutputBuffer(64 + merged.length() * 96);
+		projection.totals(merged, table.writer(format, buffer, true));
+		writeWhole(table, format, buffer, out);
+	}
+
+	/**
+	 * Writes a page of a job's exceptions with the horizon {@code withinDays}: its chunks' exceptions,
+	 * whatever their horizon, filtered and sorted by urgency as the synchronous answer sorts them, then
+	 * the records after {@code after} (the position of the last product of the previous page) up to
+	 * {@code limit}. They are held in memory to be sorted, as the synchronous answer holds them: at
+	 * most one small record per product.
+	 * @return the cursor after the last record written when more follow it, else {@code null}
+	 */
+	Cursor writeExceptions(UUID jobId, Projection projection, int withinDays, Cursor after, int limit, Format format,
+			OutputStream out) {
+		Exceptions stored = Exceptions.all();
+		forEachChunkBlock(jobId, ChunkResults.EXCEPTIONS, stored::merge);
+		List<Exceptions.Row> sorted = stored.within(withinDays).sorted();
+		int from = 0;
+		if (after != null) {
+			while (from < sorted.size() && sorted.get(from).position() != after.major()) {
+				from++;
+			}
+			if (from == sorted.size()) {
+				throw InvalidInputException.forParameter("cursor", after.encode(),
+						"is not a position in these exceptions: keep within_days as the Link gave it");
+			}
+			from++;
+		}
+		int to = (limit == Query.UNLIMITED) ? sorted.size() : (int) Math.min((long) from + limit, sorted.size());
+		List<Exceptions.Row> page = sorted.subList(from, to);
+		Table table = projection.table(View.EXCEPTIONS);
+		OutputBuffer buffer = new OutputBuffer(64 + page.size() * 128);
+		projection.exceptions(page, table.writer(format, buffer, true));
+		writeWhole(table, format, buffer, out);
+		return (to < sorted.size()) ? new Cursor(sorted.get(to - 1).position(), 0) : null;
+	}
+
+	/** Hands each of the job's blocks of {@code section} kept per chunk to {@code action}, in chunk order. */
+	private void forEachChunkBlock(UUID jobId, String section, Consumer<byte[]> action) {
 		int[] next = { 0 };
 		while (true) {
 			List<byte[]> partials = this.readOnly.execute(status -> this.jdbc.query("select payload from forecast_output "
 					+ "where job_id = ? and section = ? and block_no >= ? order by job_id, section, block_no "
-					+ "limit 64", (rs, n) -> rs.getBytes(1), jobId, ChunkResults.TOTALS, next[0]));
-			partials.forEach(partial -> merged.merge(Totals.fromBytes(partial)));
+					+ "limit 64", (rs, n) -> rs.getBytes(1), jobId, section, next[0]));
+			partials.forEach(action);
 			next[0] += partials.size();
 			if (partials.size() < 64) {
 				break;
@@ -148,9 +197,10 @@ class StoredResults {
 		if (!stillSucceeded(jobId)) {
 			throw new IllegalStateException("job " + jobId + " went away while its results were read");
 		}
-		Table table = projection.table(View.TOTALS);
-		OutputBuffer buffer = new OutputBuffer(64 + merged.length() * 96);
-		projection.totals(merged, table.writer(format, buffer, true));
+	}
+
+	/** Writes {@code table}'s prologue, the records in {@code buffer}, and its epilogue. */
+	private static void writeWhole(Table table, Format format, OutputBuffer buffer, OutputStream out) {
 		try {
 			out.write(table.prologue(format));
 			buffer.writeTo(out);

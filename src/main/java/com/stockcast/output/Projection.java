@@ -388,6 +388,7 @@ public final class Projection {
 		}
 		int startDay = products.startDay(i);
 		byte[] reason = new byte[0];
+		int orderDay = ordered ? trajectory.orderDay(0) : -1;
 		int orderDate = Integer.MIN_VALUE;
 		int arrivalDate = Integer.MIN_VALUE;
 		double quantity = Double.NaN;
@@ -404,13 +405,18 @@ public final class Projection {
 		}
 		int stockout = (shortfall.stockoutDay() == PolicyTrajectory.NO_STOCKOUT) ? Integer.MIN_VALUE
 				: startDay + shortfall.stockoutDay();
-		exceptions.add(new Exceptions.Row(position, products.id(i), shortfall.late(), orderDate, arrivalDate, quantity,
+		exceptions.add(new Exceptions.Row(position, products.id(i), shortfall.late(), orderDay, orderDate, arrivalDate, quantity,
 				stockout, shortfall.units(), shortfall.days(), reason));
 	}
 
 	/** Hands the sorted {@code exceptions} to {@code sink} as the exceptions table's records. */
 	public void exceptions(Exceptions exceptions, Table.Sink sink) {
-		for (Exceptions.Row row : exceptions.sorted()) {
+		exceptions(exceptions.sorted(), sink);
+	}
+
+	/** Hands {@code rows}, sorted exceptions or a page of them, to {@code sink} as the exceptions table's records. */
+	public void exceptions(List<Exceptions.Row> rows, Table.Sink sink) {
+		for (Exceptions.Row row : rows) {
 			sink.text(row.productId()).text(row.late() ? "late" : "due").date(row.orderDate()).date(row.arrivalDate())
 				.amount(row.quantity()).date(row.stockoutDate()).amount(row.shortfallUnits())
 				.count(row.shortfallDays()).phrase(row.reason(), row.reason().length).end();

@@ -126,16 +126,17 @@ class ExceptionsApiTest {
 	}
 
 	@Test
-	void theExceptionsComeFromTheDeterministicPlanAndAreAnsweredSynchronously() {
+	void theExceptionsComeFromTheDeterministicPlanAndTheirHorizonIsGivenToAJobWhenRead() {
 		JsonNode problem = TestHttp.assertProblem(post("?view=exceptions&demand=poisson", PRODUCTS.lines()
 			.filter(line -> !line.startsWith("B") && !line.startsWith("E")).map(line -> line + "\n")
 			.reduce("", String::concat)), 400, "invalid-input");
 		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("view");
-		problem = TestHttp.assertProblem(post("?view=exceptions", PRODUCTS, "Prefer", "respond-async"), 400,
-				"invalid-input");
+		// A job keeps its exceptions whatever the horizon: the reader gives it (PlannedOrdersJobsApiTest).
+		problem = TestHttp.assertProblem(post("?view=exceptions&within_days=3", PRODUCTS, "Prefer", "respond-async"),
+				400, "invalid-input");
 		assertThat(problem.get("errors").toString()).isEqualTo("""
-				[{"parameter":"view","value":"exceptions","reason":"is answered synchronously only: a job stores rows, \
-				summaries and totals"}]""");
+				[{"parameter":"within_days","value":"3","reason":"a job's exceptions take it when read: \
+				GET /forecasts/{id}/exceptions?within_days=3"}]""");
 	}
 
 }

@@ -184,15 +184,11 @@ class PlannedOrdersApiTest {
 	}
 
 	@Test
-	void plannedOrdersAreNotSimulatedByMonteCarloNorStoredByJobsYet() {
+	void plannedOrdersAreNotSimulatedByMonteCarlo() {
 		TestHttp.assertProblem(post("?view=orders&trials=10", PRODUCTS), 400, "invalid-input");
 		JsonNode problem = TestHttp.assertProblem(post("?trials=10", PRODUCTS), 400, "invalid-input");
 		assertThat(problem.get("errors").get(0).get("value").asString()).isEqualTo("10");
 		assertThat(problem.get("errors").get(0).get("reason").asString()).contains("the first A (order_policy order-up-to)");
-		problem = TestHttp.assertProblem(post("?view=orders", PRODUCTS, "Prefer", "respond-async"), 400, "invalid-input");
-		assertThat(problem.get("errors").toString()).isEqualTo("""
-				[{"parameter":"view","value":"orders","reason":"is answered synchronously only: a job stores rows, \
-				summaries and totals"}]""");
 	}
 
 }
