@@ -209,7 +209,7 @@ class ForecastController {
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			int withinDays = options.withinDays(parsedView, this.limits.maxDurationDays());
 			Products products = read.get();
-			PlannedOrders.check(parsedView, scenario, products, ForecastJobs.prefersAsync(request.getHeader(PREFER)));
+			PlannedOrders.check(parsedView, ForecastJobs.prefersAsync(request.getHeader(PREFER)));
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (ForecastJobs.prefersAsync(request.getHeader(PREFER))) {
 				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
