@@ -210,7 +210,6 @@ class ForecastController {
 			boolean async = ForecastJobs.prefersAsync(request.getHeader(PREFER));
 			int withinDays = options.withinDays(parsedView, async, this.limits.maxDurationDays());
 			Products products = read.get();
-			PlannedOrders.check(parsedView, scenario, products);
 			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (async) {
 				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);

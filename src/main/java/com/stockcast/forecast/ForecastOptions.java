@@ -24,7 +24,8 @@ record ForecastOptions(
 		@Parameter(description = "rows (default): one row per period; summary: one row per product; "
 				+ "totals: one row per date, summed over all products; orders: one row per planned order; "
 				+ "exceptions: one row per product that is late or whose first order is due within within_days, "
-				+ "sorted by urgency",
+				+ "sorted by urgency. Orders and exceptions are the deterministic plan's, also with demand or trials "
+				+ "(whose trials receive that plan)",
 				schema = @Schema(type = "string", allowableValues = { "rows", "summary", "totals", "orders", "exceptions" }, defaultValue = "rows")) String view,
 		@Parameter(description = "backorder (default): unmet demand waits and stock may go negative; "
 				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",

@@ -204,7 +204,8 @@ public final class Projection {
 
 	/**
 	 * As {@link #project(Products, int, long, Table.Sink, Table.Sink, Totals)}, and hands the product's
-	 * planned orders to {@code orders} (deterministic forecasts only), or to none when it is {@code null}.
+	 * planned orders to {@code orders}, or to none when it is {@code null}. They are the deterministic
+	 * plan's under a probabilistic scenario too, the plan its trials receive.
 	 */
 	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals,
 			Table.Sink orders) {
@@ -213,29 +214,29 @@ public final class Projection {
 
 	/**
 	 * As {@link #project(Products, int, long, Table.Sink, Table.Sink, Totals, Table.Sink)}, and adds the
-	 * product to {@code exceptions} when it is one (deterministic forecasts only), or to none when it is
-	 * {@code null}.
+	 * product to {@code exceptions} when it is one, or to none when it is {@code null}; from the
+	 * deterministic plan, as the planned orders.
 	 */
 	public void project(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals,
 			Table.Sink orders, Exceptions exceptions) {
-		int startDay = products.startDay(i);
 		if (this.scenario.probabilistic()) {
-			MonteCarlo simulation = SIMULATIONS.get();
-			simulation.simulate(products, i, position, this.scenario, rows != null, totals != null);
-			if (rows != null) {
-				probabilisticRows(products, i, simulation, rows);
+			if (rows != null || summary != null || totals != null) {
+				trials(products, i, position, rows, summary, totals);
 			}
-			if (summary != null) {
-				probabilisticSummary(products, i, simulation, summary);
-			}
-			if (totals != null) {
-				for (int d = 0; d < simulation.days(); d++) {
-					totals.add(startDay + d, simulation.dayMeanLevel(d), simulation.dayMeanSold(d),
-							simulation.dayMeanRestocking(d), simulation.dayMeanUnmet(d), simulation.dayOutProbability(d));
-				}
+			// The planned orders and exceptions are the deterministic plan's, made from the mean demand: the
+			// plan the trials receive (docs/forecast-contract.md#monte-carlo).
+			if (orders != null || exceptions != null) {
+				deterministic(products, i, position, null, null, null, orders, exceptions);
 			}
 			return;
 		}
+		deterministic(products, i, position, rows, summary, totals, orders, exceptions);
+	}
+
+	/** The deterministic forecast's records of product {@code i}, for those of the five that are given. */
+	private void deterministic(Products products, int i, long position, Table.Sink rows, Table.Sink summary,
+			Totals totals, Table.Sink orders, Exceptions exceptions) {
+		int startDay = products.startDay(i);
 		PolicyTrajectory trajectory = TRAJECTORIES.get();
 		trajectory.simulate(products, i, this.scenario.policy(), rows != null, totals != null);
 		if (rows != null) {
@@ -254,6 +255,25 @@ public final class Projection {
 			for (int d = 0; d < trajectory.days(); d++) {
 				totals.add(startDay + d, trajectory.dayLevel(d), trajectory.daySold(d), trajectory.dayRestocking(d),
 						trajectory.dayUnmet(d), trajectory.dayOut(d) ? 1 : 0);
+			}
+		}
+	}
+
+	/** The probabilistic forecast's records of product {@code i}, for those of the three that are given. */
+	private void trials(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals) {
+		int startDay = products.startDay(i);
+		MonteCarlo simulation = SIMULATIONS.get();
+		simulation.simulate(products, i, position, this.scenario, rows != null, totals != null);
+		if (rows != null) {
+			probabilisticRows(products, i, simulation, rows);
+		}
+		if (summary != null) {
+			probabilisticSummary(products, i, simulation, summary);
+		}
+		if (totals != null) {
+			for (int d = 0; d < simulation.days(); d++) {
+				totals.add(startDay + d, simulation.dayMeanLevel(d), simulation.dayMeanSold(d),
+						simulation.dayMeanRestocking(d), simulation.dayMeanUnmet(d), simulation.dayOutProbability(d));
 			}
 		}
 	}

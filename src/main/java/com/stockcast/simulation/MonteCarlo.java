@@ -17,6 +17,16 @@ import java.util.Arrays;
  * constant demand (or normal with deviation 0) every trial equals {@link PolicyTrajectory} to the bit,
  * and so do every percentile and mean below.
  *
+ * <p><b>Orders.</b> The plain reorder point (daily review, no minimum, no pack:
+ * {@link OrderTerms#plainReorderPoint}) is reviewed in each trial, on that trial's own level, so each
+ * trial orders when its own stock calls for it. Every other order policy or constraint is a plan made
+ * in advance (docs/forecast-contract.md#monte-carlo): the deterministic plan's orders, from
+ * {@link PolicyTrajectory} at {@code sales_rate} under the scenario's sales policy, are fixed
+ * ({@link FixedPlan}) and every trial receives each one's units on its arrival day, at step 3 right
+ * after the scheduled receipts (a second addition, where {@link PolicyTrajectory} adds the order due),
+ * with no review in the trials. The answer then says how often, and how badly, that one plan runs
+ * out when demand varies; with constant demand the trials are the plan itself, to the bit.
+ *
  * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
  * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
  * product's answer therefore depends neither on the other products, nor on the thread, the
@@ -77,6 +87,12 @@ public final class MonteCarlo {
 	private double[] dayUnmet = new double[32];
 	private int[] dayOutCount = new int[32];
 
+	/** The deterministic plan's orders, received in every trial, for order terms the trials do not review themselves. */
+	private final FixedPlan plan = new FixedPlan();
+
+	/** Whether the trials review the product's orders themselves: the plain reorder point. */
+	private boolean reacting;
+
 	/** The product's next scheduled receipt day (an index into its receipts), its day, and the units still due from it on. */
 	private int receipt;
 	private int receiptDay;
@@ -115,8 +131,16 @@ public final class MonteCarlo {
 		int days = products.durationDays(i);
 		int frequency = products.frequency(i);
 		int periodCount = products.periods(i);
-		boolean reorder = products.hasReorderPolicy(i);
-		int slots = reorder ? products.leadTimeDays(i) + 1 : 0;
+		boolean reacting = products.hasReorderPolicy(i) && products.orderTerms(i).plainReorderPoint();
+		this.reacting = reacting;
+		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		if (products.hasReorderPolicy(i) && !reacting) {
+			this.plan.fix(products, i, scenario.policy());
+		}
+		else {
+			this.plan.clear();
+		}
+		int slots = reacting ? products.leadTimeDays(i) + 1 : 0;
 		ensureCapacity(trials, keepPeriods ? periodCount : 0, days, keepDays, slots);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
@@ -133,7 +157,6 @@ public final class MonteCarlo {
 		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
 		Arrays.fill(this.totalUnmet, 0, trials, 0);
 		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
-		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
 		this.receipt = products.receiptsStart(i);
 		nextReceipt(products, i);
 		int day = 0;
@@ -186,7 +209,7 @@ public final class MonteCarlo {
 		double salesRate = products.salesRate(i);
 		double salesStd = products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
-		boolean reorder = products.hasReorderPolicy(i);
+		boolean reorder = this.reacting;
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
@@ -215,6 +238,8 @@ public final class MonteCarlo {
 			nextReceipt(products, i);
 		}
 		double scheduledDue = this.scheduledDue;
+		// So is the fixed plan's order due today (never with the plain reorder point, which orders per trial).
+		double planned = this.plan.unitsArriving(day);
 		double levelSum = 0;
 		double soldSum = 0;
 		double restockingSum = 0;
@@ -272,6 +297,11 @@ public final class MonteCarlo {
 				x += scheduled;
 			}
 			double receipt = 0;
+			if (planned != 0) {
+				// A second addition after the scheduled receipt, as PolicyTrajectory adds the order due.
+				receipt = planned;
+				x += planned;
+			}
 			if (reorder) {
 				if (receiving) {
 					long due = lotsOrdered[dueSlot + t];

@@ -246,19 +246,6 @@ public final class Products {
 				this.minOrderQuantities[i], this.orderMultiples[i]);
 	}
 
-	/**
-	 * Whether every product's orders are those of the plain reorder point ({@link OrderTerms#plainReorderPoint}),
-	 * or none: the Monte Carlo forecast simulates no other.
-	 */
-	public boolean onlyPlainReorderPoints() {
-		for (int i = 0; i < this.size; i++) {
-			if (this.orderPolicies[i] >= 0 && !orderTerms(i).plainReorderPoint()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** Whether some product has a reorder policy (an answer then carries the order columns). */
 	public boolean anyReorderPolicy() {
 		for (int i = 0; i < this.size; i++) {

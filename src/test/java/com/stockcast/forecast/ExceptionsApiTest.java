@@ -127,10 +127,16 @@ class ExceptionsApiTest {
 
 	@Test
 	void theExceptionsComeFromTheDeterministicPlanAndTheirHorizonIsGivenToAJobWhenRead() {
-		JsonNode problem = TestHttp.assertProblem(post("?view=exceptions&demand=poisson", PRODUCTS.lines()
-			.filter(line -> !line.startsWith("B") && !line.startsWith("E")).map(line -> line + "\n")
-			.reduce("", String::concat)), 400, "invalid-input");
-		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("view");
+		// A probabilistic scenario's trials receive the plan made from the mean demand: its exceptions are that plan's.
+		String deterministic = post("?view=exceptions&within_days=7", PRODUCTS).body();
+		for (String query : new String[] { "&demand=poisson", "&demand=normal&sales_std=2&seed=5", "&trials=3" }) {
+			HttpResponse<String> response = post("?view=exceptions&within_days=7" + query, PRODUCTS);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.body()).as(query).isEqualTo(deterministic);
+		}
+		// The scenario's parameters are still checked.
+		JsonNode problem = TestHttp.assertProblem(post("?view=exceptions&trials=0", PRODUCTS), 400, "invalid-input");
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("trials");
 		// A job keeps its exceptions whatever the horizon: the reader gives it (PlannedOrdersJobsApiTest).
 		problem = TestHttp.assertProblem(post("?view=exceptions&within_days=3", PRODUCTS, "Prefer", "respond-async"),
 				400, "invalid-input");

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Planned orders through {@code POST /forecasts}: the hand-worked examples of
  * docs/forecast-contract.md#planned-orders as {@code view=orders} in CSV, JSON and NDJSON, the other
  * views with the new policies, request-level defaults, every bad value named with its line and column,
- * and the requests not served yet (Monte Carlo, jobs) refused with a problem.
+ * the probabilistic forecast of the plan, and the request not served yet (view=orders as a job) refused
+ * with a problem.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlannedOrdersApiTest {
@@ -184,11 +185,43 @@ class PlannedOrdersApiTest {
 	}
 
 	@Test
-	void plannedOrdersAreNotSimulatedByMonteCarlo() {
-		TestHttp.assertProblem(post("?view=orders&trials=10", PRODUCTS), 400, "invalid-input");
-		JsonNode problem = TestHttp.assertProblem(post("?trials=10", PRODUCTS), 400, "invalid-input");
-		assertThat(problem.get("errors").get(0).get("value").asString()).isEqualTo("10");
-		assertThat(problem.get("errors").get(0).get("reason").asString()).contains("the first A (order_policy order-up-to)");
+	void theMonteCarloForecastReceivesTheDeterministicPlansOrders() {
+		// Constant demand: every trial is the plan, so every percentile is its level and nothing runs out.
+		assertThat(csv("?trials=10&view=summary", PRODUCTS)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
+				A,0,,,,10
+				B,0,,,,23
+				C,0,,,,30
+				D,0,,,,2
+				""");
+		assertThat(csv("?trials=10", PRODUCTS)).startsWith("""
+				product_id,update_date,inventory_p10,inventory_p50,inventory_p90,stockout_probability,sales_mean
+				A,2024-01-01,16,16,16,0,4
+				A,2024-01-02,12,12,12,0,4
+				A,2024-01-03,14,14,14,0,4
+				""");
+	}
+
+	@Test
+	void theContractsMonteCarloExampleRunsThePlanOutInSomeTrials() {
+		// docs/forecast-contract.md#orders-in-the-trials: A's plan, whose lowest level is 6, under N(4, 2^2).
+		String a = PRODUCTS.lines().limit(2).map(line -> line + "\n").reduce("", String::concat);
+		assertThat(csv("?demand=normal&sales_std=2&trials=1000&seed=42&view=summary", a)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
+				A,0.154,2024-01-08,,,10.35
+				""");
+		assertThat(csv("?trials=1000&seed=42&view=summary", a)).endsWith("A,0,,,,10\n");
+	}
+
+	@Test
+	void theOrdersViewOfAProbabilisticScenarioIsTheDeterministicPlan() {
+		assertThat(csv("?view=orders&trials=10", PRODUCTS)).isEqualTo(ORDERS);
+		assertThat(csv("?view=orders&demand=poisson&seed=4", PRODUCTS)).isEqualTo(ORDERS);
+		// The scenario's parameters are still checked.
+		JsonNode problem = TestHttp.assertProblem(post("?view=orders&demand=gamma", PRODUCTS), 400, "invalid-input");
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("demand");
+		problem = TestHttp.assertProblem(post("?view=orders&seed=4", PRODUCTS), 400, "invalid-input");
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo("seed");
 	}
 
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Order policies with supplier constraints as jobs (docs/forecast-contract.md#planned-orders, #jobs):
  * stored with their products' chunks (format 4), a job's rows, summaries, totals, planned orders and
  * exceptions (with the horizon its reader gives) equal the synchronous answer byte for byte in every
- * format, whole or page by page.
+ * format, whole or page by page, under the probabilistic forecast too (whose trials receive the
+ * deterministic plan's orders).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { JobsApiContractSupport.PROPERTIES_CHUNKS, JobsApiContractSupport.PROPERTIES_POLL })
@@ -104,6 +105,33 @@ class PlannedOrdersJobsApiTest extends JobsApiContractSupport {
 		TestHttp.assertProblem(get(location + "/orders", "application/json"), 409, "job-plan-not-stored");
 		TestHttp.assertProblem(get(location + "/exceptions", "application/json"), 409, "job-plan-not-stored");
 		assertThat(get(location + "/summary", "text/csv").body()).isEqualTo(sync(QUERIES[1] + "&view=summary", "text/csv"));
+	}
+
+	@Test
+	void aProbabilisticJobWithOrderPoliciesEqualsTheSynchronousAnswer() throws Exception {
+		// The trials receive the deterministic plan's orders; 1,000 products in chunks of 100 on the pool.
+		String[] queries = { "?order_policy=order-up-to&lead_time_days=3&review_period_days=7&safety_stock=12.5"
+				+ "&order_multiple=6&demand=normal&trials=20&seed=7", "?policy=lost-sales&order_policy=min-max"
+						+ "&reorder_point=20&max_level=90.5&min_order_quantity=25&demand=poisson&trials=20&seed=-3" };
+		for (String query : queries) {
+			HttpResponse<String> accepted = http().post("/forecasts" + query, "text/csv", FRACTIONAL, "Prefer",
+					"respond-async");
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			String location = accepted.headers().firstValue("Location").orElseThrow();
+			assertThat(awaitStatus(location, "succeeded").get("progress").get("chunks_total").asInt()).isEqualTo(10);
+			for (String accept : new String[] { "text/csv", "application/json" }) {
+				for (String view : new String[] { "rows", "summary", "totals", "orders" }) {
+					HttpResponse<String> sync = http().post("/forecasts" + query + "&view=" + view, "text/csv",
+							FRACTIONAL, "Accept", accept);
+					assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+					assertThat(get(location + "/" + view, accept).body()).as(query + " " + view + " " + accept)
+						.isEqualTo(sync.body());
+				}
+				assertThat(get(location + "/exceptions?within_days=9", accept).body()).as(query + " exceptions " + accept)
+					.isEqualTo(http().post("/forecasts" + query + "&view=exceptions&within_days=9", "text/csv", FRACTIONAL,
+							"Accept", accept).body());
+			}
+		}
 	}
 
 	private String submitQuery(String query) {

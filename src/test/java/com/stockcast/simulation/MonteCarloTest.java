@@ -51,7 +51,7 @@ class MonteCarloTest {
 		}
 	}
 
-	private static void assertSameAsDeterministic(MonteCarlo mc, PolicyTrajectory t, String as) {
+	static void assertSameAsDeterministic(MonteCarlo mc, PolicyTrajectory t, String as) {
 		assertThat(mc.periods()).as(as).isEqualTo(t.periods());
 		int out = (t.stockoutDay() == PolicyTrajectory.NO_STOCKOUT) ? 0 : 1;
 		for (int k = 0; k < t.periods(); k++) {
@@ -213,7 +213,7 @@ class MonteCarloTest {
 	}
 
 	/** Every figure, to the bit. */
-	private static String fingerprint(MonteCarlo mc) {
+	static String fingerprint(MonteCarlo mc) {
 		StringBuilder sb = new StringBuilder();
 		for (int k = 0; k < mc.periods(); k++) {
 			sb.append(mc.levelP10(k)).append(' ').append(mc.levelP50(k)).append(' ').append(mc.levelP90(k)).append(' ')

@@ -93,7 +93,7 @@ class PlannedOrdersTest {
 	}
 
 	/** One product with random rates, terms and receipts: whole numbers and fractions, small and large. */
-	private static Products randomProduct(SplittableRandom random) {
+	static Products randomProduct(SplittableRandom random) {
 		int days = 1 + random.nextInt(random.nextBoolean() ? 30 : 120);
 		double sales = random.nextInt(4) == 0 ? random.nextInt(20) : random.nextInt(2000) / 100.0;
 		double restocking = random.nextInt(3) == 0 ? random.nextInt(1000) / 100.0 : 0;
