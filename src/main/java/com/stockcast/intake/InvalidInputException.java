@@ -12,6 +12,9 @@ public class InvalidInputException extends ProblemException {
 
 	static final String PRODUCTS_TITLE = "The product list has invalid values";
 
+	/** A bad query parameter says so: it may not be about a product list at all (a page size, a horizon). */
+	static final String PARAMETER_TITLE = "The request has an invalid parameter";
+
 	InvalidInputException(List<Violation> errors, int errorCount, int failedRows) {
 		this(PRODUCTS_TITLE, errors, errorCount, failedRows);
 	}
@@ -25,7 +28,8 @@ public class InvalidInputException extends ProblemException {
 
 	/** A single bad query parameter, reported in the same shape as bad rows. */
 	public static InvalidInputException forParameter(String name, String value, String reason) {
-		return new InvalidInputException(List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
+		return new InvalidInputException(PARAMETER_TITLE,
+				List.of(Violation.at(Violation.Location.QUERY, name, value, reason)), 1, 0);
 	}
 
 	/** As {@link #forParameter(String, String, String)}, for a request about a sales history. */
