@@ -139,6 +139,10 @@ class ApiSchemas {
 			@Schema(name = "sales", requiredMode = RequiredMode.REQUIRED) double sales,
 			@Schema(name = "restocking", description = "Restocking stream plus orders received plus scheduled receipts", requiredMode = RequiredMode.REQUIRED) double restocking,
 			@Schema(name = "unmet_demand", description = "policy=lost-sales only") Double unmetDemand,
+			@Schema(name = "orders_placed", description = "Deterministic, with an order policy: units of planned orders placed that day") Double ordersPlaced,
+			@Schema(name = "orders_received", description = "Deterministic, with an order policy: units of planned orders received that day") Double ordersReceived,
+			@Schema(name = "receipts", description = "Deterministic, with scheduled receipts: their units arriving that day") Double receipts,
+			@Schema(name = "on_order", description = "Deterministic, with an order policy or scheduled receipts: units on order at the end of the day, the scheduled receipts still to come plus the planned orders placed and not yet received") Double onOrder,
 			@Schema(name = "skus_out_of_stock", description = "Products out of stock that day (expected number when probabilistic)", requiredMode = RequiredMode.REQUIRED) double skusOutOfStock,
 			@Schema(name = "skus", description = "Products whose projection covers the day", requiredMode = RequiredMode.REQUIRED) int skus) {
 	}

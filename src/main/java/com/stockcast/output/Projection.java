@@ -171,6 +171,14 @@ public final class Projection {
 	}
 
 	/**
+	 * Whether the totals carry the plan's figures: with orders or scheduled receipts, deterministic
+	 * (docs/forecast-contract.md#totals).
+	 */
+	private boolean planTotals() {
+		return (this.orders || this.receipts) && !this.scenario.probabilistic();
+	}
+
+	/**
 	 * The portfolio totals' columns. Under the probabilistic forecast the sums are of the means over
 	 * trials (expected totals), and the products out of stock are the expected number: the sum of
 	 * their probabilities of being out.
@@ -183,6 +191,16 @@ public final class Projection {
 		columns.add(Table.column("restocking", Kind.AMOUNT));
 		if (this.lostSales) {
 			columns.add(Table.column("unmet_demand", Kind.AMOUNT));
+		}
+		if (planTotals()) {
+			if (this.orders) {
+				columns.add(Table.column("orders_placed", Kind.AMOUNT));
+				columns.add(Table.column("orders_received", Kind.AMOUNT));
+			}
+			if (this.receipts) {
+				columns.add(Table.column("receipts", Kind.AMOUNT));
+			}
+			columns.add(Table.column("on_order", Kind.AMOUNT));
 		}
 		columns.add(Table.column("skus_out_of_stock", this.scenario.probabilistic() ? Kind.FRACTION : Kind.COUNT));
 		columns.add(Table.column("skus", Kind.COUNT));
@@ -256,6 +274,9 @@ public final class Projection {
 				totals.add(startDay + d, trajectory.dayLevel(d), trajectory.daySold(d), trajectory.dayRestocking(d),
 						trajectory.dayUnmet(d), trajectory.dayOut(d) ? 1 : 0);
 			}
+			if (planTotals()) {
+				planTotals(products, i, trajectory, totals);
+			}
 		}
 	}
 
@@ -278,6 +299,46 @@ public final class Projection {
 		}
 	}
 
+	/**
+	 * Adds product {@code i}'s plan to {@code totals} day by day: the units its planned orders placed
+	 * and received, its scheduled receipts arriving, and what is on order at the end of the day, the
+	 * scheduled receipts still to come plus the planned orders placed and not yet received (those due
+	 * after the last day too).
+	 */
+	private static void planTotals(Products products, int i, PolicyTrajectory trajectory, Totals totals) {
+		int startDay = products.startDay(i);
+		int receipt = products.receiptsStart(i);
+		int receiptsEnd = products.receiptsEnd(i);
+		int count = trajectory.orderCount();
+		// Orders firstOpen..placed-1 are placed and not yet received: at most one is placed and one
+		// received a day, in the order placed. What is on order is summed afresh each day, not carried,
+		// so that no rounding accumulates over the horizon.
+		int placed = 0;
+		int firstOpen = 0;
+		for (int d = 0; d < trajectory.days(); d++) {
+			double scheduled = 0;
+			if (receipt < receiptsEnd && products.receiptDay(receipt) == d) {
+				scheduled = products.receiptUnits(receipt);
+				receipt++;
+			}
+			double ordered = 0;
+			if (placed < count && trajectory.orderDay(placed) == d) {
+				ordered = trajectory.orderUnits(placed);
+				placed++;
+			}
+			double received = 0;
+			if (firstOpen < placed && trajectory.orderArrivalDay(firstOpen) == d) {
+				received = trajectory.orderUnits(firstOpen);
+				firstOpen++;
+			}
+			double onOrder = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
+			for (int j = firstOpen; j < placed; j++) {
+				onOrder += trajectory.orderUnits(j);
+			}
+			totals.addPlan(startDay + d, ordered, received, scheduled, onOrder);
+		}
+	}
+
 	/** Hands {@code totals} to {@code sink} as the totals table's records, one per date with products. */
 	public void totals(Totals totals, Table.Sink sink) {
 		for (int d = 0; d < totals.length(); d++) {
@@ -287,6 +348,15 @@ public final class Projection {
 			sink.date(totals.firstDay() + d).amount(totals.level(d)).amount(totals.sold(d)).amount(totals.restocking(d));
 			if (this.lostSales) {
 				sink.amount(totals.unmet(d));
+			}
+			if (planTotals()) {
+				if (this.orders) {
+					sink.amount(totals.placed(d)).amount(totals.received(d));
+				}
+				if (this.receipts) {
+					sink.amount(totals.receipts(d));
+				}
+				sink.amount(totals.onOrder(d));
 			}
 			if (this.scenario.probabilistic()) {
 				sink.fraction(totals.out(d));

@@ -10,9 +10,17 @@ import java.io.UncheckedIOException;
 /**
  * Per-date sums over a set of products: the partial result of one chunk in the portfolio totals,
  * and, merged chunk after chunk in input order, the whole portfolio's. Dates are calendar days;
- * a product counts on the days of its own projection only.
+ * a product counts on the days of its own projection only. The plan's figures (units ordered,
+ * received, arriving as scheduled, and on order) are summed beside the stock's when a projection
+ * adds them ({@link #addPlan}).
  */
 public final class Totals {
+
+	/**
+	 * Heads the stored form that holds the plan's figures; the older form begins with the first date,
+	 * which is never this far from 1970.
+	 */
+	private static final int WITH_PLAN = Integer.MIN_VALUE + 2;
 
 	private int firstDay;
 
@@ -29,6 +37,14 @@ public final class Totals {
 	private double[] out = new double[0];
 
 	private int[] skus = new int[0];
+
+	private double[] placed = new double[0];
+
+	private double[] received = new double[0];
+
+	private double[] receipts = new double[0];
+
+	private double[] onOrder = new double[0];
 
 	/** The first date held, as days since 1970-01-01; meaningless while {@link #isEmpty()}. */
 	public int firstDay() {
@@ -58,6 +74,18 @@ public final class Totals {
 		this.skus[d]++;
 	}
 
+	/**
+	 * Adds one product's plan on a day it was {@link #add added}: units of planned orders placed and
+	 * received, units of scheduled receipts arriving, and the units on order at the end of the day.
+	 */
+	public void addPlan(int epochDay, double placed, double received, double receipts, double onOrder) {
+		int d = slot(epochDay);
+		this.placed[d] += placed;
+		this.received[d] += received;
+		this.receipts[d] += receipts;
+		this.onOrder[d] += onOrder;
+	}
+
 	/** Adds {@code other}'s sums to these, date by date. */
 	public void merge(Totals other) {
 		if (other.isEmpty()) {
@@ -73,6 +101,10 @@ public final class Totals {
 			this.unmet[offset + d] += other.unmet[d];
 			this.out[offset + d] += other.out[d];
 			this.skus[offset + d] += other.skus[d];
+			this.placed[offset + d] += other.placed[d];
+			this.received[offset + d] += other.received[d];
+			this.receipts[offset + d] += other.receipts[d];
+			this.onOrder[offset + d] += other.onOrder[d];
 		}
 	}
 
@@ -100,10 +132,27 @@ public final class Totals {
 		return this.skus[d];
 	}
 
+	public double placed(int d) {
+		return this.placed[d];
+	}
+
+	public double received(int d) {
+		return this.received[d];
+	}
+
+	public double receipts(int d) {
+		return this.receipts[d];
+	}
+
+	public double onOrder(int d) {
+		return this.onOrder[d];
+	}
+
 	/** The stored form, for a job's chunk. */
 	public byte[] toBytes() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + this.length * 44);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + this.length * 76);
 		try (DataOutputStream data = new DataOutputStream(bytes)) {
+			data.writeInt(WITH_PLAN);
 			data.writeInt(this.firstDay);
 			data.writeInt(this.length);
 			for (int d = 0; d < this.length; d++) {
@@ -113,6 +162,10 @@ public final class Totals {
 				data.writeDouble(this.unmet[d]);
 				data.writeDouble(this.out[d]);
 				data.writeInt(this.skus[d]);
+				data.writeDouble(this.placed[d]);
+				data.writeDouble(this.received[d]);
+				data.writeDouble(this.receipts[d]);
+				data.writeDouble(this.onOrder[d]);
 			}
 		}
 		catch (IOException ex) {
@@ -121,10 +174,13 @@ public final class Totals {
 		return bytes.toByteArray();
 	}
 
+	/** The stored form read back; a job's chunk stored before the plan's figures has them 0. */
 	public static Totals fromBytes(byte[] stored) {
 		Totals totals = new Totals();
 		try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(stored))) {
-			int firstDay = data.readInt();
+			int first = data.readInt();
+			boolean plan = first == WITH_PLAN;
+			int firstDay = plan ? data.readInt() : first;
 			int length = data.readInt();
 			for (int d = 0; d < length; d++) {
 				int slot = totals.slot(firstDay + d);
@@ -134,6 +190,12 @@ public final class Totals {
 				totals.unmet[slot] = data.readDouble();
 				totals.out[slot] = data.readDouble();
 				totals.skus[slot] = data.readInt();
+				if (plan) {
+					totals.placed[slot] = data.readDouble();
+					totals.received[slot] = data.readDouble();
+					totals.receipts[slot] = data.readDouble();
+					totals.onOrder[slot] = data.readDouble();
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -174,6 +236,10 @@ public final class Totals {
 		this.restocking = moved(this.restocking, shift, capacity);
 		this.unmet = moved(this.unmet, shift, capacity);
 		this.out = moved(this.out, shift, capacity);
+		this.placed = moved(this.placed, shift, capacity);
+		this.received = moved(this.received, shift, capacity);
+		this.receipts = moved(this.receipts, shift, capacity);
+		this.onOrder = moved(this.onOrder, shift, capacity);
 		int[] skus = new int[capacity];
 		System.arraycopy(this.skus, 0, skus, shift, this.length);
 		this.skus = skus;

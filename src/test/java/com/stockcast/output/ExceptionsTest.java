@@ -122,7 +122,7 @@ class ExceptionsTest {
 		}
 	}
 
-	private static Products randomProducts(SplittableRandom random, int count) {
+	static Products randomProducts(SplittableRandom random, int count) {
 		Products.Builder builder = Products.builder();
 		List<int[]> receipts = new ArrayList<>();
 		List<Double> units = new ArrayList<>();
