@@ -49,7 +49,7 @@ class ServiceTargetApiTest {
 	@Test
 	void theSummaryShowsTheComputedSafetyStockAndReorderPoint() {
 		// U: P = 2 + 3 - 1 = 4, sigma_P = 3 x 2 = 6, SS = 1.6449 x 6 = 9.87. P: P = 4 + 1 - 1 = 4, s = 40 + 9.87.
-		// M: P = 1, sigma_P = 3, Q = 80 - 10 = 70, G(z) = 0.005 x 70 / 3 = 0.1167, z = 0.8236, s = 10 + 2.47.
+		// M: P = 1, sigma_P = 3, Q = 80 - 10 = 70, G(z) = 0.005 x 70 / 3 = 0.1167, z = 0.8169, s = 10 + 2.45.
 		assertThat(csv("?view=summary", PRODUCTS)).isEqualTo("""
 				product_id,stockout_date,min_inventory_level,ending_inventory_level,order_count,order_dates,safety_stock,reorder_point
 				U,,9.87,9.87,4,2024-01-01 2024-01-04 2024-01-07 2024-01-10,9.87,
@@ -57,6 +57,17 @@ class ServiceTargetApiTest {
 				M,,10,50,2,2024-01-02 2024-01-09,,12.45
 				D,,2,2,0,,,
 				""");
+	}
+
+	@Test
+	void theScenariosGuidesExampleTakesItsTargetFromTheQuery() {
+		// docs/scenarios.md: U of the example above with its policy and target as request-level defaults.
+		assertThat(csv("?view=summary&order_policy=order-up-to&lead_time_days=2&review_period_days=3&sales_std=3"
+				+ "&service_level=0.95", "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,"
+						+ "duration_days\nU,2024-01-01,40,10,0,12\n")).isEqualTo("""
+								product_id,stockout_date,min_inventory_level,ending_inventory_level,order_count,order_dates,safety_stock,reorder_point
+								U,,9.87,9.87,4,2024-01-01 2024-01-04 2024-01-07 2024-01-10,9.87,
+								""");
 	}
 
 	@Test
