@@ -25,14 +25,14 @@ final class OrderRules {
 
 	private static final String FRACTION = "must be greater than 0 and less than 1";
 
+	private static final String POLICIES = "must be reorder-point, order-up-to or min-max";
+
 	/**
 	 * A row's order terms and, when its protective figure was computed, the target it was computed from.
 	 * @param target {@code null} when the terms are as given
 	 */
 	record Resolved(OrderTerms terms, ServiceTarget target) {
 	}
-
-	private static final String POLICIES = "must be reorder-point, order-up-to or min-max";
 
 	private final int maxDurationDays;
 
