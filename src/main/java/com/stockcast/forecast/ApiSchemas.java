@@ -63,7 +63,10 @@ class ApiSchemas {
 			@Schema(name = "safety_stock", description = "order-up-to: units kept on hand from the first day an order can arrive, >= 0; default 0", minimum = "0") Double safetyStock,
 			@Schema(name = "min_order_quantity", description = "Least units of an order, >= 0; default 0", minimum = "0") Double minOrderQuantity,
 			@Schema(name = "order_multiple", description = "Pack size, > 0: quantities are rounded up to whole packs; default none", exclusiveMinimum = true, minimum = "0") Double orderMultiple,
-			@Schema(name = "max_level", description = "min-max: the level ordered up to, > reorder_point") Double maxLevel) {
+			@Schema(name = "max_level", description = "min-max: the level ordered up to, > reorder_point") Double maxLevel,
+			@Schema(name = "service_level", description = "Target cycle service level (probability of no stockout in a replenishment cycle), 0 < service_level < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with fill_rate", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double serviceLevel,
+			@Schema(name = "fill_rate", description = "Target fill rate (share of demand met from stock), 0 < fill_rate < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with service_level", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double fillRate,
+			@Schema(name = "lead_time_std_days", description = "With service_level or fill_rate: standard deviation of the lead time in days, >= 0; default 0", minimum = "0") Double leadTimeStdDays) {
 	}
 
 	@Schema(name = "PlannedOrder", description = "One planned order (view=orders), per product in input order, in the order placed")
@@ -124,6 +127,8 @@ class ApiSchemas {
 			@Schema(name = "unmet_demand", description = "policy=lost-sales: demand lost over the horizon") Double unmetDemand,
 			@Schema(name = "order_count", description = "Reorder policy: orders placed") Integer orderCount,
 			@Schema(name = "order_dates", description = "Reorder policy: the days orders were placed (CSV: space-separated)") java.util.List<String> orderDates,
+			@Schema(name = "safety_stock", nullable = true, description = "When some product's terms come from service_level or fill_rate (last but one column): order-up-to's safety stock, given or computed; null for other policies") Double safetyStock,
+			@Schema(name = "reorder_point", nullable = true, description = "When some product's terms come from service_level or fill_rate (last column): the reorder point (reorder-point) or min (min-max), given or computed; null for order-up-to and products without a policy") Double reorderPoint,
 			@Schema(name = "stockout_probability", description = "Probabilistic: share of trials out of stock within the horizon", minimum = "0", maximum = "1") Double stockoutProbability,
 			@Schema(name = "stockout_date_p10", format = "date", nullable = true, description = "Probabilistic: 10th percentile stockout date; null when fewer than 10% of trials run out") String stockoutDateP10,
 			@Schema(name = "stockout_date_p50", format = "date", nullable = true, description = "Probabilistic: median stockout date; null when fewer than half run out") String stockoutDateP50,

@@ -216,7 +216,8 @@ class ForecastController {
 				return Outcome.ACCEPTED;
 			}
 			boolean orders = products.anyReorderPolicy();
-			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput(), withinDays);
+			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput(),
+					products.anyServiceTarget(), withinDays);
 			try (ChunkedRun run = this.runs.start(new ForecastWork(products, answer, this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}

@@ -54,6 +54,9 @@ record ForecastOptions(
 		@Parameter(name = "min_order_quantity", description = "Default least units of an order (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("min_order_quantity") String minOrderQuantity,
 		@Parameter(name = "order_multiple", description = "Default pack size: order quantities are rounded up to whole packs (default: not rounded)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_multiple") String orderMultiple,
 		@Parameter(name = "max_level", description = "Default level min-max orders up to; greater than reorder_point", schema = @Schema(type = "number")) @BindParam("max_level") String maxLevel,
+		@Parameter(name = "service_level", description = "Default target cycle service level, the probability of no stockout in a replenishment cycle, between 0 and 1 exclusive: computes reorder_point (reorder-point, min-max) or safety_stock (order-up-to) from sales_rate and sales_std; not with fill_rate", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1")) @BindParam("service_level") String serviceLevel,
+		@Parameter(name = "fill_rate", description = "Default target fill rate, the share of demand met from stock, between 0 and 1 exclusive: computes reorder_point (reorder-point, min-max) or safety_stock (order-up-to) from sales_rate and sales_std; not with service_level", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1")) @BindParam("fill_rate") String fillRate,
+		@Parameter(name = "lead_time_std_days", description = "Default standard deviation of the lead time in days, used with service_level or fill_rate (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("lead_time_std_days") String leadTimeStdDays,
 		@Parameter(name = "within_days", description = "view=exceptions: a product whose first planned order is placed at most this many days after its start is due (default 0: orders due on the start day); late products are listed whatever it is", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) @BindParam("within_days") String withinDays) {
 
 	/** Trials of a probabilistic forecast that names a random demand and no trials. */
@@ -193,6 +196,9 @@ record ForecastOptions(
 		values.put("min_order_quantity", this.minOrderQuantity);
 		values.put("order_multiple", this.orderMultiple);
 		values.put("max_level", this.maxLevel);
+		values.put("service_level", this.serviceLevel);
+		values.put("fill_rate", this.fillRate);
+		values.put("lead_time_std_days", this.leadTimeStdDays);
 		return values;
 	}
 

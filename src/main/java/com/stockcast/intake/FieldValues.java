@@ -26,7 +26,7 @@ final class FieldValues extends InputRecord {
 				yield (day == Dates.MALFORMED || day == Dates.IMPOSSIBLE) ? Double.NaN : day;
 			}
 			case INITIAL_INVENTORY, SALES_RATE, RESTOCKING_RATE, SALES_STD, REORDER_POINT, ORDER_QUANTITY, SAFETY_STOCK,
-					MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL ->
+					MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL, SERVICE_LEVEL, FILL_RATE, LEAD_TIME_STD_DAYS ->
 				Numbers.plainDecimal(text, offset, length);
 			case DURATION_DAYS, FORECAST_FREQUENCY, LEAD_TIME_DAYS, REVIEW_PERIOD_DAYS -> {
 				int whole = Numbers.plainWhole(text, offset, length);

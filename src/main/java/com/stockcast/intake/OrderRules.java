@@ -6,20 +6,33 @@ import java.util.Set;
 import com.stockcast.intake.Violation.Location;
 import com.stockcast.simulation.OrderPolicy;
 import com.stockcast.simulation.OrderTerms;
+import com.stockcast.simulation.ServiceTarget;
 
 /**
  * The rules of a row's order policy and supplier constraints (docs/forecast-contract.md#planned-orders):
  * which policy the row has, the columns it needs, and the columns that do not apply to it. A row
  * without {@code order_policy} that gives any of the reorder point's three columns has the reorder
- * point policy exactly as before the other policies existed.
+ * point policy exactly as before the other policies existed. A row with a service level or fill rate
+ * has its protective figure computed (docs/forecast-contract.md#safety-stock-from-a-target): the
+ * reorder point of reorder-point and min-max, the safety stock of order-up-to.
  */
 final class OrderRules {
 
 	/** The columns beyond the reorder point's three: a row without a policy may not give them. */
 	private static final Set<Field> CONSTRAINTS = EnumSet.of(Field.REVIEW_PERIOD_DAYS, Field.SAFETY_STOCK,
-			Field.MIN_ORDER_QUANTITY, Field.ORDER_MULTIPLE, Field.MAX_LEVEL);
+			Field.MIN_ORDER_QUANTITY, Field.ORDER_MULTIPLE, Field.MAX_LEVEL, Field.SERVICE_LEVEL, Field.FILL_RATE,
+			Field.LEAD_TIME_STD_DAYS);
+
+	private static final String FRACTION = "must be greater than 0 and less than 1";
 
 	private static final String POLICIES = "must be reorder-point, order-up-to or min-max";
+
+	/**
+	 * A row's order terms and, when its protective figure was computed, the target it was computed from.
+	 * @param target {@code null} when the terms are as given
+	 */
+	record Resolved(OrderTerms terms, ServiceTarget target) {
+	}
 
 	private final int maxDurationDays;
 
@@ -31,8 +44,11 @@ final class OrderRules {
 	 * The row's order terms, {@code null} when it has no order policy or a bad value (then logged).
 	 * A request-level default that does not apply to a row's policy is passed over; a value the row
 	 * itself gives is an error.
+	 * @param sales the row's mean daily demand, {@code salesStd} its deviation and {@code restocking} its
+	 * stream (NaN when bad, then already logged): what a target's figure is computed from
 	 */
-	OrderTerms apply(FieldValues values, RequestDefaults defaults, int duration, ViolationLog log) {
+	Resolved apply(FieldValues values, RequestDefaults defaults, int duration, double sales, double salesStd,
+			double restocking, ViolationLog log) {
 		int errorsBefore = log.count();
 		String policyText = ProductRules.value(values, Field.ORDER_POLICY, defaults);
 		OrderPolicy policy;
@@ -63,9 +79,14 @@ final class OrderRules {
 		double maxLevel = Double.NaN;
 		double safetyStock = 0;
 		int leadTime = 0;
+		Field computed = (policy == OrderPolicy.ORDER_UP_TO) ? Field.SAFETY_STOCK : Field.REORDER_POINT;
+		Field aim = aim(values, computed, defaults);
+		ServiceTarget target = target(values, aim, computed, defaults, log);
+		// A target in play, good or bad, stands in for the figure it computes: the figure is not required.
+		boolean targeted = aim != null;
 		switch (policy) {
 			case REORDER_POINT -> {
-				reorderPoint = required(values, Field.REORDER_POINT, false, policy, defaults, log);
+				reorderPoint = targeted ? Double.NaN : required(values, Field.REORDER_POINT, false, policy, defaults, log);
 				quantity = required(values, Field.ORDER_QUANTITY, true, policy, defaults, log);
 				if (quantity == 0) {
 					log.add(values.at(), Field.ORDER_QUANTITY, "0", "must be greater than 0");
@@ -76,13 +97,13 @@ final class OrderRules {
 			}
 			case ORDER_UP_TO -> {
 				leadTime = optionalLeadTime(values, defaults, log);
-				safetyStock = optional(values, Field.SAFETY_STOCK, 0, defaults, log);
+				safetyStock = targeted ? 0 : optional(values, Field.SAFETY_STOCK, 0, defaults, log);
 				notApplying(values, policy, log, Field.REORDER_POINT, Field.ORDER_QUANTITY, Field.MAX_LEVEL);
 			}
 			case MIN_MAX -> {
-				reorderPoint = required(values, Field.REORDER_POINT, false, policy, defaults, log);
+				reorderPoint = targeted ? Double.NaN : required(values, Field.REORDER_POINT, false, policy, defaults, log);
 				maxLevel = required(values, Field.MAX_LEVEL, false, policy, defaults, log);
-				if (maxLevel <= reorderPoint) {
+				if (!targeted && maxLevel <= reorderPoint) {
 					log.add(values.at(), Field.MAX_LEVEL, text(values, Field.MAX_LEVEL, defaults),
 							"must be greater than reorder_point (" + text(values, Field.REORDER_POINT, defaults) + ")");
 				}
@@ -106,7 +127,90 @@ final class OrderRules {
 		if (log.count() > errorsBefore) {
 			return null;
 		}
-		return new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review, safetyStock, minimum, multiple);
+		if (target != null) {
+			// docs/forecast-contract.md#safety-stock-from-a-target: the level drains by sales less the stream.
+			int protection = ServiceTarget.protectionDays(leadTime, review);
+			double drain = sales - restocking;
+			double sigma = target.protectionStd(drain, salesStd, protection);
+			double cycleDemand = switch (policy) {
+				case REORDER_POINT -> quantity;
+				case ORDER_UP_TO -> sales * review;
+				case MIN_MAX -> maxLevel - drain * protection;
+			};
+			double computedStock = target.safetyStock(sigma, cycleDemand);
+			if (policy == OrderPolicy.ORDER_UP_TO) {
+				safetyStock = computedStock;
+			}
+			else {
+				reorderPoint = drain * protection + computedStock;
+			}
+			if (policy == OrderPolicy.MIN_MAX && maxLevel <= reorderPoint) {
+				log.add(values.at(), Field.MAX_LEVEL, text(values, Field.MAX_LEVEL, defaults), "must be greater than "
+						+ "reorder_point (" + rounded(reorderPoint) + ", computed from " + target.measure().column() + ")");
+				return null;
+			}
+		}
+		OrderTerms terms = new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review, safetyStock,
+				minimum, multiple);
+		return new Resolved(terms, target);
+	}
+
+	/**
+	 * Which target column the row's figure {@code computed} comes from, {@code null} for none: what the
+	 * row gives beats the request's defaults, so a row that types in {@code computed} itself passes a
+	 * default target over, and a row's own target passes a default {@code computed} over.
+	 */
+	private static Field aim(FieldValues values, Field computed, RequestDefaults defaults) {
+		if (rowGives(values, Field.SERVICE_LEVEL)) {
+			return Field.SERVICE_LEVEL;
+		}
+		if (rowGives(values, Field.FILL_RATE)) {
+			return Field.FILL_RATE;
+		}
+		if (rowGives(values, computed)) {
+			return null;
+		}
+		return defaults.has(Field.SERVICE_LEVEL) ? Field.SERVICE_LEVEL
+				: defaults.has(Field.FILL_RATE) ? Field.FILL_RATE : null;
+	}
+
+	/**
+	 * The row's target from the column {@code given}, {@code null} when it has none or a bad one (then
+	 * logged). A row's own target and its own {@code computed} figure are an error together, and so are
+	 * its own two targets. {@code lead_time_std_days} applies only with a target.
+	 */
+	private static ServiceTarget target(FieldValues values, Field given, Field computed, RequestDefaults defaults,
+			ViolationLog log) {
+		boolean rowLevel = rowGives(values, Field.SERVICE_LEVEL);
+		if (rowLevel && rowGives(values, Field.FILL_RATE)) {
+			log.add(values.at(), Field.FILL_RATE, text(values, Field.FILL_RATE),
+					"cannot be given with service_level: give one target");
+			return null;
+		}
+		if ((rowLevel || rowGives(values, Field.FILL_RATE)) && rowGives(values, computed)) {
+			log.add(values.at(), computed, text(values, computed), "is computed from " + given.column()
+					+ ": give one or the other");
+			return null;
+		}
+		if (given == null) {
+			if (rowGives(values, Field.LEAD_TIME_STD_DAYS)) {
+				log.add(values.at(), Field.LEAD_TIME_STD_DAYS, text(values, Field.LEAD_TIME_STD_DAYS),
+						"applies only with service_level or fill_rate");
+			}
+			return null;
+		}
+		double level = ProductRules.number(values, given, false, defaults, log);
+		if (!Double.isNaN(level) && !(level > 0 && level < 1)) {
+			log.add(values.at(), given, text(values, given, defaults), FRACTION);
+			return null;
+		}
+		double leadTimeStd = ProductRules.given(values, Field.LEAD_TIME_STD_DAYS, defaults)
+				? ProductRules.number(values, Field.LEAD_TIME_STD_DAYS, true, defaults, log) : 0;
+		if (Double.isNaN(level) || Double.isNaN(leadTimeStd)) {
+			return null;
+		}
+		return new ServiceTarget((given == Field.SERVICE_LEVEL) ? ServiceTarget.Measure.SERVICE_LEVEL
+				: ServiceTarget.Measure.FILL_RATE, level, leadTimeStd);
 	}
 
 	/**
@@ -136,7 +240,22 @@ final class OrderRules {
 				}
 			}
 			case MAX_LEVEL -> ProductRules.number(text, field, false, at, log);
+			case SERVICE_LEVEL, FILL_RATE -> {
+				double level = ProductRules.number(text, field, false, at, log);
+				if (!Double.isNaN(level) && !(level > 0 && level < 1)) {
+					log.add(at, field, text, FRACTION);
+				}
+			}
+			case LEAD_TIME_STD_DAYS -> ProductRules.number(text, field, true, at, log);
 			default -> throw new IllegalArgumentException(field + " is not an order column");
+		}
+	}
+
+	/** Checks the request-level defaults together: one target at most. */
+	static void checkDefaults(RequestDefaults defaults, ViolationLog log) {
+		if (defaults.has(Field.SERVICE_LEVEL) && defaults.has(Field.FILL_RATE)) {
+			log.add(Location.QUERY, Field.FILL_RATE, defaults.get(Field.FILL_RATE),
+					"cannot be given with service_level: give one target");
 		}
 	}
 
@@ -195,6 +314,12 @@ final class OrderRules {
 
 	private static String plain(double value) {
 		return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+	/** A computed figure as the answer writes amounts: two decimals, half to even on the binary value. */
+	private static String rounded(double value) {
+		return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+			.toPlainString();
 	}
 
 	private static double zeroIfNaN(double value) {

@@ -3,7 +3,6 @@ package com.stockcast.intake;
 import java.math.BigDecimal;
 
 import com.stockcast.intake.Violation.Location;
-import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
 
 /**
@@ -58,7 +57,7 @@ final class ProductRules {
 		double salesStd = given(values, Field.SALES_STD, defaults)
 				? number(values, Field.SALES_STD, true, defaults, log)
 				: fromHistory ? historyStd(id, defaults.history()) : 0;
-		OrderTerms orders = this.orderRules.apply(values, defaults, duration, log);
+		OrderRules.Resolved orders = this.orderRules.apply(values, defaults, duration, sales, salesStd, restocking, log);
 		if (log.count() > errorsBefore) {
 			log.rowFailed();
 			return;
@@ -70,7 +69,7 @@ final class ProductRules {
 		}
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
 		// Orders lift the level at most their policy's reach (OrderRules#reach); a normal draw is within 40 deviations.
-		double reach = (orders == null) ? 0 : OrderRules.reach(orders);
+		double reach = (orders == null) ? 0 : OrderRules.reach(orders.terms());
 		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + reach)) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
@@ -85,8 +84,11 @@ final class ProductRules {
 		// since they are checked against it.
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
-			if (orders != null) {
-				products.orderTerms(orders);
+			if (orders != null && orders.target() != null) {
+				products.targetedOrderTerms(orders.terms());
+			}
+			else if (orders != null) {
+				products.orderTerms(orders.terms());
 			}
 		}
 	}
@@ -106,7 +108,8 @@ final class ProductRules {
 			case SALES_STD, ORDER_QUANTITY -> number(text, field, true, at, log);
 			case REORDER_POINT -> number(text, field, false, at, log);
 			case LEAD_TIME_DAYS -> wholeNumber(text, field, 0, this.maxDurationDays, at, log);
-			case ORDER_POLICY, REVIEW_PERIOD_DAYS, SAFETY_STOCK, MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL ->
+			case ORDER_POLICY, REVIEW_PERIOD_DAYS, SAFETY_STOCK, MIN_ORDER_QUANTITY, ORDER_MULTIPLE, MAX_LEVEL,
+					SERVICE_LEVEL, FILL_RATE, LEAD_TIME_STD_DAYS ->
 				OrderRules.checkDefault(field, text, log);
 			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
 		}

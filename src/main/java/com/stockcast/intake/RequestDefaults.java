@@ -74,10 +74,15 @@ public final class RequestDefaults {
 
 	/** Checks every default on its own; a bad one is reported as a query-parameter violation. */
 	void validate(ProductRules rules, ViolationLog log) {
+		int errorsBefore = log.count();
 		for (Field field : Field.ALL) {
 			if (has(field)) {
 				rules.checkDefault(field, get(field), log);
 			}
+		}
+		// Values that go together are compared once each is good.
+		if (log.count() == errorsBefore) {
+			OrderRules.checkDefaults(this, log);
 		}
 	}
 

@@ -66,7 +66,7 @@ public class ForecastJobs {
 		}
 		this.cap.check(owner);
 		boolean orders = products.anyReorderPolicy();
-		JobScenario stored = new JobScenario(scenario, orders, products.hasReceiptsInput());
+		JobScenario stored = new JobScenario(scenario, orders, products.hasReceiptsInput(), products.anyServiceTarget());
 		int[] bounds = chunkBounds(products.size(), products::periods);
 		Job job;
 		try {

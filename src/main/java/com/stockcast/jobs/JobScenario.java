@@ -17,15 +17,19 @@ import com.stockcast.simulation.Scenario;
  * its answers carry the order and receipts columns; for a sales statistics job, its trend window.
  * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
  * {@code ;receipts=true} when the request gave scheduled receipts, {@code ;plans=true} when its chunks
- * store planned orders and exceptions, {@code kind=statistics;trend_days=28}); a job of the default
+ * store planned orders and exceptions, {@code ;targets=true} when some product's terms were computed from
+ * a service target, {@code kind=statistics;trend_days=28}); a job of the default
  * forecast stores the default scenario like any other.
  *
  * @param receipts whether the request gave scheduled receipts (its chunks hold them with their products)
  * @param plans whether its chunks store the planned orders and exceptions: every job with an order
  * policy since they are stored; a job finished before that has none to serve
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
+ * @param targets whether its summaries show the safety stocks and reorder points computed from targets
+ * (the chunks hold the computed terms)
  */
-record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, boolean plans, int trendDays) {
+record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, boolean plans, int trendDays,
+		boolean targets) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
 
@@ -38,12 +42,17 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 
 	/** A new forecast job's: with an order policy, its plan is stored. */
 	JobScenario(Scenario scenario, boolean orders, boolean receipts) {
-		this(JobKind.FORECAST, scenario, orders, receipts, orders, 0);
+		this(scenario, orders, receipts, false);
+	}
+
+	/** A new forecast job's, whose terms some service target computed when {@code targets}. */
+	JobScenario(Scenario scenario, boolean orders, boolean receipts, boolean targets) {
+		this(JobKind.FORECAST, scenario, orders, receipts, orders, 0, targets);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, false, trendDays);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, false, trendDays, false);
 	}
 
 	/** The resources that serve a succeeded job's results, as its links name them: the plan's only when stored. */
@@ -66,7 +75,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		}
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders
-				+ (this.receipts ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "");
+				+ (this.receipts ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "")
+				+ (this.targets ? ";targets=true" : "");
 	}
 
 	/** The stored text read back. */
@@ -82,12 +92,13 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
 				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
 		return new JobScenario(JobKind.FORECAST, scenario, Boolean.parseBoolean(values.get("orders")),
-				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("plans")), 0);
+				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("plans")), 0,
+				Boolean.parseBoolean(values.get("targets")));
 	}
 
 	/** What a forecast job's chunks compute and how its records are written. */
 	Projection projection() {
-		return new Projection(this.scenario, this.orders, this.receipts);
+		return new Projection(this.scenario, this.orders, this.receipts, this.targets);
 	}
 
 	/** The table of a job's records in {@code view}: its scenario's, or a statistics job's records'. */

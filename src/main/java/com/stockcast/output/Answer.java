@@ -62,10 +62,21 @@ public final class Answer {
 	 * @param withinDays view=exceptions: a first order placed up to this many days after the start is due
 	 */
 	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts, int withinDays) {
+		this(format, view, scenario, orders, receipts, false, withinDays);
+	}
+
+	/**
+	 * @param orders whether any product has a reorder policy (adds the order columns)
+	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 * @param targets whether any product's terms were computed from a service target (adds the summary's figures)
+	 * @param withinDays view=exceptions: a first order placed up to this many days after the start is due
+	 */
+	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts, boolean targets,
+			int withinDays) {
 		this.format = format;
 		this.exceptions = new Exceptions(withinDays);
 		this.view = view;
-		this.projection = new Projection(scenario, orders, receipts);
+		this.projection = new Projection(scenario, orders, receipts, targets);
 		this.table = this.projection.table(view);
 	}
 

@@ -42,6 +42,12 @@ public final class Projection {
 	/** Whether the request gave scheduled receipts: rows then show them per period. */
 	private final boolean receipts;
 
+	/**
+	 * Whether some product's safety stock or reorder point was computed from a service target: the
+	 * summary then shows both figures (docs/forecast-contract.md#safety-stock-from-a-target).
+	 */
+	private final boolean targets;
+
 	/** Whether rows carry days of cover: they do with the columns of lost sales, orders or receipts. */
 	private final boolean cover;
 
@@ -67,9 +73,20 @@ public final class Projection {
 	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
 	 */
 	public Projection(Scenario scenario, boolean orders, boolean receipts) {
+		this(scenario, orders, receipts, false);
+	}
+
+	/**
+	 * @param orders whether any product has a reorder policy (adds the order columns)
+	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 * @param targets whether any product's terms were computed from a target (adds the summary's
+	 * {@code safety_stock,reorder_point})
+	 */
+	public Projection(Scenario scenario, boolean orders, boolean receipts, boolean targets) {
 		this.scenario = scenario;
 		this.orders = orders;
 		this.receipts = receipts;
+		this.targets = targets;
 		this.lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
 		this.cover = this.lostSales || orders || receipts;
 		this.rows = new Table(rowColumns());
@@ -155,6 +172,7 @@ public final class Projection {
 			if (this.lostSales) {
 				columns.add(Table.column("unmet_demand_mean", Kind.AMOUNT));
 			}
+			targetColumns(columns);
 			return columns;
 		}
 		columns.add(Table.column("stockout_date", Kind.DATE));
@@ -167,7 +185,28 @@ public final class Projection {
 			columns.add(Table.column("order_count", Kind.COUNT));
 			columns.add(Table.column("order_dates", Kind.DATES));
 		}
+		targetColumns(columns);
 		return columns;
+	}
+
+	/** The summary's last columns when some product's terms were computed from a target. */
+	private void targetColumns(List<Column> columns) {
+		if (this.targets) {
+			columns.add(Table.column("safety_stock", Kind.AMOUNT));
+			columns.add(Table.column("reorder_point", Kind.AMOUNT));
+		}
+	}
+
+	/**
+	 * Product {@code i}'s protective figures, given or computed: order-up-to's safety stock, the reorder
+	 * point of reorder-point and min-max (its min); empty where the policy has none.
+	 */
+	private void targetFigures(Products products, int i, Table.Sink sink) {
+		if (this.targets) {
+			OrderPolicy policy = products.hasReorderPolicy(i) ? products.orderPolicy(i) : null;
+			sink.amount((policy == OrderPolicy.ORDER_UP_TO) ? products.safetyStock(i) : Double.NaN)
+				.amount((policy == null || policy == OrderPolicy.ORDER_UP_TO) ? Double.NaN : products.reorderPoint(i));
+		}
 	}
 
 	/**
@@ -424,6 +463,7 @@ public final class Projection {
 			}
 			sink.count(count).dates(dates, count);
 		}
+		targetFigures(products, i, sink);
 		sink.end();
 	}
 
@@ -567,6 +607,7 @@ public final class Projection {
 		if (this.lostSales) {
 			sink.amount(simulation.meanTotalUnmet());
 		}
+		targetFigures(products, i, sink);
 		sink.end();
 	}
 

@@ -28,6 +28,13 @@ public final class Products {
 	private final int size;
 
 	/**
+	 * Whether some product's safety stock or reorder point was computed from a service target
+	 * (docs/forecast-contract.md#safety-stock-from-a-target): its summary then shows them. The computed
+	 * figures are the terms themselves; only this flag says where they came from.
+	 */
+	private final boolean targets;
+
+	/**
 	 * Scheduled receipts (docs/forecast-contract.md#scheduled-receipts), or {@code null} when the
 	 * request gave no receipts input: product {@code i}'s are {@code receiptFrom[i]..receiptFrom[i+1]-1},
 	 * one per receipt day, days ascending.
@@ -59,6 +66,7 @@ public final class Products {
 		this.minOrderQuantities = Arrays.copyOf(b.minOrderQuantities, b.size);
 		this.orderMultiples = Arrays.copyOf(b.orderMultiples, b.size);
 		this.maxLevels = Arrays.copyOf(b.maxLevels, b.size);
+		this.targets = b.targets;
 		this.receiptFrom = null;
 		this.receiptDays = null;
 		this.receiptUnits = null;
@@ -84,6 +92,7 @@ public final class Products {
 		this.minOrderQuantities = products.minOrderQuantities;
 		this.orderMultiples = products.orderMultiples;
 		this.maxLevels = products.maxLevels;
+		this.targets = products.targets;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
 		this.receiptUnits = receiptUnits;
@@ -256,6 +265,11 @@ public final class Products {
 		return false;
 	}
 
+	/** Whether some product's terms were computed from a service level or fill rate. */
+	public boolean anyServiceTarget() {
+		return this.targets;
+	}
+
 	/** Whether the request gave scheduled receipts (perhaps none): its answer then shows them. */
 	public boolean hasReceiptsInput() {
 		return this.receiptFrom != null;
@@ -358,6 +372,7 @@ public final class Products {
 		private double[] orderMultiples = new double[64];
 		private double[] maxLevels = new double[64];
 		private int size;
+		private boolean targets;
 
 		private Builder() {
 		}
@@ -412,6 +427,15 @@ public final class Products {
 			this.orderMultiples[i] = terms.orderMultiple();
 			this.maxLevels[i] = terms.maxLevel();
 			return this;
+		}
+
+		/**
+		 * Gives the product added last an order policy whose safety stock or reorder point was computed
+		 * from a {@link ServiceTarget}: {@code terms} hold the computed figure.
+		 */
+		public Builder targetedOrderTerms(OrderTerms terms) {
+			this.targets = true;
+			return orderTerms(terms);
 		}
 
 		public int size() {

@@ -127,6 +127,18 @@ class HistoryForecastApiTest {
 	}
 
 	@Test
+	void aServiceLevelTakesTheDeviationFromTheHistory() {
+		// docs/forecast-contract.md#safety-stock-from-a-target: A's deviation sqrt(2/3) over P = 1 + 4 - 1 = 4 days
+		// is sqrt(8/3) = 1.633, so 95% asks for 1.6449 x 1.633 = 2.69; B never varied, so it needs none.
+		String summary = post("?view=summary&order_policy=order-up-to&lead_time_days=1&review_period_days=4"
+				+ "&service_level=0.95", PRODUCTS, HISTORY, "text/csv").body();
+		assertThat(summary.lines().toList()).satisfiesExactly(
+				header -> assertThat(header).endsWith(",safety_stock,reorder_point"),
+				a -> assertThat(a).startsWith("A,").endsWith(",2.69,"),
+				b -> assertThat(b).startsWith("B,").endsWith(",0,"));
+	}
+
+	@Test
 	void aForecastFromAHistoryCanBeAJob() {
 		String query = "?demand=normal&trials=200&seed=9&view=summary";
 		HttpResponse<String> accepted = post(query, PRODUCTS, HISTORY, "text/csv", "Prefer", "respond-async");
