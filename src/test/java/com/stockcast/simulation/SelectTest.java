@@ -61,7 +61,7 @@ class SelectTest {
 			int r0 = random.nextInt(r1 + 1);
 			int r2 = r1 + random.nextInt(n - r1);
 			double[] a = values.clone();
-			select.ranks(a, n, r0, r1, r2, out, new double[n]);
+			select.ranks(a, n, new int[] { r0, r1, r2 }, 3, out, new double[n]);
 			assertThat(out).as("round %d", round).containsExactly(sorted[r0], sorted[r1], sorted[r2]);
 			assertThat(a).isEqualTo(values);
 		}
