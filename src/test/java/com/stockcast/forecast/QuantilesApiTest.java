@@ -76,6 +76,31 @@ class QuantilesApiTest {
 	}
 
 	@Test
+	void answersTheContractsExample() {
+		// docs/forecast-contract.md#quantiles: the Monte Carlo example at 5%, 50% and 95%.
+		String body = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,"
+				+ "forecast_frequency,sales_std\nA,2024-01-01,100,10,0,28,7,4\nB,2024-01-01,60,3,1,28,7,\n";
+		String query = "?demand=poisson&trials=1000&seed=42&quantiles=0.05,0.5,0.95";
+		assertThat(answer(query + "&view=summary", body, "text/csv")).isEqualTo("""
+				product_id,stockout_probability,stockout_date_q05,stockout_date_q50,stockout_date_q95,\
+				ending_inventory_q05,ending_inventory_q50,ending_inventory_q95
+				A,1,2024-01-09,2024-01-10,2024-01-12,-209,-180,-155
+				B,0.359,2024-01-23,,,-10,4,18
+				""");
+		assertThat(answer(query, body, "text/csv")).isEqualTo("""
+				product_id,update_date,inventory_q05,inventory_q50,inventory_q95,stockout_probability,sales_mean
+				A,2024-01-01,15,30,42,0,70.17
+				A,2024-01-08,-61,-41,-22,1,70.7
+				A,2024-01-15,-135,-111,-88,1,69.85
+				A,2024-01-22,-209,-180,-155,1,70.36
+				B,2024-01-01,39,46,53,0,20.86
+				B,2024-01-08,21,32,41,0,21.24
+				B,2024-01-15,5,18,31,0.013,21.1
+				B,2024-01-22,-10,4,18,0.359,21.02
+				""");
+	}
+
+	@Test
 	void badQuantilesAreProblemsNamingTheParameter() {
 		record Case(String query, String reason) {
 		}
