@@ -47,6 +47,11 @@ final class Select {
 	 * buckets are collected and the ranks selected among those few. A range too wide or too narrow for
 	 * the bucket arithmetic falls back to {@link #select}, and so does a single rank (a copy and one
 	 * quickselect cost less than the bucket passes).
+	 *
+	 * <p>The values are collected per bucket holding a rank, not per rank, with one table lookup a
+	 * value whatever the count: three ranks cost what the former three-rank version did (best of 40
+	 * rounds, 1,000 trial levels, normal and lost-sales-like: 7.6 and 12.6 µs against 7.2 and 12.8 on
+	 * the shared 2-core build machine, within its noise), nine ranks about 10% more.
 	 */
 	void ranks(double[] a, int n, int[] ranks, int count, double[] out, double[] scratch) {
 		if (count == 1) {
