@@ -115,8 +115,8 @@ public final class MonteCarlo {
 	/**
 	 * Runs {@code scenario.trials()} trials of product {@code i} under {@code scenario.policy()} and
 	 * {@code scenario.demand()}, reporting {@code scenario.quantiles()}. With {@code keepPeriods} false
-	 * no period figures are kept (and no period quantiles computed), with {@code keepDays} false no daily means; the summary figures
-	 * are always kept.
+	 * no period figures are kept (and no period quantiles computed), with {@code keepDays} false no
+	 * daily means; the summary figures are always kept.
 	 *
 	 * <p>The trials advance in lockstep, one day for all of them before the next day, so that the
 	 * processor overlaps independent trials instead of waiting on each day's result; each trial
@@ -411,9 +411,7 @@ public final class MonteCarlo {
 		this.select.ranks(this.level, trials, this.endingRanks, reported, this.selected, this.scratch);
 		reported = 0;
 		for (int j = 0; j < quantiles.count(); j++) {
-			if (quantiles.reportsEnding(j)) {
-				this.ending[j] = this.selected[reported++];
-			}
+			this.ending[j] = quantiles.reportsEnding(j) ? this.selected[reported++] : Double.NaN;
 		}
 		if (!keepPeriods) {
 			return;
@@ -553,7 +551,7 @@ public final class MonteCarlo {
 
 	/**
 	 * Quantile {@code j} over trials of the stock at the end of the last day; computed only where
-	 * {@link Quantiles#reportsEnding} (the median alone by default).
+	 * {@link Quantiles#reportsEnding} (the median alone by default), NaN elsewhere.
 	 */
 	public double endingQuantile(int j) {
 		return this.ending[j];

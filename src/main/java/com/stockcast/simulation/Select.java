@@ -20,7 +20,7 @@ final class Select {
 
 	private final int[] counts = new int[2 * BUCKETS];
 
-	/** Slot {@code s} of {@link #ranks}'s buckets, or -1: kept at -1 between calls. */
+	/** Per bucket: the slot collecting its values in {@link #ranks}, or -1; all -1 between calls. */
 	private final int[] slotOf = new int[BUCKETS];
 
 	/** Per rank: its bucket, or -1 once known to be the minimum, and the values below that bucket. */
@@ -45,13 +45,13 @@ final class Select {
 	 * the range is cut into {@value #BUCKETS} equal buckets (the bucket of a value is monotone in the
 	 * value, so counting per bucket tells exactly which bucket holds each rank), the values of those
 	 * buckets are collected and the ranks selected among those few. A range too wide or too narrow for
-	 * the bucket arithmetic falls back to {@link #select}, and so does a single rank (a copy and one
-	 * quickselect cost less than the bucket passes).
+	 * the bucket arithmetic falls back to {@link #select}, and so does a single rank (the default's
+	 * ending median: one quickselect on a copy, as it always was).
 	 *
 	 * <p>The values are collected per bucket holding a rank, not per rank, with one table lookup a
-	 * value whatever the count: three ranks cost what the former three-rank version did (best of 40
-	 * rounds, 1,000 trial levels, normal and lost-sales-like: 7.6 and 12.6 µs against 7.2 and 12.8 on
-	 * the shared 2-core build machine, within its noise), nine ranks about 10% more.
+	 * value whatever the count: three ranks cost what the former three-rank version did (1,000 trial
+	 * levels, normal and lost-sales-like, best of 40 rounds in three runs: 8.2, 7.6 and 12.6 µs against
+	 * 8.2, 7.2 and 12.8 on the shared 2-core build machine, within its noise), nine ranks 5 to 30% more.
 	 */
 	void ranks(double[] a, int n, int[] ranks, int count, double[] out, double[] scratch) {
 		if (count == 1) {
