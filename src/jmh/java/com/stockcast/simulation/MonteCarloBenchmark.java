@@ -72,7 +72,7 @@ public class MonteCarloBenchmark extends JmhDefaults {
 		double sum = 0;
 		for (int i = 0; i < SKUS; i++) {
 			this.monteCarlo.simulate(this.products, i, i, this.scenario, keepPeriods, false);
-			sum += this.monteCarlo.endingP50() + this.monteCarlo.stockoutDayP50();
+			sum += this.monteCarlo.endingQuantile(1) + this.monteCarlo.stockoutDayQuantile(1);
 		}
 		return sum;
 	}

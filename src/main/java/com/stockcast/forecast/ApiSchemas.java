@@ -96,7 +96,9 @@ class ApiSchemas {
 			+ "order. Deterministic forecasts report inventory_level, sales and restocking; policy=lost-sales adds "
 			+ "unmet_demand, a reorder policy orders_placed and orders_received, scheduled receipts a receipts column, "
 			+ "each days_of_cover; a probabilistic forecast (demand=normal|poisson or trials=N) reports percentiles and a "
-			+ "stockout probability instead")
+			+ "stockout probability instead. With quantiles=0.05,0.5,0.95 the inventory_p10/_p50/_p90 properties are "
+			+ "replaced by one inventory_qXX property per quantile (inventory_q05, inventory_q50, inventory_q95; the rule "
+			+ "is the quantiles parameter's), additional properties not listed here")
 	record ForecastRow(
 			@Schema(name = "product_id", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
 			@Schema(name = "update_date", description = "First day of the period, yyyy-MM-dd", format = "date", example = "2024-01-01", requiredMode = RequiredMode.REQUIRED) String updateDate,
@@ -118,7 +120,10 @@ class ApiSchemas {
 
 	@Schema(name = "ForecastSummary", description = "One product's summary (view=summary). Deterministic forecasts "
 			+ "report the stockout date and levels; policy=lost-sales adds unmet_demand, a reorder policy its orders; a "
-			+ "probabilistic forecast reports the stockout probability and date percentiles instead")
+			+ "probabilistic forecast reports the stockout probability and date percentiles instead. With "
+			+ "quantiles=0.05,0.5,0.95 the stockout_date_p10/_p50/_p90 and ending_inventory_p50 properties are replaced by "
+			+ "stockout_date_qXX and ending_inventory_qXX at each quantile (stockout_date_q05, ..., ending_inventory_q95), "
+			+ "additional properties not listed here")
 	record ForecastSummary(
 			@Schema(name = "product_id", example = "SKU-1", requiredMode = RequiredMode.REQUIRED) String productId,
 			@Schema(name = "stockout_date", description = "Deterministic: first day out of stock (ending at or below zero, or losing demand); null if never", format = "date", nullable = true, example = "2024-01-26") String stockoutDate,

@@ -12,12 +12,13 @@ import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.RequestDefaults;
 import com.stockcast.output.View;
 import com.stockcast.simulation.Demand;
+import com.stockcast.simulation.Quantiles;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 
 /**
  * The query parameters of {@code POST /forecasts}: the view, the scenario (sales policy and the
- * probabilistic forecast's demand model, trials and seed), and request-level values for columns
+ * probabilistic forecast's demand model, trials, seed and quantiles), and request-level values for columns
  * every row shares, used where a row leaves them out.
  */
 record ForecastOptions(
@@ -38,6 +39,12 @@ record ForecastOptions(
 				+ "and stockout probabilities)", schema = @Schema(type = "integer", minimum = "1")) String trials,
 		@Parameter(description = "Seed of the random draws (default 0): the same seed gives the same answer "
 				+ "whatever the thread count or chunking", schema = @Schema(type = "integer", format = "int64")) String seed,
+		@Parameter(description = "Probabilistic forecast: the quantiles over trials to report instead of P10, P50 and P90; "
+				+ "1 to " + Quantiles.MAX + " distinct numbers strictly between 0 and 1 with at most " + Quantiles.MAX_DECIMALS
+				+ " decimals, comma-separated, reported in ascending order. Their columns are named q and the digits after "
+				+ "\"0.\" without trailing zeros, at least two (0.05: inventory_q05, stockout_date_q05, ending_inventory_q05; "
+				+ "0.5: _q50; 0.025: _q025)",
+				schema = @Schema(type = "string", example = "0.05,0.5,0.95")) String quantiles,
 		@Parameter(name = "sell_start_date", description = "Default start date for rows without one", schema = @Schema(type = "string", example = "2024-01-01")) @BindParam("sell_start_date") String sellStartDate,
 		@Parameter(name = "initial_inventory", description = "Default stock on hand", schema = @Schema(type = "number")) @BindParam("initial_inventory") String initialInventory,
 		@Parameter(name = "sales_rate", description = "Default units sold per day", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_rate") String salesRate,
@@ -141,7 +148,21 @@ record ForecastOptions(
 						"only applies to a probabilistic forecast (give trials, or demand=normal or poisson)");
 			}
 		}
-		return new Scenario(salesPolicy, model, trialCount, seedValue);
+		Quantiles reported = Quantiles.PERCENTILES;
+		// An empty quantiles= is refused rather than read as absent: the caller meant to choose some.
+		if (this.quantiles != null) {
+			try {
+				reported = Quantiles.parse(this.quantiles);
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidInputException.forParameter("quantiles", this.quantiles, ex.getMessage());
+			}
+			if (trialCount == 0) {
+				throw InvalidInputException.forParameter("quantiles", this.quantiles,
+						"only applies to a probabilistic forecast (give trials, or demand=normal or poisson)");
+			}
+		}
+		return new Scenario(salesPolicy, model, trialCount, seedValue, reported);
 	}
 
 	private static int whole(String text, String name) {
@@ -169,6 +190,7 @@ record ForecastOptions(
 		putGiven(values, "demand", this.demand);
 		putGiven(values, "trials", this.trials);
 		putGiven(values, "seed", this.seed);
+		putGiven(values, "quantiles", this.quantiles);
 		return values;
 	}
 

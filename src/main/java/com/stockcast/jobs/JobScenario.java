@@ -9,6 +9,7 @@ import com.stockcast.output.Projection;
 import com.stockcast.output.Table;
 import com.stockcast.output.View;
 import com.stockcast.simulation.Demand;
+import com.stockcast.simulation.Quantiles;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 
@@ -18,7 +19,9 @@ import com.stockcast.simulation.Scenario;
  * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
  * {@code ;receipts=true} when the request gave scheduled receipts, {@code ;plans=true} when its chunks
  * store planned orders and exceptions, {@code ;targets=true} when some product's terms were computed from
- * a service target, {@code kind=statistics;trend_days=28}); a job of the default
+ * a service target, {@code ;quantiles=0.05,0.5,0.95} when the request chose its quantiles,
+ * {@code kind=statistics;trend_days=28}); a scenario stored before quantiles could be chosen reads back
+ * with the default ones, which it was computed with; a job of the default
  * forecast stores the default scenario like any other.
  *
  * @param receipts whether the request gave scheduled receipts (its chunks hold them with their products)
@@ -76,7 +79,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders
 				+ (this.receipts ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "")
-				+ (this.targets ? ";targets=true" : "");
+				+ (this.targets ? ";targets=true" : "")
+				+ (this.scenario.quantiles().chosen() ? ";quantiles=" + this.scenario.quantiles().text() : "");
 	}
 
 	/** The stored text read back. */
@@ -89,8 +93,10 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 			String[] nameValue = pair.split("=", 2);
 			values.put(nameValue[0], nameValue[1]);
 		}
+		String quantiles = values.get("quantiles");
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
-				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")));
+				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")),
+				(quantiles == null) ? Quantiles.PERCENTILES : Quantiles.parse(quantiles));
 		return new JobScenario(JobKind.FORECAST, scenario, Boolean.parseBoolean(values.get("orders")),
 				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("plans")), 0,
 				Boolean.parseBoolean(values.get("targets")));
@@ -119,6 +125,9 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 			described.put("demand", this.scenario.demand().tag());
 			described.put("trials", this.scenario.trials());
 			described.put("seed", this.scenario.seed());
+			if (this.scenario.quantiles().chosen()) {
+				described.put("quantiles", this.scenario.quantiles().text());
+			}
 		}
 		described.put("reorder_policy", this.orders);
 		if (this.receipts) {

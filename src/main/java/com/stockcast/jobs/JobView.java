@@ -41,7 +41,8 @@ public record JobView(@Schema(requiredMode = RequiredMode.REQUIRED) UUID id,
 	record Settings(
 			@Schema(description = "Forecasts: the request-level column values given as query parameters") Map<String, String> defaults,
 			@Schema(description = "The scenario: policy, reorder_policy, receipts (true when the request gave scheduled "
-					+ "receipts) and for a probabilistic forecast demand, trials and seed; for sales statistics kind and "
+					+ "receipts) and for a probabilistic forecast demand, trials, seed and quantiles (when chosen, as "
+					+ "0.05,0.5,0.95); for sales statistics kind and "
 					+ "trend_days") Map<String, Object> scenario,
 			@Schema(name = "chunk_size", description = "Products per chunk, the unit of work and progress") Integer chunkSize,
 			@Schema(name = "chunk_max_rows", description = "Most rows a chunk holds") Integer chunkMaxRows) {

@@ -10,6 +10,7 @@ import com.stockcast.simulation.MonteCarlo;
 import com.stockcast.simulation.OrderPolicy;
 import com.stockcast.simulation.PolicyTrajectory;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.Quantiles;
 import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 import com.stockcast.simulation.Shortfall;
@@ -128,9 +129,10 @@ public final class Projection {
 		columns.add(Table.column("product_id", Kind.TEXT));
 		columns.add(Table.column("update_date", Kind.DATE));
 		if (this.scenario.probabilistic()) {
-			columns.add(Table.column("inventory_p10", Kind.AMOUNT));
-			columns.add(Table.column("inventory_p50", Kind.AMOUNT));
-			columns.add(Table.column("inventory_p90", Kind.AMOUNT));
+			Quantiles quantiles = this.scenario.quantiles();
+			for (int j = 0; j < quantiles.count(); j++) {
+				columns.add(Table.column("inventory_" + quantiles.name(j), Kind.AMOUNT));
+			}
 			columns.add(Table.column("stockout_probability", Kind.FRACTION));
 			columns.add(Table.column("sales_mean", Kind.AMOUNT));
 			if (this.lostSales) {
@@ -165,10 +167,15 @@ public final class Projection {
 		columns.add(Table.column("product_id", Kind.TEXT));
 		if (this.scenario.probabilistic()) {
 			columns.add(Table.column("stockout_probability", Kind.FRACTION));
-			columns.add(Table.column("stockout_date_p10", Kind.DATE));
-			columns.add(Table.column("stockout_date_p50", Kind.DATE));
-			columns.add(Table.column("stockout_date_p90", Kind.DATE));
-			columns.add(Table.column("ending_inventory_p50", Kind.AMOUNT));
+			Quantiles quantiles = this.scenario.quantiles();
+			for (int j = 0; j < quantiles.count(); j++) {
+				columns.add(Table.column("stockout_date_" + quantiles.name(j), Kind.DATE));
+			}
+			for (int j = 0; j < quantiles.count(); j++) {
+				if (quantiles.reportsEnding(j)) {
+					columns.add(Table.column("ending_inventory_" + quantiles.name(j), Kind.AMOUNT));
+				}
+			}
 			if (this.lostSales) {
 				columns.add(Table.column("unmet_demand_mean", Kind.AMOUNT));
 			}
@@ -578,10 +585,13 @@ public final class Projection {
 		String id = products.id(i);
 		int startDay = products.startDay(i);
 		int frequency = products.frequency(i);
+		int quantiles = this.scenario.quantiles().count();
 		for (int k = 0; k < simulation.periods(); k++) {
-			sink.text(id).date(startDay + k * frequency).amount(simulation.levelP10(k))
-				.amount(simulation.levelP50(k)).amount(simulation.levelP90(k))
-				.fraction(simulation.stockoutProbabilityBy(k)).amount(simulation.meanSales(k));
+			sink.text(id).date(startDay + k * frequency);
+			for (int j = 0; j < quantiles; j++) {
+				sink.amount(simulation.levelQuantile(k, j));
+			}
+			sink.fraction(simulation.stockoutProbabilityBy(k)).amount(simulation.meanSales(k));
 			if (this.lostSales) {
 				sink.amount(simulation.meanUnmet(k));
 			}
@@ -601,9 +611,16 @@ public final class Projection {
 
 	private void probabilisticSummary(Products products, int i, MonteCarlo simulation, Table.Sink sink) {
 		int startDay = products.startDay(i);
-		sink.text(products.id(i)).fraction(simulation.stockoutProbability())
-			.date(date(startDay, simulation.stockoutDayP10())).date(date(startDay, simulation.stockoutDayP50()))
-			.date(date(startDay, simulation.stockoutDayP90())).amount(simulation.endingP50());
+		Quantiles quantiles = this.scenario.quantiles();
+		sink.text(products.id(i)).fraction(simulation.stockoutProbability());
+		for (int j = 0; j < quantiles.count(); j++) {
+			sink.date(date(startDay, simulation.stockoutDayQuantile(j)));
+		}
+		for (int j = 0; j < quantiles.count(); j++) {
+			if (quantiles.reportsEnding(j)) {
+				sink.amount(simulation.endingQuantile(j));
+			}
+		}
 		if (this.lostSales) {
 			sink.amount(simulation.meanTotalUnmet());
 		}

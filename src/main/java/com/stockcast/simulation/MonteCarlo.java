@@ -33,9 +33,10 @@ import java.util.Arrays;
  * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
  * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
  *
- * <p><b>Percentiles</b> are nearest-rank: the {@code q}-percentile of {@code T} trial values is
- * {@code x_(ceil(q*T))} of the values sorted ascending, {@code q = 0.1, 0.5, 0.9}, so each is a
- * value some trial reached. Stockout-day percentiles sort "never ran out" above every day.
+ * <p><b>Quantiles</b> are nearest-rank: the {@code q}-quantile of {@code T} trial values is
+ * {@code x_(ceil(q*T))} of the values sorted ascending, for the scenario's {@link Quantiles} (by
+ * default {@code q = 0.1, 0.5, 0.9}), so each is a value some trial reached. Stockout-day quantiles
+ * sort "never ran out" above every day.
  *
  * <p><b>Means</b> over trials are computed as {@code x_0 + (Σ (x_t - x_0)) / T}: as accurate as the
  * plain mean, and exactly {@code x_0} when all trials agree. (The sums run in a fixed order, four
@@ -43,7 +44,7 @@ import java.util.Arrays;
  */
 public final class MonteCarlo {
 
-	/** Marks "the percentile trial never ran out" in the stockout-day percentiles. */
+	/** Marks "the quantile's trial never ran out" in the stockout-day quantiles. */
 	public static final int NO_STOCKOUT = -1;
 
 	private final RandomStream random = new RandomStream();
@@ -62,16 +63,21 @@ public final class MonteCarlo {
 	/** Lots ordered by each trial on the last {@code L + 1} days, laid out [day mod (L + 1)][trial]. */
 	private long[] lotsOrdered = new long[32];
 
-	/** Where the percentiles are selected, so that the trial state stays in trial order. */
+	/** Where the quantiles are selected, so that the trial state stays in trial order. */
 	private double[] scratch = new double[32];
 
 	private final Select select = new Select();
 
-	private final double[] ranks = new double[3];
+	/** The last scenario's quantiles, and their 0-based ranks among its trials. */
+	private Quantiles quantiles = Quantiles.PERCENTILES;
+	private final int[] ranks = new int[Quantiles.MAX];
 
-	private double[] p10 = new double[32];
-	private double[] p50 = new double[32];
-	private double[] p90 = new double[32];
+	/** The ranks of the quantiles whose ending level is reported, and what {@link Select#ranks} selects. */
+	private final int[] endingRanks = new int[Quantiles.MAX];
+	private final double[] selected = new double[Quantiles.MAX];
+
+	/** Quantile j of the level at the end of period k, at [k * quantile count + j]. */
+	private double[] levelQuantiles = new double[3 * 32];
 	private double[] outBy = new double[32];
 	private double[] salesRef = new double[32];
 	private double[] salesSum = new double[32];
@@ -102,17 +108,15 @@ public final class MonteCarlo {
 	private int periods;
 	private int days;
 	private double stockoutProbability;
-	private int stockoutDayP10;
-	private int stockoutDayP50;
-	private int stockoutDayP90;
-	private double endingP50;
+	private final int[] stockoutDays = new int[Quantiles.MAX];
+	private final double[] ending = new double[Quantiles.MAX];
 	private double meanTotalUnmet;
 
 	/**
 	 * Runs {@code scenario.trials()} trials of product {@code i} under {@code scenario.policy()} and
-	 * {@code scenario.demand()}. With {@code keepPeriods} false no period figures are kept (and no
-	 * period percentiles computed), with {@code keepDays} false no daily means; the summary figures
-	 * are always kept.
+	 * {@code scenario.demand()}, reporting {@code scenario.quantiles()}. With {@code keepPeriods} false
+	 * no period figures are kept (and no period quantiles computed), with {@code keepDays} false no
+	 * daily means; the summary figures are always kept.
 	 *
 	 * <p>The trials advance in lockstep, one day for all of them before the next day, so that the
 	 * processor overlaps independent trials instead of waiting on each day's result; each trial
@@ -141,7 +145,12 @@ public final class MonteCarlo {
 			this.plan.clear();
 		}
 		int slots = reacting ? products.leadTimeDays(i) + 1 : 0;
-		ensureCapacity(trials, keepPeriods ? periodCount : 0, days, keepDays, slots);
+		Quantiles quantiles = scenario.quantiles();
+		this.quantiles = quantiles;
+		for (int j = 0; j < quantiles.count(); j++) {
+			this.ranks[j] = quantiles.rank(j, trials);
+		}
+		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
 		if (mode == POISSON) {
@@ -375,11 +384,9 @@ public final class MonteCarlo {
 		this.salesSum[k] = sumOfDifferences(periodSales, trials, salesRef);
 		this.unmetRef[k] = unmetRef;
 		this.unmetSum[k] = sumOfDifferences(periodUnmet, trials, unmetRef);
-		double[] ranks = this.ranks;
-		this.select.ranks(this.level, trials, rank(10, trials), rank(50, trials), rank(90, trials), ranks, this.scratch);
-		this.p10[k] = ranks[0];
-		this.p50[k] = ranks[1];
-		this.p90[k] = ranks[2];
+		int count = this.quantiles.count();
+		this.select.ranks(this.level, trials, this.ranks, count, this.selected, this.scratch);
+		System.arraycopy(this.selected, 0, this.levelQuantiles, k * count, count);
 	}
 
 	private void summarise(int frequency, int trials, int days, boolean keepPeriods) {
@@ -391,15 +398,21 @@ public final class MonteCarlo {
 		}
 		double unmetRef = this.totalUnmet[0];
 		this.meanTotalUnmet = unmetRef + sumOfDifferences(this.totalUnmet, trials, unmetRef) / trials;
-		int r10 = rank(10, trials);
-		int r50 = rank(50, trials);
-		int r90 = rank(90, trials);
 		this.stockoutProbability = (double) (trials - firstOut[days]) / trials;
-		this.stockoutDayP10 = dayOfRank(r10, days);
-		this.stockoutDayP50 = dayOfRank(r50, days);
-		this.stockoutDayP90 = dayOfRank(r90, days);
-		System.arraycopy(this.level, 0, this.scratch, 0, trials);
-		this.endingP50 = Select.select(this.scratch, 0, trials, r50);
+		Quantiles quantiles = this.quantiles;
+		int reported = 0;
+		for (int j = 0; j < quantiles.count(); j++) {
+			this.stockoutDays[j] = dayOfRank(this.ranks[j], days);
+			if (quantiles.reportsEnding(j)) {
+				this.endingRanks[reported++] = this.ranks[j];
+			}
+		}
+		// The default reports the median alone, one quickselect as ever; chosen quantiles all of theirs.
+		this.select.ranks(this.level, trials, this.endingRanks, reported, this.selected, this.scratch);
+		reported = 0;
+		for (int j = 0; j < quantiles.count(); j++) {
+			this.ending[j] = quantiles.reportsEnding(j) ? this.selected[reported++] : Double.NaN;
+		}
 		if (!keepPeriods) {
 			return;
 		}
@@ -437,11 +450,6 @@ public final class MonteCarlo {
 		return (s0 + s1) + (s2 + s3);
 	}
 
-	/** 0-based index of the nearest-rank {@code percent}-percentile of {@code n} values: {@code ceil(percent/100 * n) - 1}. */
-	static int rank(int percent, int n) {
-		return (int) (((long) percent * n + 99) / 100) - 1;
-	}
-
 	private int dayOfRank(int rank, int days) {
 		int seen = 0;
 		for (int d = 0; d < days; d++) {
@@ -453,7 +461,7 @@ public final class MonteCarlo {
 		return NO_STOCKOUT;
 	}
 
-	private void ensureCapacity(int trials, int periods, int days, boolean keepDays, int slots) {
+	private void ensureCapacity(int trials, int periods, int quantiles, int days, boolean keepDays, int slots) {
 		if (trials > this.level.length) {
 			int n = Math.max(trials, this.level.length * 2);
 			this.level = new double[n];
@@ -473,11 +481,11 @@ public final class MonteCarlo {
 			}
 			this.lotsOrdered = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsOrdered.length * 2L))];
 		}
-		if (periods > this.p10.length) {
-			int n = Math.max(periods, this.p10.length * 2);
-			this.p10 = new double[n];
-			this.p50 = new double[n];
-			this.p90 = new double[n];
+		if ((long) periods * quantiles > this.levelQuantiles.length) {
+			this.levelQuantiles = new double[Math.max(periods * quantiles, this.levelQuantiles.length * 2)];
+		}
+		if (periods > this.outBy.length) {
+			int n = Math.max(periods, this.outBy.length * 2);
 			this.outBy = new double[n];
 			this.salesRef = new double[n];
 			this.salesSum = new double[n];
@@ -506,17 +514,14 @@ public final class MonteCarlo {
 		return this.periods;
 	}
 
-	/** 10th percentile over trials of the stock at the end of period {@code k}. */
-	public double levelP10(int k) {
-		return this.p10[k];
+	/** The quantiles the last {@link #simulate} reported: its scenario's. */
+	public Quantiles quantiles() {
+		return this.quantiles;
 	}
 
-	public double levelP50(int k) {
-		return this.p50[k];
-	}
-
-	public double levelP90(int k) {
-		return this.p90[k];
+	/** Quantile {@code j} (of {@link #quantiles()}) over trials of the stock at the end of period {@code k}. */
+	public double levelQuantile(int k, int j) {
+		return this.levelQuantiles[k * this.quantiles.count() + j];
 	}
 
 	/** Fraction of trials that ended some day at or below zero by the end of period {@code k}. */
@@ -539,22 +544,17 @@ public final class MonteCarlo {
 		return this.stockoutProbability;
 	}
 
-	/** Nearest-rank 10th percentile of the stockout day, or {@link #NO_STOCKOUT} when that trial never ran out. */
-	public int stockoutDayP10() {
-		return this.stockoutDayP10;
+	/** Quantile {@code j} of the stockout day, or {@link #NO_STOCKOUT} when that trial never ran out. */
+	public int stockoutDayQuantile(int j) {
+		return this.stockoutDays[j];
 	}
 
-	public int stockoutDayP50() {
-		return this.stockoutDayP50;
-	}
-
-	public int stockoutDayP90() {
-		return this.stockoutDayP90;
-	}
-
-	/** Median over trials of the stock at the end of the last day. */
-	public double endingP50() {
-		return this.endingP50;
+	/**
+	 * Quantile {@code j} over trials of the stock at the end of the last day; computed only where
+	 * {@link Quantiles#reportsEnding} (the median alone by default), NaN elsewhere.
+	 */
+	public double endingQuantile(int j) {
+		return this.ending[j];
 	}
 
 	/** Mean over trials of the demand lost over the whole projection. */

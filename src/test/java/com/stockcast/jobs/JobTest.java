@@ -7,6 +7,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.stockcast.simulation.Demand;
+import com.stockcast.simulation.Quantiles;
+import com.stockcast.simulation.SalesPolicy;
+import com.stockcast.simulation.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -59,6 +64,18 @@ class JobTest {
 		assertThat(JobScenario.decode(JobScenario.statistics(28).encode()).kind()).isEqualTo(JobKind.SALES_STATISTICS);
 		assertThat(JobScenario.decode("policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true").kind())
 			.isEqualTo(JobKind.FORECAST);
+	}
+
+	@Test
+	void keepsChosenQuantilesAndReadsOlderScenariosWithTheDefaultOnes() {
+		Scenario chosen = new Scenario(SalesPolicy.BACKORDER, Demand.NORMAL, 200, 7, Quantiles.parse("0.05,0.5,0.95"));
+		JobScenario stored = new JobScenario(chosen, false, true);
+		assertThat(stored.encode()).endsWith(";quantiles=0.05,0.5,0.95");
+		assertThat(JobScenario.decode(stored.encode()).scenario()).isEqualTo(chosen);
+		JobScenario older = JobScenario.decode("policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true");
+		assertThat(older.scenario().quantiles()).isEqualTo(Quantiles.PERCENTILES);
+		assertThat(new JobScenario(new Scenario(SalesPolicy.BACKORDER, Demand.NORMAL, 200, 7), false).encode())
+			.doesNotContain("quantiles");
 	}
 
 	private static Job job(JobStatus status) {

@@ -70,7 +70,7 @@ class MonteCarloPlanTest {
 			assertThat(mc.dayMeanRestocking(d)).as("day %d", d).isEqualTo(expected.dayRestocking(d));
 		}
 		assertThat(expected.orderCount()).isEqualTo(3);
-		assertThat(mc.levelP10(9)).isLessThan(mc.levelP90(9));
+		assertThat(mc.levelQuantile(9, 0)).isLessThan(mc.levelQuantile(9, 2));
 		// The plan's lowest levels are 6 (days 4 and 7, before its orders arrive): some trials run out.
 		assertThat(mc.stockoutProbability()).isStrictlyBetween(0.0, 1.0);
 		String answer = MonteCarloTest.fingerprint(mc);
@@ -152,20 +152,20 @@ class MonteCarloPlanTest {
 		for (int k = 0; k < 3; k++) {
 			Arrays.sort(periodEnd[k]);
 			// Nearest rank: the ceil(q T)-th smallest, q T = 50.1, 250.5, 450.9.
-			assertThat(mc.levelP10(k)).isEqualTo(periodEnd[k][50]);
-			assertThat(mc.levelP50(k)).isEqualTo(periodEnd[k][250]);
-			assertThat(mc.levelP90(k)).isEqualTo(periodEnd[k][450]);
+			assertThat(mc.levelQuantile(k, 0)).isEqualTo(periodEnd[k][50]);
+			assertThat(mc.levelQuantile(k, 1)).isEqualTo(periodEnd[k][250]);
+			assertThat(mc.levelQuantile(k, 2)).isEqualTo(periodEnd[k][450]);
 			assertThat(mc.meanSales(k)).isCloseTo(periodSales[k] / trials, offset(1e-9));
 			int lastDay = Math.min(4 * k + 3, 9);
 			assertThat(mc.stockoutProbabilityBy(k))
 				.isEqualTo((double) Arrays.stream(stockout).filter(day -> day <= lastDay).count() / trials);
 		}
-		assertThat(mc.endingP50()).isEqualTo(periodEnd[2][250]);
+		assertThat(mc.endingQuantile(1)).isEqualTo(periodEnd[2][250]);
 		assertThat(mc.stockoutProbability()).isEqualTo((double) out / trials).isStrictlyBetween(0.0, 1.0);
 		Arrays.sort(stockout);
-		assertThat(mc.stockoutDayP10()).isEqualTo(dayOrNever(stockout[50]));
-		assertThat(mc.stockoutDayP50()).isEqualTo(dayOrNever(stockout[250]));
-		assertThat(mc.stockoutDayP90()).isEqualTo(dayOrNever(stockout[450]));
+		assertThat(mc.stockoutDayQuantile(0)).isEqualTo(dayOrNever(stockout[50]));
+		assertThat(mc.stockoutDayQuantile(1)).isEqualTo(dayOrNever(stockout[250]));
+		assertThat(mc.stockoutDayQuantile(2)).isEqualTo(dayOrNever(stockout[450]));
 		assertThat(mc.meanTotalUnmet()).isCloseTo(Arrays.stream(unmet).sum() / trials, offset(1e-9));
 	}
 

@@ -17,13 +17,13 @@ class MonteCarloTest {
 	@Test
 	void nearestRankIsTheCeilingOfQTimesT() {
 		// ceil(0.1 * 1000) = 100th value, index 99; ceil(0.5 * 7) = 4th, index 3; ceil(0.9 * 1) = 1st.
-		assertThat(MonteCarlo.rank(10, 1000)).isEqualTo(99);
-		assertThat(MonteCarlo.rank(50, 1000)).isEqualTo(499);
-		assertThat(MonteCarlo.rank(90, 1000)).isEqualTo(899);
-		assertThat(MonteCarlo.rank(50, 7)).isEqualTo(3);
-		assertThat(MonteCarlo.rank(10, 11)).isEqualTo(1);
-		assertThat(MonteCarlo.rank(90, 1)).isZero();
-		assertThat(MonteCarlo.rank(10, 1)).isZero();
+		assertThat(Quantiles.nearestRank(1000, 1000)).isEqualTo(99);
+		assertThat(Quantiles.nearestRank(5000, 1000)).isEqualTo(499);
+		assertThat(Quantiles.nearestRank(9000, 1000)).isEqualTo(899);
+		assertThat(Quantiles.nearestRank(5000, 7)).isEqualTo(3);
+		assertThat(Quantiles.nearestRank(1000, 11)).isEqualTo(1);
+		assertThat(Quantiles.nearestRank(9000, 1)).isZero();
+		assertThat(Quantiles.nearestRank(1000, 1)).isZero();
 	}
 
 	@ParameterizedTest
@@ -56,17 +56,17 @@ class MonteCarloTest {
 		int out = (t.stockoutDay() == PolicyTrajectory.NO_STOCKOUT) ? 0 : 1;
 		for (int k = 0; k < t.periods(); k++) {
 			String ask = as + " period " + k;
-			assertThat(mc.levelP10(k)).as(ask).isEqualTo(t.level(k));
-			assertThat(mc.levelP50(k)).as(ask).isEqualTo(t.level(k));
-			assertThat(mc.levelP90(k)).as(ask).isEqualTo(t.level(k));
+			assertThat(mc.levelQuantile(k, 0)).as(ask).isEqualTo(t.level(k));
+			assertThat(mc.levelQuantile(k, 1)).as(ask).isEqualTo(t.level(k));
+			assertThat(mc.levelQuantile(k, 2)).as(ask).isEqualTo(t.level(k));
 			assertThat(mc.meanSales(k)).as(ask).isEqualTo(t.sales(k));
 			assertThat(mc.meanUnmet(k)).as(ask).isEqualTo(t.unmet(k));
 		}
-		assertThat(mc.stockoutDayP10()).as(as).isEqualTo(t.stockoutDay());
-		assertThat(mc.stockoutDayP50()).as(as).isEqualTo(t.stockoutDay());
-		assertThat(mc.stockoutDayP90()).as(as).isEqualTo(t.stockoutDay());
+		assertThat(mc.stockoutDayQuantile(0)).as(as).isEqualTo(t.stockoutDay());
+		assertThat(mc.stockoutDayQuantile(1)).as(as).isEqualTo(t.stockoutDay());
+		assertThat(mc.stockoutDayQuantile(2)).as(as).isEqualTo(t.stockoutDay());
 		assertThat(mc.stockoutProbability()).as(as).isEqualTo(out);
-		assertThat(mc.endingP50()).as(as).isEqualTo(t.endingLevel());
+		assertThat(mc.endingQuantile(1)).as(as).isEqualTo(t.endingLevel());
 		assertThat(mc.meanTotalUnmet()).as(as).isEqualTo(t.totalUnmet());
 		assertThat(mc.days()).as(as).isEqualTo(t.days());
 		for (int d = 0; d < t.days(); d++) {
@@ -88,7 +88,7 @@ class MonteCarloTest {
 		assertThat(mc.stockoutProbabilityBy(0)).isZero();
 		assertThat(mc.stockoutProbabilityBy(1)).isEqualTo(1.0);
 		assertThat(mc.stockoutProbabilityBy(2)).isEqualTo(1.0);
-		assertThat(mc.stockoutDayP50()).isEqualTo(2);
+		assertThat(mc.stockoutDayQuantile(1)).isEqualTo(2);
 		assertThat(mc.trials()).isEqualTo(5);
 		assertThat(mc.days()).isZero();
 	}
@@ -116,7 +116,7 @@ class MonteCarloTest {
 		// The median stockout day is where the exact probability first reaches 1/2 (Poisson(20) >= 20 is 0.53 on day 9).
 		assertThat(poissonTailAtLeast(2 * 9, stock)).isLessThan(0.5);
 		assertThat(poissonTailAtLeast(2 * 10, stock)).isGreaterThan(0.5);
-		assertThat(mc.stockoutDayP50()).isEqualTo(9);
+		assertThat(mc.stockoutDayQuantile(1)).isEqualTo(9);
 	}
 
 	/** P(X >= n) for X ~ Poisson(mean), as 1 minus the sum of the pmf below n. */
@@ -143,15 +143,15 @@ class MonteCarloTest {
 		for (int t = 0; t < 50; t++) {
 			double mean = 1000 - 10.0 * (t + 1);
 			double sd = 3 * Math.sqrt(t + 1);
-			assertThat(mc.levelP50(t)).isCloseTo(mean, offset(4.5 * 0.0396 * sd));
-			assertThat(mc.levelP10(t)).isCloseTo(mean - 1.2816 * sd, offset(4.5 * 0.0541 * sd));
-			assertThat(mc.levelP90(t)).isCloseTo(mean + 1.2816 * sd, offset(4.5 * 0.0541 * sd));
-			assertThat(mc.levelP10(t)).isLessThan(mc.levelP50(t));
-			assertThat(mc.levelP50(t)).isLessThan(mc.levelP90(t));
+			assertThat(mc.levelQuantile(t, 1)).isCloseTo(mean, offset(4.5 * 0.0396 * sd));
+			assertThat(mc.levelQuantile(t, 0)).isCloseTo(mean - 1.2816 * sd, offset(4.5 * 0.0541 * sd));
+			assertThat(mc.levelQuantile(t, 2)).isCloseTo(mean + 1.2816 * sd, offset(4.5 * 0.0541 * sd));
+			assertThat(mc.levelQuantile(t, 0)).isLessThan(mc.levelQuantile(t, 1));
+			assertThat(mc.levelQuantile(t, 1)).isLessThan(mc.levelQuantile(t, 2));
 			assertThat(mc.dayMeanLevel(t)).isCloseTo(mean, offset(4.5 * sd / Math.sqrt(1000)));
 		}
 		assertThat(mc.stockoutProbability()).isZero();
-		assertThat(mc.stockoutDayP50()).isEqualTo(MonteCarlo.NO_STOCKOUT);
+		assertThat(mc.stockoutDayQuantile(1)).isEqualTo(MonteCarlo.NO_STOCKOUT);
 	}
 
 	@Test
@@ -175,8 +175,8 @@ class MonteCarloTest {
 		MonteCarlo mc = new MonteCarlo();
 		mc.simulate(products, 0, 0, new Scenario(SalesPolicy.LOST_SALES, Demand.POISSON, 2000, 5), false, false);
 		assertThat(mc.stockoutProbability()).isBetween(0.45, 0.6);
-		assertThat(mc.stockoutDayP10()).isBetween(10, 19);
-		assertThat(mc.stockoutDayP90()).isEqualTo(MonteCarlo.NO_STOCKOUT);
+		assertThat(mc.stockoutDayQuantile(0)).isBetween(10, 19);
+		assertThat(mc.stockoutDayQuantile(2)).isEqualTo(MonteCarlo.NO_STOCKOUT);
 		assertThat(mc.meanTotalUnmet()).isPositive();
 		assertThat(mc.periods()).isZero();
 	}
@@ -216,7 +216,7 @@ class MonteCarloTest {
 	static String fingerprint(MonteCarlo mc) {
 		StringBuilder sb = new StringBuilder();
 		for (int k = 0; k < mc.periods(); k++) {
-			sb.append(mc.levelP10(k)).append(' ').append(mc.levelP50(k)).append(' ').append(mc.levelP90(k)).append(' ')
+			sb.append(mc.levelQuantile(k, 0)).append(' ').append(mc.levelQuantile(k, 1)).append(' ').append(mc.levelQuantile(k, 2)).append(' ')
 				.append(mc.stockoutProbabilityBy(k)).append(' ').append(mc.meanSales(k)).append(' ')
 				.append(mc.meanUnmet(k)).append('\n');
 		}
@@ -225,8 +225,8 @@ class MonteCarloTest {
 				.append(mc.dayMeanRestocking(d)).append(' ').append(mc.dayMeanUnmet(d)).append(' ')
 				.append(mc.dayOutProbability(d)).append('\n');
 		}
-		return sb.append(mc.stockoutProbability()).append(' ').append(mc.stockoutDayP10()).append(' ')
-			.append(mc.stockoutDayP50()).append(' ').append(mc.stockoutDayP90()).append(' ').append(mc.endingP50())
+		return sb.append(mc.stockoutProbability()).append(' ').append(mc.stockoutDayQuantile(0)).append(' ')
+			.append(mc.stockoutDayQuantile(1)).append(' ').append(mc.stockoutDayQuantile(2)).append(' ').append(mc.endingQuantile(1))
 			.append(' ').append(mc.meanTotalUnmet()).toString();
 	}
 

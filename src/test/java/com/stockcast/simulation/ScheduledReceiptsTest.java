@@ -187,16 +187,16 @@ class ScheduledReceiptsTest {
 			trials.simulate(products, i, i, scenario, true, true);
 			t.simulate(products, i, policy, true, true);
 			for (int k = 0; k < t.periods(); k++) {
-				assertThat(trials.levelP10(k)).as("product %d period %d", i, k).isEqualTo(t.level(k));
-				assertThat(trials.levelP90(k)).isEqualTo(t.level(k));
+				assertThat(trials.levelQuantile(k, 0)).as("product %d period %d", i, k).isEqualTo(t.level(k));
+				assertThat(trials.levelQuantile(k, 2)).isEqualTo(t.level(k));
 				assertThat(trials.meanSales(k)).isEqualTo(t.sales(k));
 			}
 			for (int d = 0; d < t.days(); d++) {
 				assertThat(trials.dayMeanLevel(d)).isEqualTo(t.dayLevel(d));
 				assertThat(trials.dayMeanRestocking(d)).as("product %d day %d", i, d).isEqualTo(t.dayRestocking(d));
 			}
-			assertThat(trials.endingP50()).isEqualTo(t.endingLevel());
-			assertThat(trials.stockoutDayP50()).isEqualTo(t.stockoutDay());
+			assertThat(trials.endingQuantile(1)).isEqualTo(t.endingLevel());
+			assertThat(trials.stockoutDayQuantile(1)).isEqualTo(t.stockoutDay());
 		}
 	}
 

@@ -61,8 +61,45 @@ class SelectTest {
 			int r0 = random.nextInt(r1 + 1);
 			int r2 = r1 + random.nextInt(n - r1);
 			double[] a = values.clone();
-			select.ranks(a, n, r0, r1, r2, out, new double[n]);
+			select.ranks(a, n, new int[] { r0, r1, r2 }, 3, out, new double[n]);
 			assertThat(out).as("round %d", round).containsExactly(sorted[r0], sorted[r1], sorted[r2]);
+			assertThat(a).isEqualTo(values);
+		}
+	}
+
+	@Test
+	void findsUpToNineRanksByBucketsSharingBucketsAndTheMinimum() {
+		// Any count of ascending ranks, repeated ones and ones in the same bucket included, on the same
+		// shapes of data: each must give exactly the sorted array's value, and a reused instance too.
+		SplittableRandom random = new SplittableRandom(9);
+		Select select = new Select();
+		double[] out = new double[Quantiles.MAX];
+		for (int round = 0; round < 3000; round++) {
+			int n = 1 + random.nextInt((round % 2 == 0) ? 40 : 3000);
+			double[] values = new double[n];
+			int shape = round % 5;
+			for (int i = 0; i < n; i++) {
+				values[i] = switch (shape) {
+					case 0 -> random.nextGaussian() * 100;
+					case 1 -> (i == 0) ? 1e12 : random.nextGaussian();
+					case 2 -> random.nextInt(3) - 0.5;
+					case 3 -> (random.nextInt(4) == 0) ? -3 : random.nextDouble();
+					default -> (i % 2 == 0) ? -1.7e308 : 1.7e308 * random.nextDouble();
+				};
+			}
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			int count = 1 + random.nextInt(Quantiles.MAX);
+			int[] ranks = new int[count];
+			for (int j = 0; j < count; j++) {
+				ranks[j] = random.nextInt(n);
+			}
+			Arrays.sort(ranks);
+			double[] a = values.clone();
+			select.ranks(a, n, ranks, count, out, new double[n]);
+			for (int j = 0; j < count; j++) {
+				assertThat(out[j]).as("round %d rank %d", round, ranks[j]).isEqualTo(sorted[ranks[j]]);
+			}
 			assertThat(a).isEqualTo(values);
 		}
 	}
