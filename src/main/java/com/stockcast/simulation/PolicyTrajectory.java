@@ -62,6 +62,8 @@ public final class PolicyTrajectory {
 	private double[] daySold = new double[32];
 	private double[] dayRestocking = new double[32];
 	private double[] dayUnmet = new double[32];
+	private double[] dayOrdered = new double[32];
+	private double[] dayReceived = new double[32];
 
 	private final OrderBook orders = new OrderBook();
 	private final LevelWithoutOrder withoutOrder = new LevelWithoutOrder(this.orders);
@@ -170,6 +172,8 @@ public final class PolicyTrajectory {
 					this.daySold[day] = sold;
 					this.dayRestocking[day] = dayIn(restockingRate, scheduled, received);
 					this.dayUnmet[day] = lost;
+					this.dayOrdered[day] = placed;
+					this.dayReceived[day] = received;
 				}
 			}
 			if (keepPeriods) {
@@ -222,6 +226,8 @@ public final class PolicyTrajectory {
 			this.daySold = Arrays.copyOf(this.daySold, n);
 			this.dayRestocking = Arrays.copyOf(this.dayRestocking, n);
 			this.dayUnmet = Arrays.copyOf(this.dayUnmet, n);
+			this.dayOrdered = Arrays.copyOf(this.dayOrdered, n);
+			this.dayReceived = Arrays.copyOf(this.dayReceived, n);
 		}
 	}
 
@@ -395,6 +401,16 @@ public final class PolicyTrajectory {
 
 	public double dayUnmet(int d) {
 		return this.dayUnmet[d];
+	}
+
+	/** Units of the planned order placed on day {@code d}; 0 when none was. */
+	public double dayOrdered(int d) {
+		return this.dayOrdered[d];
+	}
+
+	/** Units of the planned order received on day {@code d} (with lead time 0, the one placed that day); 0 when none was. */
+	public double dayReceived(int d) {
+		return this.dayReceived[d];
 	}
 
 	/** Whether day {@code d} was out of stock: it ended at or below zero, or lost some demand. */

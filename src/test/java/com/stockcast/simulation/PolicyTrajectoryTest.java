@@ -238,6 +238,8 @@ class PolicyTrajectoryTest {
 				assertThat(t.dayUnmet(d)).as(asd).isEqualTo(expected.unmet[d]);
 				assertThat(t.dayRestocking(d)).as(asd).isEqualTo(expected.restocking[d] + expected.received[d]);
 				assertThat(t.dayOut(d)).as(asd).isEqualTo(expected.level[d] <= 0 || expected.unmet[d] > 0);
+				assertThat(t.dayOrdered(d)).as(asd).isEqualTo(expected.orderedUnits[d]);
+				assertThat(t.dayReceived(d)).as(asd).isEqualTo(expected.received[d]);
 			}
 			withOrders += expected.orderDays.isEmpty() ? 0 : 1;
 			withUnmet += (expected.totalUnmet > 0) ? 1 : 0;
@@ -247,6 +249,72 @@ class PolicyTrajectoryTest {
 		if (policy == SalesPolicy.LOST_SALES) {
 			assertThat(withUnmet).isGreaterThan(500);
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(SalesPolicy.class)
+	void theDaysOrdersAreTheOrdersPlacedAndReceivedThatDayAndAddUpToThePeriods(SalesPolicy policy) {
+		SplittableRandom random = new SplittableRandom(23 + policy.ordinal());
+		PolicyTrajectory t = new PolicyTrajectory();
+		int orders = 0;
+		int received = 0;
+		for (int n = 0; n < 1_500; n++) {
+			Products products = productWithOrderTerms(random);
+			t.simulate(products, 0, policy, true, true);
+			String as = "product " + products.orderTerms(0) + " " + policy;
+			double[] placedOn = new double[t.days()];
+			double[] receivedOn = new double[t.days()];
+			for (int j = 0; j < t.orderCount(); j++) {
+				// At most one order is placed a day, and they arrive in the order placed: at most one a day too.
+				placedOn[t.orderDay(j)] = t.orderUnits(j);
+				if (t.orderArrivalDay(j) < t.days()) {
+					receivedOn[t.orderArrivalDay(j)] = t.orderUnits(j);
+					received++;
+				}
+			}
+			assertThat(days(t, t::dayOrdered)).as(as).containsExactly(placedOn);
+			assertThat(days(t, t::dayReceived)).as(as).containsExactly(receivedOn);
+			int frequency = products.frequency(0);
+			for (int k = 0; k < t.periods(); k++) {
+				double ordered = 0;
+				double in = 0;
+				for (int d = k * frequency; d < Math.min((k + 1) * frequency, t.days()); d++) {
+					ordered += t.dayOrdered(d);
+					in += t.dayReceived(d);
+				}
+				assertThat(t.ordered(k)).as(as + " period " + k).isEqualTo(ordered);
+				assertThat(t.received(k)).as(as + " period " + k).isEqualTo(in);
+			}
+			orders += t.orderCount();
+		}
+		// The random products do place and receive orders.
+		assertThat(orders).isGreaterThan(5_000);
+		assertThat(received).isGreaterThan(5_000);
+	}
+
+	/** One product under a random order policy, lead time, review period, minimum and pack size. */
+	private static Products productWithOrderTerms(SplittableRandom random) {
+		int days = 1 + random.nextInt(120);
+		double sales = random.nextInt(2000) / 100.0;
+		double s = random.nextInt(100) - 10 + random.nextInt(10) / 10.0;
+		int lead = random.nextInt(Math.min(days, 10) + 1);
+		int review = 1 + random.nextInt(7);
+		double minimum = random.nextBoolean() ? 0 : random.nextInt(40);
+		double multiple = random.nextBoolean() ? Double.NaN : 1 + random.nextInt(12) / 4.0;
+		OrderPolicy policy = OrderPolicy.values()[random.nextInt(3)];
+		OrderTerms terms = switch (policy) {
+			case REORDER_POINT -> new OrderTerms(policy, s, 1 + random.nextInt(5000) / 100.0, Double.NaN, lead, review, 0,
+					minimum, multiple);
+			case ORDER_UP_TO -> new OrderTerms(policy, Double.NaN, Double.NaN, Double.NaN, lead, review,
+					random.nextInt(5000) / 100.0, minimum, multiple);
+			case MIN_MAX -> new OrderTerms(policy, s, Double.NaN, s + 0.5 + random.nextInt(200), lead, review, 0, minimum,
+					multiple);
+		};
+		return Products.builder()
+			.add("P", JAN_1_2024, random.nextInt(200) - 40, sales, random.nextInt(3) == 0 ? random.nextInt(500) / 100.0 : 0,
+					days, 1 + random.nextInt(10))
+			.orderTerms(terms)
+			.build();
 	}
 
 	/** A trajectory's daily figure {@code f} as an array (shared by the receipts test). */
