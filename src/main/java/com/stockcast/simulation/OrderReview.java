@@ -2,7 +2,7 @@ package com.stockcast.simulation;
 
 /**
  * What one product's review day decides (docs/forecast-contract.md#planned-orders), step 4 of
- * {@link PolicyTrajectory}'s day: every {@code R} days from day 0, whether to order and how much, under
+ * {@link PolicyTrajectory}'s day on review days (every {@code R} days from day 0): whether to order and how much, under
  * the product's policy and supplier constraints. The order it decides is placed in the trajectory's
  * {@link OrderBook}.
  */
@@ -27,7 +27,6 @@ final class OrderReview {
 	 * bit, the sum of the orders' units when Q is not a whole number.
 	 */
 	private boolean inLots;
-	private int untilReview;
 	/** The projected level on the day {@link #bindingDay} returned. */
 	private double lowest;
 
@@ -36,7 +35,7 @@ final class OrderReview {
 		this.projection = projection;
 	}
 
-	/** Sets the product, which has an order policy, whose days the next reviews are of, from day 0. */
+	/** Sets the product, which has an order policy, whose review days the next reviews are. */
 	void of(Products products, int i) {
 		this.policy = products.orderPolicy(i);
 		this.reorderPoint = products.reorderPoint(i);
@@ -49,20 +48,14 @@ final class OrderReview {
 		this.multiple = products.orderMultiple(i);
 		this.maxLevel = products.maxLevel(i);
 		this.inLots = this.policy == OrderPolicy.REORDER_POINT && this.minimumOrder == 0 && Double.isNaN(this.multiple);
-		this.untilReview = 0;
 	}
 
 	/**
-	 * Day {@code day}'s review, the level being {@code level} after the day's receipts, with
+	 * Review day {@code day}'s review, the level being {@code level} after the day's receipts, with
 	 * {@code scheduledDue} units of scheduled receipts still to come from receipt {@code receipt} on:
-	 * places the order it decides in the book and returns its units, or 0 when it orders nothing or the
-	 * day is no review day. Called once a day, in order.
+	 * places the order it decides in the book and returns its units, or 0 when it orders nothing.
 	 */
 	double review(int day, double level, double scheduledDue, int receipt) {
-		if (this.untilReview-- != 0) {
-			return 0;
-		}
-		this.untilReview = this.review - 1;
 		double units = 0;
 		long lots = 0;
 		double figure = Double.NaN;
@@ -122,9 +115,10 @@ final class OrderReview {
 			binding = day;
 		}
 		LevelWithoutOrder p = this.projection;
-		p.from(day, level, receipt, this.orders.firstOpen());
+		p.from(receipt, this.orders.firstOpen());
+		double projected = level;
 		for (int t = day + 1; t <= last; t++) {
-			double projected = p.next();
+			projected = p.next(t, projected);
 			if (t >= arrival && projected < lowest) {
 				lowest = projected;
 				binding = t;

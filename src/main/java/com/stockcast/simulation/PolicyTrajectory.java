@@ -92,6 +92,7 @@ public final class PolicyTrajectory {
 		boolean lostSales = policy == SalesPolicy.LOST_SALES;
 		boolean reorder = products.hasReorderPolicy(i);
 		int lead = products.leadTimeDays(i);
+		int reviewPeriod = products.reviewPeriodDays(i);
 		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0);
 		OrderBook orders = this.orders;
 		orders.clear(lead);
@@ -104,6 +105,7 @@ public final class PolicyTrajectory {
 		int receiptsEnd = products.receiptsEnd(i);
 		int receiptDay = (receipt < receiptsEnd) ? products.receiptDay(receipt) : -1;
 		double scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
+		int untilReview = 0;
 		int stockout = NO_STOCKOUT;
 		double min = Double.POSITIVE_INFINITY;
 		double unmetTotal = 0;
@@ -143,15 +145,19 @@ public final class PolicyTrajectory {
 					if (received != 0) {
 						level += received;
 					}
-					// 4. The order review; an order of lead time 0 is received at once.
-					placed = this.review.review(day, level, scheduledDue, receipt);
-					if (placed != 0) {
-						periodOrdered += placed;
-						if (lead == 0) {
-							received = placed;
-							level += placed;
+					// 4. The order review, on review days; an order of lead time 0 is received at once.
+					if (untilReview == 0) {
+						untilReview = reviewPeriod;
+						placed = this.review.review(day, level, scheduledDue, receipt);
+						if (placed != 0) {
+							periodOrdered += placed;
+							if (lead == 0) {
+								received = placed;
+								level += placed;
+							}
 						}
 					}
+					untilReview--;
 					periodReceived += received;
 				}
 				// 5. The day's figures.
@@ -314,13 +320,14 @@ public final class PolicyTrajectory {
 		int arrival = (this.orders.count() > 0) ? (int) Math.min((long) this.orders.day(0) + lead, days) : days;
 		LevelWithoutOrder projection = this.withoutOrder;
 		projection.of(products, i);
-		projection.from(-1, products.initialInventory(i), products.receiptsStart(i), this.orders.count());
+		projection.from(products.receiptsStart(i), this.orders.count());
+		double level = products.initialInventory(i);
 		double lowest = Double.POSITIVE_INFINITY;
 		boolean late = false;
 		int stockout = NO_STOCKOUT;
 		int daysOut = 0;
 		for (int d = 0; d < days; d++) {
-			double level = projection.next();
+			level = projection.next(d, level);
 			boolean out = level <= 0;
 			if (out && stockout == NO_STOCKOUT) {
 				stockout = d;
