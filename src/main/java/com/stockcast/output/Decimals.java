@@ -110,26 +110,43 @@ final class Decimals {
 		}
 	}
 
+	/**
+	 * Writes {@code hundredths / 100} with its fraction's trailing zeros dropped, straight into the
+	 * buffer from the right in pairs of digits, in ints below 10^9 hundredths: an order's amounts are
+	 * the bulk of view=orders, which wrote them digit count first, then whole part and fraction apart
+	 * (docs/performance.md#planned-orders).
+	 */
 	private static void appendHundredths(OutputBuffer out, long hundredths) {
-		if (hundredths == 0) {
-			out.put((byte) '0');
-			return;
-		}
+		out.ensure(MAX_HUNDREDTHS_LENGTH);
+		byte[] bytes = out.bytes();
+		int at = out.length();
 		if (hundredths < 0) {
-			out.put((byte) '-');
+			bytes[at++] = '-';
 			hundredths = -hundredths;
 		}
-		out.putUnsigned(hundredths / 100);
 		int fraction = (int) (hundredths % 100);
+		long whole = hundredths / 100;
+		int end = at + OutputBuffer.digits(whole);
+		if (whole < 1_000_000_000) {
+			OutputBuffer.writeBackwards(bytes, end, (int) whole);
+		}
+		else {
+			OutputBuffer.writeBackwards(bytes, end, whole);
+		}
 		if (fraction != 0) {
-			out.put((byte) '.');
+			bytes[end++] = '.';
 			if (fraction % 10 == 0) {
-				out.put((byte) ('0' + fraction / 10));
+				bytes[end++] = (byte) ('0' + fraction / 10);
 			}
 			else {
-				out.putDigits(fraction, 2);
+				OutputBuffer.writePair(bytes, end, fraction);
+				end += 2;
 			}
 		}
+		out.advance(end - out.length());
 	}
+
+	/** A sign, up to 13 digits of the whole part below {@link #FAST_LIMIT}, a point and two digits, with room to spare. */
+	private static final int MAX_HUNDREDTHS_LENGTH = 24;
 
 }

@@ -111,11 +111,48 @@ public final class OutputBuffer {
 
 	/** Appends a non-negative {@code value} without padding. */
 	void putUnsigned(long value) {
+		putDigits(value, digits(value));
+	}
+
+	/** The decimal digits of a non-negative {@code value}: 1 for 0. */
+	static int digits(long value) {
 		int digits = 1;
 		for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
 			digits++;
 		}
-		putDigits(value, digits);
+		return digits;
+	}
+
+	/** Writes a non-negative {@code value}'s digits so that the last ends just before {@code end}. */
+	static void writeBackwards(byte[] into, int end, int value) {
+		int p = end;
+		while (value >= 100) {
+			int q = value / 100;
+			int pair = value - q * 100;
+			value = q;
+			into[--p] = DIGIT_PAIRS[2 * pair + 1];
+			into[--p] = DIGIT_PAIRS[2 * pair];
+		}
+		if (value >= 10) {
+			into[--p] = DIGIT_PAIRS[2 * value + 1];
+			into[--p] = DIGIT_PAIRS[2 * value];
+		}
+		else {
+			into[--p] = (byte) ('0' + value);
+		}
+	}
+
+	/** As {@link #writeBackwards(byte[], int, int)}, for a long. */
+	static void writeBackwards(byte[] into, int end, long value) {
+		int p = end;
+		while (value >= Integer.MAX_VALUE) {
+			long q = value / 100;
+			int pair = (int) (value - q * 100);
+			value = q;
+			into[--p] = DIGIT_PAIRS[2 * pair + 1];
+			into[--p] = DIGIT_PAIRS[2 * pair];
+		}
+		writeBackwards(into, p, (int) value);
 	}
 
 	/** Copies {@code count} bytes from {@code from} into {@code into}, so that a repeated value is formatted once. */

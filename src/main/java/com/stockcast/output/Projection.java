@@ -28,9 +28,7 @@ public final class Projection {
 
 	private static final ThreadLocal<MonteCarlo> SIMULATIONS = ThreadLocal.withInitial(MonteCarlo::new);
 
-	private static final ThreadLocal<OutputBuffer> REASONS = ThreadLocal.withInitial(() -> new OutputBuffer(96));
-
-	private static final ThreadLocal<OutputBuffer> THRESHOLDS = ThreadLocal.withInitial(() -> new OutputBuffer(48));
+	private static final ThreadLocal<OrderReasons> REASONS = ThreadLocal.withInitial(OrderReasons::new);
 
 	private static final ThreadLocal<int[]> ORDER_DATES = ThreadLocal.withInitial(() -> new int[16]);
 
@@ -481,29 +479,15 @@ public final class Projection {
 			return;
 		}
 		int startDay = products.startDay(i);
-		OrderPolicy policy = products.orderPolicy(i);
-		// The policy's threshold is the product's: written once, not once an order.
-		OutputBuffer threshold = THRESHOLDS.get();
-		threshold(products, i, policy, threshold);
-		OutputBuffer reason = REASONS.get();
+		String id = products.id(i);
+		OrderReasons reasons = REASONS.get();
+		reasons.of(products, i);
 		for (int j = 0; j < count; j++) {
-			int arrival = trajectory.orderArrivalDay(j);
-			sink.text(products.id(i)).date(startDay + trajectory.orderDay(j)).date(startDay + arrival)
+			sink.text(id).date(startDay + trajectory.orderDay(j)).date(startDay + trajectory.orderArrivalDay(j))
 				.amount(trajectory.orderUnits(j)).amount(trajectory.orderLevelBeforeArrival(j));
-			reason(policy, startDay, trajectory, j, threshold, reason);
+			OutputBuffer reason = reasons.phrase(trajectory, j);
 			sink.phrase(reason.bytes(), reason.length()).end();
 		}
-	}
-
-	/** Writes into {@code out} the part of product {@code i}'s reasons from the comparison on. */
-	private static void threshold(Products products, int i, OrderPolicy policy, OutputBuffer out) {
-		out.clear();
-		out.putAscii(switch (policy) {
-			case REORDER_POINT -> " <= reorder point ";
-			case MIN_MAX -> " <= min ";
-			case ORDER_UP_TO -> " < safety stock ";
-		});
-		Decimals.append(out, (policy == OrderPolicy.ORDER_UP_TO) ? products.safetyStock(i) : products.reorderPoint(i));
 	}
 
 	/**
@@ -530,11 +514,9 @@ public final class Projection {
 		int arrivalDate = Integer.MIN_VALUE;
 		double quantity = Double.NaN;
 		if (ordered) {
-			OrderPolicy policy = products.orderPolicy(i);
-			OutputBuffer threshold = THRESHOLDS.get();
-			threshold(products, i, policy, threshold);
-			OutputBuffer phrase = REASONS.get();
-			reason(policy, startDay, trajectory, 0, threshold, phrase);
+			OrderReasons reasons = REASONS.get();
+			reasons.of(products, i);
+			OutputBuffer phrase = reasons.phrase(trajectory, 0);
 			reason = Arrays.copyOf(phrase.bytes(), phrase.length());
 			orderDate = startDay + trajectory.orderDay(0);
 			arrivalDate = startDay + trajectory.orderArrivalDay(0);
@@ -557,27 +539,6 @@ public final class Projection {
 			sink.text(row.productId()).text(row.late() ? "late" : "due").date(row.orderDate()).date(row.arrivalDate())
 				.amount(row.quantity()).date(row.stockoutDate()).amount(row.shortfallUnits())
 				.count(row.shortfallDays()).phrase(row.reason(), row.reason().length).end();
-		}
-	}
-
-	/**
-	 * Writes into {@code out} why order {@code j} was placed, a stable phrase with its figures rounded as
-	 * amounts are: {@code position 12 <= reorder point 20}, {@code position 4 <= min 10} or
-	 * {@code projected 3 < safety stock 10 on 2024-01-09} ({@code threshold} holds the part from the
-	 * comparison on). Written with the answer's own number and date writers into buffers per thread,
-	 * which the answer copies: a view of millions of orders makes no object per order (BigDecimal,
-	 * LocalDate and a String per order made it ten times slower than the summary;
-	 * docs/performance.md#planned-orders).
-	 */
-	private static void reason(OrderPolicy policy, int startDay, PolicyTrajectory trajectory, int j,
-			OutputBuffer threshold, OutputBuffer out) {
-		out.clear();
-		out.putAscii((policy == OrderPolicy.ORDER_UP_TO) ? "projected " : "position ");
-		Decimals.append(out, trajectory.orderFigure(j));
-		out.put(threshold.bytes(), 0, threshold.length());
-		if (policy == OrderPolicy.ORDER_UP_TO) {
-			out.putAscii(" on ");
-			IsoDates.append(out, startDay + trajectory.orderFigureDay(j));
 		}
 	}
 

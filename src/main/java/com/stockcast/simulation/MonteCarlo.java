@@ -324,7 +324,7 @@ public final class MonteCarlo {
 				if (scheduledDue != 0) {
 					position += scheduledDue;
 				}
-				long lots = PolicyTrajectory.lotsToOrder(position, reorderPoint, quantity);
+				long lots = OrderReview.lotsToOrder(position, reorderPoint, quantity);
 				lotsOrdered[orderSlot + t] = lots;
 				if (lots != 0) {
 					if (lead == 0) {

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * at once: added to today's level and counted as received today. Orders due after the last day are
  * placed but never received. The other policies and constraints (docs/forecast-contract.md#planned-orders)
  * add up the open orders' units instead of counting lots, and raise the quantity to the minimum and to
- * whole packs; order-up-to projects the window its order protects ({@link #bindingDay}).</li>
+ * whole packs; order-up-to projects the window its order protects ({@link OrderReview}).</li>
  * <li>The day's level is final: the stockout day is the first day that is out of stock, that is
  * whose level is {@code <= 0} or (under lost sales) whose demand was not all met; the minimum
  * level is taken over all days.</li>
@@ -35,6 +35,11 @@ import java.util.Arrays;
  * Days are grouped into periods (docs/forecast-contract.md#periods): period {@code k} holds days
  * {@code k*f .. min((k+1)*f, duration_days) - 1}; period figures are sums of the days' figures,
  * added one day at a time.
+ *
+ * <p>The loop keeps the five steps; what a review day decides is {@link OrderReview}'s, the planned
+ * orders placed and still open are {@link OrderBook}'s, and the level projected without a new order
+ * (order-up-to's window, the exceptions' {@link #shortfall}) is {@link LevelWithoutOrder}'s, all three
+ * owned by the trajectory and reused from product to product.
  *
  * <p>With {@link SalesPolicy#BACKORDER}, no reorder policy and no scheduled receipts this is exactly
  * the contract's arithmetic (no receipt is ever added, not even a zero): the default forecast runs this loop too.
@@ -58,22 +63,12 @@ public final class PolicyTrajectory {
 	private double[] dayRestocking = new double[32];
 	private double[] dayUnmet = new double[32];
 
-	/** The planned orders, in the order placed: day placed, units, lots of Q (plain reorder point only). */
-	private int[] orderDays = new int[32];
-	private double[] orderUnits = new double[32];
-	private long[] orderLots = new long[32];
-	/** The level on the arrival day just before the order is added; NaN until it arrives. */
-	private double[] orderLevelsBefore = new double[32];
-	/** Why it was placed: the position, or order-up-to's least projected level and its day. */
-	private double[] orderFigures = new double[32];
-	private int[] orderFigureDays = new int[32];
-	private int leadTime;
-	/** The projected level on the day {@link #bindingDay} returns. */
-	private double projected;
+	private final OrderBook orders = new OrderBook();
+	private final LevelWithoutOrder withoutOrder = new LevelWithoutOrder(this.orders);
+	private final OrderReview review = new OrderReview(this.orders, this.withoutOrder);
 
 	private int periods;
 	private int days;
-	private int orderCount;
 	private int stockoutDay;
 	private double minimum;
 	private double ending;
@@ -94,30 +89,21 @@ public final class PolicyTrajectory {
 		int periodCount = products.periods(i);
 		boolean lostSales = policy == SalesPolicy.LOST_SALES;
 		boolean reorder = products.hasReorderPolicy(i);
-		OrderPolicy orderPolicy = reorder ? products.orderPolicy(i) : null;
-		double reorderPoint = products.reorderPoint(i);
-		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
-		int review = products.reviewPeriodDays(i);
-		double safetyStock = products.safetyStock(i);
-		double minimumOrder = products.minOrderQuantity(i);
-		double multiple = products.orderMultiple(i);
-		double maxLevel = products.maxLevel(i);
-		// The plain reorder point counts its orders in lots of Q, as it always has: n x Q is not, to the
-		// bit, the sum of the orders' units when Q is not a whole number.
-		boolean inLots = reorder && orderPolicy == OrderPolicy.REORDER_POINT && minimumOrder == 0
-				&& Double.isNaN(multiple);
+		int reviewPeriod = products.reviewPeriodDays(i);
 		ensureCapacity(keepPeriods ? periodCount : 0, keepDays ? days : 0);
+		OrderBook orders = this.orders;
+		orders.clear(lead);
+		this.withoutOrder.of(products, i);
+		if (reorder) {
+			this.review.of(products, i);
+		}
 		// The next scheduled receipt day, and the units still due from it on (0 once none are).
 		int receipt = products.receiptsStart(i);
 		int receiptsEnd = products.receiptsEnd(i);
 		int receiptDay = (receipt < receiptsEnd) ? products.receiptDay(receipt) : -1;
 		double scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
-		long lotsOnOrder = 0;
-		// Orders firstOpen..orders-1 are placed and not yet received; they arrive in the order placed.
-		int firstOpen = 0;
 		int untilReview = 0;
-		int orders = 0;
 		int stockout = NO_STOCKOUT;
 		double min = Double.POSITIVE_INFINITY;
 		double unmetTotal = 0;
@@ -130,6 +116,7 @@ public final class PolicyTrajectory {
 			double periodOrdered = 0;
 			double periodReceived = 0;
 			for (; day < end; day++) {
+				// 1. Sales.
 				double sold = salesRate;
 				double lost = 0;
 				if (lostSales) {
@@ -138,7 +125,9 @@ public final class PolicyTrajectory {
 					lost = salesRate - sold;
 				}
 				level -= sold;
+				// 2. The restocking stream.
 				level += restockingRate;
+				// 3. Receipts: the scheduled ones, then the planned order due.
 				double scheduled = 0;
 				if (day == receiptDay) {
 					scheduled = products.receiptUnits(receipt);
@@ -148,80 +137,28 @@ public final class PolicyTrajectory {
 					scheduledDue = (receipt < receiptsEnd) ? products.receiptsOnward(receipt) : 0;
 				}
 				double received = 0;
+				double placed = 0;
 				if (reorder) {
-					if (lead > 0 && firstOpen < orders && this.orderDays[firstOpen] + lead == day) {
-						received = this.orderUnits[firstOpen];
-						this.orderLevelsBefore[firstOpen] = level;
+					received = orders.receiveDue(day, level);
+					if (received != 0) {
 						level += received;
-						lotsOnOrder -= this.orderLots[firstOpen];
-						firstOpen++;
 					}
+					// 4. The order review, on review days; an order of lead time 0 is received at once.
 					if (untilReview == 0) {
-						untilReview = review;
-						double units = 0;
-						long lots = 0;
-						double figure = Double.NaN;
-						int figureDay = -1;
-						if (orderPolicy == OrderPolicy.ORDER_UP_TO) {
-							if ((long) day + lead < days) {
-								figureDay = bindingDay(products, level, day, lead, review, days, safetyStock, salesRate,
-										restockingRate, receipt, receiptsEnd, firstOpen, orders);
-								figure = this.projected;
-								if (figure < safetyStock) {
-									units = OrderTerms.constrained(safetyStock - figure, minimumOrder, multiple);
-								}
-							}
-						}
-						else {
-							double position;
-							if (inLots) {
-								position = level + lotsOnOrder * quantity;
-							}
-							else {
-								double onOrder = 0;
-								for (int j = firstOpen; j < orders; j++) {
-									onOrder += this.orderUnits[j];
-								}
-								position = level + onOrder;
-							}
-							if (scheduledDue != 0) {
-								// Open orders count in the position like the policy's own: they are on their way.
-								position += scheduledDue;
-							}
-							figure = position;
-							if (orderPolicy == OrderPolicy.MIN_MAX) {
-								if (position <= reorderPoint) {
-									units = OrderTerms.constrained(maxLevel - position, minimumOrder, multiple);
-								}
-							}
-							else {
-								lots = lotsToOrder(position, reorderPoint, quantity);
-								if (lots != 0) {
-									units = lots * quantity;
-									if (!inLots) {
-										units = OrderTerms.constrained(units, minimumOrder, multiple);
-										lots = 0;
-									}
-								}
-							}
-						}
-						if (units != 0) {
-							periodOrdered += units;
-							orders = recordOrder(orders, day, units, lots, figure, figureDay);
+						untilReview = reviewPeriod;
+						placed = this.review.review(day, level, scheduledDue, receipt);
+						if (placed != 0) {
+							periodOrdered += placed;
 							if (lead == 0) {
-								received = units;
-								this.orderLevelsBefore[orders - 1] = level;
-								level += units;
-								firstOpen = orders;
-							}
-							else {
-								lotsOnOrder += lots;
+								received = placed;
+								level += placed;
 							}
 						}
 					}
 					untilReview--;
 					periodReceived += received;
 				}
+				// 5. The day's figures.
 				periodSales += sold;
 				periodRestocking += restockingRate;
 				if (lostSales) {
@@ -252,8 +189,6 @@ public final class PolicyTrajectory {
 		}
 		this.periods = keepPeriods ? periodCount : 0;
 		this.days = keepDays ? days : 0;
-		this.orderCount = orders;
-		this.leadTime = lead;
 		this.stockoutDay = stockout;
 		this.minimum = min;
 		this.ending = level;
@@ -275,86 +210,6 @@ public final class PolicyTrajectory {
 			in += received;
 		}
 		return in;
-	}
-
-	/**
-	 * Lots to order at inventory {@code position}: 0 when {@code position > reorderPoint}, else the
-	 * least {@code k >= 1} with {@code position + k * quantity > reorderPoint}, evaluated in doubles
-	 * exactly as written (the estimate from a division is corrected both ways, so rounding cannot
-	 * make it off by one).
-	 */
-	static long lotsToOrder(double position, double reorderPoint, double quantity) {
-		if (position > reorderPoint) {
-			return 0;
-		}
-		long k = Math.max(1, (long) Math.floor((reorderPoint - position) / quantity) + 1);
-		while (position + k * quantity <= reorderPoint) {
-			k++;
-		}
-		while (k > 1 && position + (k - 1) * quantity > reorderPoint) {
-			k--;
-		}
-		return k;
-	}
-
-	/**
-	 * Order-up-to's review on day {@code day} (docs/forecast-contract.md#planned-orders): projects the
-	 * end-of-day level without a new order over the window the order protects, from its arrival
-	 * {@code day + L} to the day before the next review's order can arrive (or the last day), with
-	 * the arithmetic of backorders and the receipts and orders already due. Returns the first day of
-	 * the window whose projected level is lowest, and leaves that level in {@link #projected}.
-	 */
-	private int bindingDay(Products products, double level, int day, int lead, int review, int days,
-			double safetyStock, double salesRate, double restockingRate, int receipt, int receiptsEnd, int firstOpen,
-			int orders) {
-		int arrival = day + lead;
-		int last = (int) Math.min((long) day + review + lead - 1, days - 1);
-		double p = level;
-		double lowest = Double.POSITIVE_INFINITY;
-		int binding = -1;
-		if (arrival == day) {
-			lowest = p;
-			binding = day;
-		}
-		int r = receipt;
-		int o = firstOpen;
-		for (int t = day + 1; t <= last; t++) {
-			p -= salesRate;
-			p += restockingRate;
-			if (r < receiptsEnd && products.receiptDay(r) == t) {
-				p += products.receiptUnits(r);
-				r++;
-			}
-			if (o < orders && this.orderDays[o] + lead == t) {
-				p += this.orderUnits[o];
-				o++;
-			}
-			if (t >= arrival && p < lowest) {
-				lowest = p;
-				binding = t;
-			}
-		}
-		this.projected = lowest;
-		return binding;
-	}
-
-	private int recordOrder(int orders, int day, double units, long lots, double figure, int figureDay) {
-		if (orders == this.orderDays.length) {
-			int n = orders * 2;
-			this.orderDays = Arrays.copyOf(this.orderDays, n);
-			this.orderUnits = Arrays.copyOf(this.orderUnits, n);
-			this.orderLots = Arrays.copyOf(this.orderLots, n);
-			this.orderLevelsBefore = Arrays.copyOf(this.orderLevelsBefore, n);
-			this.orderFigures = Arrays.copyOf(this.orderFigures, n);
-			this.orderFigureDays = Arrays.copyOf(this.orderFigureDays, n);
-		}
-		this.orderDays[orders] = day;
-		this.orderUnits[orders] = units;
-		this.orderLots[orders] = lots;
-		this.orderLevelsBefore[orders] = Double.NaN;
-		this.orderFigures[orders] = figure;
-		this.orderFigureDays[orders] = figureDay;
-		return orders + 1;
 	}
 
 	private void ensureCapacity(int periods, int days) {
@@ -456,23 +311,17 @@ public final class PolicyTrajectory {
 		boolean upTo = products.orderPolicy(i) == OrderPolicy.ORDER_UP_TO;
 		double threshold = upTo ? products.safetyStock(i) : 0;
 		// The first order arrives on day A: the days before it are what it cannot cover.
-		int arrival = (this.orderCount > 0) ? (int) Math.min((long) this.orderDays[0] + lead, days) : days;
-		double salesRate = products.salesRate(i);
-		double restockingRate = products.restockingRate(i);
-		int receipt = products.receiptsStart(i);
-		int receiptsEnd = products.receiptsEnd(i);
+		int arrival = (this.orders.count() > 0) ? (int) Math.min((long) this.orders.day(0) + lead, days) : days;
+		LevelWithoutOrder projection = this.withoutOrder;
+		projection.of(products, i);
+		projection.from(products.receiptsStart(i), this.orders.count());
 		double level = products.initialInventory(i);
 		double lowest = Double.POSITIVE_INFINITY;
 		boolean late = false;
 		int stockout = NO_STOCKOUT;
 		int daysOut = 0;
 		for (int d = 0; d < days; d++) {
-			level -= salesRate;
-			level += restockingRate;
-			if (receipt < receiptsEnd && products.receiptDay(receipt) == d) {
-				level += products.receiptUnits(receipt);
-				receipt++;
-			}
+			level = projection.next(d, level);
 			boolean out = level <= 0;
 			if (out && stockout == NO_STOCKOUT) {
 				stockout = d;
@@ -496,27 +345,27 @@ public final class PolicyTrajectory {
 
 	/** Orders placed over the projection. */
 	public int orderCount() {
-		return this.orderCount;
+		return this.orders.count();
 	}
 
 	/** Day offset (from the start date) of order {@code j}, ascending in {@code j}. */
 	public int orderDay(int j) {
-		return this.orderDays[j];
+		return this.orders.day(j);
 	}
 
 	/** Units of order {@code j}: at least the minimum, a whole number of packs. */
 	public double orderUnits(int j) {
-		return this.orderUnits[j];
+		return this.orders.units(j);
 	}
 
 	/** Day offset the order {@code j} is due: placed plus the lead time (perhaps past the last day). */
 	public int orderArrivalDay(int j) {
-		return this.orderDays[j] + this.leadTime;
+		return this.orders.arrivalDay(j);
 	}
 
 	/** The level on order {@code j}'s arrival day just before it is added; NaN when it arrives after the last day. */
 	public double orderLevelBeforeArrival(int j) {
-		return this.orderLevelsBefore[j];
+		return this.orders.levelBefore(j);
 	}
 
 	/**
@@ -524,12 +373,12 @@ public final class PolicyTrajectory {
 	 * or order-up-to's lowest projected level without it, on {@link #orderFigureDay}.
 	 */
 	public double orderFigure(int j) {
-		return this.orderFigures[j];
+		return this.orders.figure(j);
 	}
 
 	/** Order-up-to: the day offset of {@link #orderFigure}; -1 for the other policies. */
 	public int orderFigureDay(int j) {
-		return this.orderFigureDays[j];
+		return this.orders.figureDay(j);
 	}
 
 	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */
