@@ -41,6 +41,7 @@ import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.metrics.Outcome;
 import com.stockcast.output.Answer;
 import com.stockcast.output.Format;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ChunkedRun;
 import com.stockcast.parallel.ChunkedRuns;
@@ -215,9 +216,7 @@ class ForecastController {
 				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				return Outcome.ACCEPTED;
 			}
-			boolean orders = products.anyReorderPolicy();
-			Answer answer = new Answer(format, parsedView, scenario, orders, products.hasReceiptsInput(),
-					products.anyServiceTarget(), withinDays);
+			Answer answer = new Answer(format, parsedView, scenario, ListFeatures.of(products), withinDays);
 			try (ChunkedRun run = this.runs.start(new ForecastWork(products, answer, this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
 			}

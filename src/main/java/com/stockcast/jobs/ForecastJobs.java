@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.stockcast.intake.SalesHistory;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.problem.ProblemException;
 import com.stockcast.security.Client;
@@ -65,8 +66,7 @@ public class ForecastJobs {
 			}
 		}
 		this.cap.check(owner);
-		boolean orders = products.anyReorderPolicy();
-		JobScenario stored = new JobScenario(scenario, orders, products.hasReceiptsInput(), products.anyServiceTarget());
+		JobScenario stored = new JobScenario(scenario, ListFeatures.of(products));
 		int[] bounds = chunkBounds(products.size(), products::periods);
 		Job job;
 		try {

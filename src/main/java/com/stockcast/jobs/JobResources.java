@@ -173,7 +173,7 @@ public class JobResources {
 	 * an empty plan that would read as "nothing to order".
 	 */
 	private static void checkPlanStored(Job job) {
-		if (job.scenario().orders() && !job.scenario().plans()) {
+		if (job.scenario().features().orders() && !job.scenario().plans()) {
 			throw new ProblemException(HttpStatus.CONFLICT, "job-plan-not-stored", "The job has no stored plan",
 					"Job " + job.id() + " was computed before planned orders were stored with jobs; submit it again "
 							+ "to get its orders and exceptions.");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.stockcast.output.ListFeatures;
 import com.stockcast.output.Projection;
 import com.stockcast.output.Table;
 import com.stockcast.output.View;
@@ -14,8 +15,8 @@ import com.stockcast.simulation.SalesPolicy;
 import com.stockcast.simulation.Scenario;
 
 /**
- * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and whether
- * its answers carry the order and receipts columns; for a sales statistics job, its trend window.
+ * A job's scenario as stored with it: its kind; for a forecast, what its chunks simulate and what its
+ * product list holds that adds columns to its answers; for a sales statistics job, its trend window.
  * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
  * {@code ;receipts=true} when the request gave scheduled receipts, {@code ;plans=true} when its chunks
  * store planned orders and exceptions, {@code ;targets=true} when some product's terms were computed from
@@ -24,38 +25,27 @@ import com.stockcast.simulation.Scenario;
  * with the default ones, which it was computed with; a job of the default
  * forecast stores the default scenario like any other.
  *
- * @param receipts whether the request gave scheduled receipts (its chunks hold them with their products)
+ * @param features what the product list holds that adds columns (its chunks hold the receipts and the
+ * terms, computed from targets or not, with their products)
  * @param plans whether its chunks store the planned orders and exceptions: every job with an order
  * policy since they are stored; a job finished before that has none to serve
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
- * @param targets whether its summaries show the safety stocks and reorder points computed from targets
- * (the chunks hold the computed terms)
  */
-record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean receipts, boolean plans, int trendDays,
-		boolean targets) {
+record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boolean plans, int trendDays) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
 
 	/** A forecast job's results that come from its plan. */
 	private static final List<String> PLAN_RESULTS = List.of("orders", "exceptions");
 
-	JobScenario(Scenario scenario, boolean orders) {
-		this(scenario, orders, false);
-	}
-
 	/** A new forecast job's: with an order policy, its plan is stored. */
-	JobScenario(Scenario scenario, boolean orders, boolean receipts) {
-		this(scenario, orders, receipts, false);
-	}
-
-	/** A new forecast job's, whose terms some service target computed when {@code targets}. */
-	JobScenario(Scenario scenario, boolean orders, boolean receipts, boolean targets) {
-		this(JobKind.FORECAST, scenario, orders, receipts, orders, 0, targets);
+	JobScenario(Scenario scenario, ListFeatures features) {
+		this(JobKind.FORECAST, scenario, features, features.orders(), 0);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, false, false, false, trendDays, false);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, ListFeatures.NONE, false, trendDays);
 	}
 
 	/** The resources that serve a succeeded job's results, as its links name them: the plan's only when stored. */
@@ -77,9 +67,9 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 			return STATISTICS + this.trendDays;
 		}
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
-				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.orders
-				+ (this.receipts ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "")
-				+ (this.targets ? ";targets=true" : "")
+				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.features.orders()
+				+ (this.features.receipts() ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "")
+				+ (this.features.targets() ? ";targets=true" : "")
 				+ (this.scenario.quantiles().chosen() ? ";quantiles=" + this.scenario.quantiles().text() : "");
 	}
 
@@ -97,14 +87,14 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 		Scenario scenario = new Scenario(SalesPolicy.parse(values.get("policy")), Demand.parse(values.get("demand")),
 				Integer.parseInt(values.get("trials")), Long.parseLong(values.get("seed")),
 				(quantiles == null) ? Quantiles.PERCENTILES : Quantiles.parse(quantiles));
-		return new JobScenario(JobKind.FORECAST, scenario, Boolean.parseBoolean(values.get("orders")),
-				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("plans")), 0,
-				Boolean.parseBoolean(values.get("targets")));
+		ListFeatures features = new ListFeatures(Boolean.parseBoolean(values.get("orders")),
+				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("targets")));
+		return new JobScenario(JobKind.FORECAST, scenario, features, Boolean.parseBoolean(values.get("plans")), 0);
 	}
 
 	/** What a forecast job's chunks compute and how its records are written. */
 	Projection projection() {
-		return new Projection(this.scenario, this.orders, this.receipts, this.targets);
+		return new Projection(this.scenario, this.features);
 	}
 
 	/** The table of a job's records in {@code view}: its scenario's, or a statistics job's records'. */
@@ -129,8 +119,8 @@ record JobScenario(JobKind kind, Scenario scenario, boolean orders, boolean rece
 				described.put("quantiles", this.scenario.quantiles().text());
 			}
 		}
-		described.put("reorder_policy", this.orders);
-		if (this.receipts) {
+		described.put("reorder_policy", this.features.orders());
+		if (this.features.receipts()) {
 			described.put("receipts", true);
 		}
 		return described;

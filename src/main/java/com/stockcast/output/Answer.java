@@ -41,42 +41,20 @@ public final class Answer {
 
 	private final Exceptions exceptions;
 
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 */
-	public Answer(Format format, View view, Scenario scenario, boolean orders) {
-		this(format, view, scenario, orders, false);
+	/** @param features what the product list holds that adds columns to the answer */
+	public Answer(Format format, View view, Scenario scenario, ListFeatures features) {
+		this(format, view, scenario, features, 0);
 	}
 
 	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
-	 */
-	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts) {
-		this(format, view, scenario, orders, receipts, 0);
-	}
-
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
+	 * @param features what the product list holds that adds columns to the answer
 	 * @param withinDays view=exceptions: a first order placed up to this many days after the start is due
 	 */
-	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts, int withinDays) {
-		this(format, view, scenario, orders, receipts, false, withinDays);
-	}
-
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
-	 * @param targets whether any product's terms were computed from a service target (adds the summary's figures)
-	 * @param withinDays view=exceptions: a first order placed up to this many days after the start is due
-	 */
-	public Answer(Format format, View view, Scenario scenario, boolean orders, boolean receipts, boolean targets,
-			int withinDays) {
+	public Answer(Format format, View view, Scenario scenario, ListFeatures features, int withinDays) {
 		this.format = format;
 		this.exceptions = new Exceptions(withinDays);
 		this.view = view;
-		this.projection = new Projection(scenario, orders, receipts, targets);
+		this.projection = new Projection(scenario, features);
 		this.table = this.projection.table(view);
 	}
 

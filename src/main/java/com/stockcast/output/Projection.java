@@ -60,34 +60,14 @@ public final class Projection {
 
 	private final Table exceptionRows;
 
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 */
-	public Projection(Scenario scenario, boolean orders) {
-		this(scenario, orders, false);
-	}
-
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
-	 */
-	public Projection(Scenario scenario, boolean orders, boolean receipts) {
-		this(scenario, orders, receipts, false);
-	}
-
-	/**
-	 * @param orders whether any product has a reorder policy (adds the order columns)
-	 * @param receipts whether the request gave scheduled receipts (adds the receipts column)
-	 * @param targets whether any product's terms were computed from a target (adds the summary's
-	 * {@code safety_stock,reorder_point})
-	 */
-	public Projection(Scenario scenario, boolean orders, boolean receipts, boolean targets) {
+	/** @param features what the product list holds that adds columns to the answers */
+	public Projection(Scenario scenario, ListFeatures features) {
 		this.scenario = scenario;
-		this.orders = orders;
-		this.receipts = receipts;
-		this.targets = targets;
+		this.orders = features.orders();
+		this.receipts = features.receipts();
+		this.targets = features.targets();
 		this.lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
-		this.cover = this.lostSales || orders || receipts;
+		this.cover = this.lostSales || this.orders || this.receipts;
 		this.rows = new Table(rowColumns());
 		this.summary = new Table(summaryColumns());
 		this.totals = new Table(totalColumns());

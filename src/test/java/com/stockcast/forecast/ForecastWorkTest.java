@@ -16,8 +16,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import com.stockcast.metrics.ForecastMetrics;
 import com.stockcast.output.Answer;
-import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.output.View;
 import com.stockcast.parallel.ChunkedRun;
 import com.stockcast.parallel.ChunkedRuns;
@@ -84,7 +85,7 @@ class ForecastWorkTest {
 		ForecastMetrics metrics = new ForecastMetrics(new SimpleMeterRegistry());
 		ChunkedRuns runs = new ChunkedRuns(refusing, settings(2, 10, 65536), metrics);
 		assertThatThrownBy(() -> runs.start(
-				new ForecastWork(PRODUCTS, new Answer(Format.CSV, View.ROWS, Scenario.DEFAULT, false), metrics)))
+				new ForecastWork(PRODUCTS, new Answer(Format.CSV, View.ROWS, Scenario.DEFAULT, ListFeatures.NONE), metrics)))
 			.isInstanceOf(PoolSaturatedException.class)
 			.satisfies(ex -> assertThat(((PoolSaturatedException) ex).getHeaders().getFirst("Retry-After"))
 				.isEqualTo("2"));
@@ -114,7 +115,7 @@ class ForecastWorkTest {
 		ForecastMetrics metrics = new ForecastMetrics(new SimpleMeterRegistry());
 		ChunkedRuns runs = new ChunkedRuns(executor, settings, metrics);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ChunkedRun run = runs.start(new ForecastWork(products, new Answer(format, view, Scenario.DEFAULT, false),
+		try (ChunkedRun run = runs.start(new ForecastWork(products, new Answer(format, view, Scenario.DEFAULT, ListFeatures.NONE),
 				metrics))) {
 			run.writeTo(out);
 		}

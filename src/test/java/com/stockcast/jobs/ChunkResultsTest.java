@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.output.OutputBuffer;
 import com.stockcast.output.Table;
 import com.stockcast.output.Totals;
@@ -38,10 +39,9 @@ class ChunkResultsTest {
 	@MethodSource("scenarios")
 	void holdTheSynchronousAnswersRecords(Scenario scenario) {
 		Products all = Forecasts.products(Forecasts.resource("products-weekly.csv"));
-		boolean orders = all.anyReorderPolicy();
 		int from = 3;
 		int to = all.size();
-		JobScenario stored = new JobScenario(scenario, orders);
+		JobScenario stored = new JobScenario(scenario, ListFeatures.of(all));
 		JobStore.Chunk chunk = new JobStore.Chunk(UUID.randomUUID(), 2, from, 0, 0,
 				ChunkCodec.decode(ChunkCodec.encode(all, from, to)), "lease", stored, null);
 		ChunkResults results = ChunkResults.of(chunk, null);

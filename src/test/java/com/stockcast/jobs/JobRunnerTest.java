@@ -16,6 +16,7 @@ import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import com.stockcast.metrics.ForecastMetrics;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.parallel.PoolSettings;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
@@ -153,7 +154,7 @@ class JobRunnerTest {
 	private static JobStore.Chunk chunk(int failures, int takeovers) {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
 		return new JobStore.Chunk(UUID.randomUUID(), 0, 0, failures, takeovers, products, UUID.randomUUID().toString(),
-				new JobScenario(Scenario.DEFAULT, false), null);
+				new JobScenario(Scenario.DEFAULT, ListFeatures.NONE), null);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.stockcast.output.ListFeatures;
 import com.stockcast.security.Client;
 import com.stockcast.simulation.Products;
 import com.stockcast.simulation.Scenario;
@@ -106,7 +107,7 @@ class JobStoreTest {
 	private Job submit() {
 		Products products = Products.builder().add("A", 19_723, 10, 1, 0, 5, 1).build();
 		return this.store.create(OWNER, products, new int[] { 0, 1 }, 5, "{}",
-				new JobScenario(Scenario.DEFAULT, false), null, null);
+				new JobScenario(Scenario.DEFAULT, ListFeatures.NONE), null, null);
 	}
 
 	/** A clock the test moves by hand. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.stockcast.output.ListFeatures;
 import com.stockcast.simulation.Demand;
 import com.stockcast.simulation.Quantiles;
 import com.stockcast.simulation.SalesPolicy;
@@ -69,12 +70,12 @@ class JobTest {
 	@Test
 	void keepsChosenQuantilesAndReadsOlderScenariosWithTheDefaultOnes() {
 		Scenario chosen = new Scenario(SalesPolicy.BACKORDER, Demand.NORMAL, 200, 7, Quantiles.parse("0.05,0.5,0.95"));
-		JobScenario stored = new JobScenario(chosen, false, true);
+		JobScenario stored = new JobScenario(chosen, new ListFeatures(false, true, false));
 		assertThat(stored.encode()).endsWith(";quantiles=0.05,0.5,0.95");
 		assertThat(JobScenario.decode(stored.encode()).scenario()).isEqualTo(chosen);
 		JobScenario older = JobScenario.decode("policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true");
 		assertThat(older.scenario().quantiles()).isEqualTo(Quantiles.PERCENTILES);
-		assertThat(new JobScenario(new Scenario(SalesPolicy.BACKORDER, Demand.NORMAL, 200, 7), false).encode())
+		assertThat(new JobScenario(new Scenario(SalesPolicy.BACKORDER, Demand.NORMAL, 200, 7), ListFeatures.NONE).encode())
 			.doesNotContain("quantiles");
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.stockcast.output.Format;
 import com.stockcast.output.Forecasts;
+import com.stockcast.output.Format;
+import com.stockcast.output.ListFeatures;
 import com.stockcast.output.Projection;
 import com.stockcast.output.Totals;
 import com.stockcast.output.View;
@@ -104,7 +105,7 @@ class ResultBlocksMigrationTest {
 		for (UUID id : List.of(dailyJob, weeklyJob)) {
 			Products products = id.equals(dailyJob) ? daily : weekly;
 			JobScenario scenario = store.find(OWNER, id).orElseThrow().scenario();
-			assertThat(scenario).isEqualTo(new JobScenario(Scenario.DEFAULT, false));
+			assertThat(scenario).isEqualTo(new JobScenario(Scenario.DEFAULT, ListFeatures.NONE));
 			for (Format format : Format.values()) {
 				for (View view : List.of(View.ROWS, View.SUMMARY)) {
 					ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -145,7 +146,7 @@ class ResultBlocksMigrationTest {
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> summaries = new ArrayList<>();
 		Totals totals = new Totals();
-		Projection projection = new Projection(Scenario.DEFAULT, false);
+		Projection projection = new Projection(Scenario.DEFAULT, ListFeatures.NONE);
 		for (int i = 0; i < products.size(); i++) {
 			t.simulate(products, i, SalesPolicy.BACKORDER, true, false);
 			for (int k = 0; k < t.periods(); k++) {

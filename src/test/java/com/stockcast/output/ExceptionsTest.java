@@ -292,8 +292,7 @@ class ExceptionsTest {
 
 	/** The whole answer, computed in chunks of {@code chunk} products, written in input order as the runner does. */
 	private static List<String> encode(Products products, int withinDays, Format format, Scenario scenario, int chunk) {
-		Answer answer = new Answer(format, View.EXCEPTIONS, scenario, products.anyReorderPolicy(),
-				products.hasReceiptsInput(), withinDays);
+		Answer answer = new Answer(format, View.EXCEPTIONS, scenario, ListFeatures.of(products), withinDays);
 		List<OutputBuffer> chunks = new ArrayList<>();
 		for (int from = 0; from < products.size(); from += chunk) {
 			OutputBuffer out = new OutputBuffer(64);

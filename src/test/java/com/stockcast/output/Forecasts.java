@@ -38,7 +38,7 @@ public final class Forecasts {
 
 	/** The whole answer under {@code scenario}, encoded on this thread in one chunk. */
 	public static String encode(Products products, Format format, View view, Scenario scenario) {
-		Answer answer = new Answer(format, view, scenario, products.anyReorderPolicy());
+		Answer answer = new Answer(format, view, scenario, ListFeatures.of(products));
 		OutputBuffer chunk = new OutputBuffer(1024);
 		answer.compute(products, 0, products.size(), true, chunk);
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -56,7 +56,7 @@ class PlanTotalsTest {
 		SplittableRandom random = new SplittableRandom(11 + policy.ordinal());
 		Products products = ExceptionsTest.randomProducts(random, 3_000);
 		Scenario scenario = new Scenario(policy, com.stockcast.simulation.Demand.CONSTANT, 0, 0);
-		Projection projection = new Projection(scenario, products.anyReorderPolicy(), products.hasReceiptsInput());
+		Projection projection = new Projection(scenario, ListFeatures.of(products));
 		Totals totals = new Totals();
 		for (int i = 0; i < products.size(); i++) {
 			projection.project(products, i, i, null, null, totals);
@@ -95,7 +95,7 @@ class PlanTotalsTest {
 
 	private static Totals planTotalsOf(String csv) {
 		Products products = Forecasts.products(csv);
-		Projection projection = new Projection(Scenario.DEFAULT, true, false);
+		Projection projection = new Projection(Scenario.DEFAULT, ListFeatures.of(products));
 		Totals totals = new Totals();
 		for (int i = 0; i < products.size(); i++) {
 			projection.project(products, i, i, null, null, totals);

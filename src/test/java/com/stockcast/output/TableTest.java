@@ -24,7 +24,7 @@ class TableTest {
 
 	private static final int NONE = Integer.MIN_VALUE;
 
-	private static final Projection DEFAULT = new Projection(Scenario.DEFAULT, false);
+	private static final Projection DEFAULT = new Projection(Scenario.DEFAULT, ListFeatures.NONE);
 
 	private static final Consumer<Table.Sink> ROWS = sink -> {
 		sink.text("A").date(JAN_1_2024).amount(48).amount(10).amount(8).end();
@@ -188,7 +188,7 @@ class TableTest {
 
 	@Test
 	void recordsReplayAsTheyWouldHaveBeenWritten() {
-		Projection scenario = new Projection(new Scenario(SalesPolicy.LOST_SALES, Demand.CONSTANT, 0, 0), true);
+		Projection scenario = new Projection(new Scenario(SalesPolicy.LOST_SALES, Demand.CONSTANT, 0, 0), new ListFeatures(true, false, false));
 		Table table = scenario.table(View.SUMMARY);
 		Consumer<Table.Sink> records = sink -> {
 			sink.text("A").date(JAN_1_2024).amount(1).amount(2).amount(3.5).count(2)
