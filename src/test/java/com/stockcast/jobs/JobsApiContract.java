@@ -266,6 +266,11 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 					.isEqualTo(sync(query + separator + "view=summary", accept));
 				assertThat(get(location + "/totals", accept).body()).as(query + " " + accept)
 					.isEqualTo(sync(query + separator + "view=totals", accept));
+				// The plan, stored in its own sections on every database (empty without an order policy).
+				assertThat(get(location + "/orders", accept).body()).as(query + " " + accept)
+					.isEqualTo(sync(query + separator + "view=orders", accept));
+				assertThat(get(location + "/exceptions?within_days=30", accept).body()).as(query + " " + accept)
+					.isEqualTo(sync(query + separator + "view=exceptions&within_days=30", accept));
 			}
 		}
 	}
