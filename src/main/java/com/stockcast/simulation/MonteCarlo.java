@@ -11,7 +11,10 @@ import java.util.Arrays;
  * <p><b>Demand.</b> Day {@code d}'s demand {@code D_d}: {@link Demand#CONSTANT}: {@code sales_rate};
  * {@link Demand#NORMAL}: {@code max(0, sales_rate + sales_std * Z)}, {@code Z} standard normal
  * (with {@code sales_std == 0} exactly {@code sales_rate}, no draw); {@link Demand#POISSON}: Poisson
- * with mean {@code sales_rate} ({@code sales_std} is ignored). A trial then runs exactly
+ * with mean {@code sales_rate} ({@code sales_std} is ignored); {@link Demand#NEGATIVE_BINOMIAL}: the
+ * gamma-Poisson mixture, {@code Λ ~ Gamma(shape r = μ²/(σ²-μ), scale (σ²-μ)/μ)} then Poisson({@code Λ}),
+ * of mean {@code μ = sales_rate} and variance {@code σ² = sales_std²} (with {@code σ² = μ} the Poisson
+ * itself, with {@code μ = 0} exactly 0; the intake refuses {@code σ² < μ}). A trial then runs exactly
  * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts (the
  * scheduled ones, the same in every trial, then the order due), order review, final level. So with
  * constant demand (or normal with deviation 0) every trial equals {@link PolicyTrajectory} to the bit,
@@ -31,7 +34,8 @@ import java.util.Arrays;
  * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
  * product's answer therefore depends neither on the other products, nor on the thread, the
  * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
- * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
+ * inversion table or PTRS (see {@link PoissonSampler}), negative binomial ones from
+ * {@link NegativeBinomialSampler}; all are exact in distribution.
  *
  * <p><b>Quantiles</b> are nearest-rank: the {@code q}-quantile of {@code T} trial values is
  * {@code x_(ceil(q*T))} of the values sorted ascending, for the scenario's {@link Quantiles} (by
@@ -50,6 +54,8 @@ public final class MonteCarlo {
 	private final RandomStream random = new RandomStream();
 
 	private final PoissonSampler poisson = new PoissonSampler();
+
+	private final NegativeBinomialSampler negativeBinomial = new NegativeBinomialSampler(this.random);
 
 	/** Per-trial state, indexed by trial: all trials advance one day together (see {@link #simulate}). */
 	private double[] level = new double[32];
@@ -156,6 +162,9 @@ public final class MonteCarlo {
 		if (mode == POISSON) {
 			this.poisson.prepare(salesRate);
 		}
+		if (mode == NEGATIVE_BINOMIAL) {
+			this.negativeBinomial.prepare(salesRate, products.salesStd(i));
+		}
 		long gamma = RandomStream.gamma(scenario.seed(), position);
 		long seed = scenario.seed();
 		for (int t = 0; t < trials; t++) {
@@ -194,12 +203,26 @@ public final class MonteCarlo {
 
 	private static final int POISSON = 2;
 
+	private static final int NEGATIVE_BINOMIAL = 3;
+
 	private static int demandMode(Demand demand, double salesRate, double salesStd) {
 		switch (demand) {
 			case NORMAL:
 				return (salesStd == 0) ? CONSTANT : NORMAL;
 			case POISSON:
 				return (salesRate == 0) ? CONSTANT : POISSON;
+			case NEGATIVE_BINOMIAL:
+				if (salesRate == 0) {
+					return CONSTANT;
+				}
+				if (NegativeBinomialSampler.proper(salesRate, salesStd)) {
+					return NEGATIVE_BINOMIAL;
+				}
+				// Variance equal to the mean is the negative binomial's Poisson limit; below it the intake refused
+				// the row (Demand#admits), so only a product built past the intake lands there, as a Poisson.
+				// A shape that underflows to 0 (a vanishing mean, a huge deviation) is no gamma the sampler takes:
+				// such a product is drawn as its mean, constant.
+				return (salesStd * salesStd <= salesRate) ? POISSON : CONSTANT;
 			default:
 				return CONSTANT;
 		}
@@ -224,6 +247,7 @@ public final class MonteCarlo {
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
 		PoissonSampler poisson = this.poisson;
+		NegativeBinomialSampler negativeBinomial = this.negativeBinomial;
 		boolean poissonTable = poisson.tabulated();
 		long[] zigguratK = RandomStream.Ziggurat.K;
 		double[] zigguratW = RandomStream.Ziggurat.W;
@@ -262,6 +286,11 @@ public final class MonteCarlo {
 			double demand;
 			if (mode == CONSTANT) {
 				demand = salesRate;
+			}
+			else if (mode == NEGATIVE_BINOMIAL) {
+				random.use(states[t], gamma);
+				demand = negativeBinomial.sample();
+				states[t] = random.state();
 			}
 			else {
 				// SplitMix64 inline (RandomStream's nextLong), so the hot path keeps the state in a register.
