@@ -2,21 +2,27 @@ package com.stockcast.intake;
 
 import java.util.Map;
 
+import com.stockcast.simulation.Demand;
+
 /**
  * Request-level values for fields every row shares (for example {@code ?duration_days=90}), used
  * where a row gives none. Keys are the input column names.
  */
 public final class RequestDefaults {
 
-	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null);
+	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null, Demand.CONSTANT);
 
 	private final String[] texts;
 
 	private final SalesRates history;
 
-	private RequestDefaults(String[] texts, SalesRates history) {
+	/** The forecast's demand model, which may ask more of a row's rates ({@link Demand#admits}). */
+	private final Demand demand;
+
+	private RequestDefaults(String[] texts, SalesRates history, Demand demand) {
 		this.texts = texts;
 		this.history = history;
+		this.demand = demand;
 	}
 
 	/**
@@ -24,7 +30,16 @@ public final class RequestDefaults {
 	 * product's mean daily sales, and unless it gives one, the standard deviation as its {@code sales_std}.
 	 */
 	public RequestDefaults withHistory(SalesRates history) {
-		return new RequestDefaults(this.texts, history);
+		return new RequestDefaults(this.texts, history, this.demand);
+	}
+
+	/** These defaults for a forecast under {@code demand}: each row's rates must be ones it {@link Demand#admits}. */
+	public RequestDefaults withDemand(Demand demand) {
+		return new RequestDefaults(this.texts, this.history, demand);
+	}
+
+	Demand demand() {
+		return this.demand;
 	}
 
 	/** The sales history rows fall back on, or {@code null}. */
@@ -50,7 +65,7 @@ public final class RequestDefaults {
 				texts[field.ordinal()] = value.strip();
 			}
 		});
-		return new RequestDefaults(texts, null);
+		return new RequestDefaults(texts, null, Demand.CONSTANT);
 	}
 
 	/** The defaults given, by column name, in column order. */
