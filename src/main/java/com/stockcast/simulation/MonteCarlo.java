@@ -14,7 +14,10 @@ import java.util.Arrays;
  * with mean {@code sales_rate} ({@code sales_std} is ignored); {@link Demand#NEGATIVE_BINOMIAL}: the
  * gamma-Poisson mixture, {@code Λ ~ Gamma(shape r = μ²/(σ²-μ), scale (σ²-μ)/μ)} then Poisson({@code Λ}),
  * of mean {@code μ = sales_rate} and variance {@code σ² = sales_std²} (with {@code σ² = μ} the Poisson
- * itself, with {@code μ = 0} exactly 0; the intake refuses {@code σ² < μ}). A trial then runs exactly
+ * itself, with {@code μ = 0} exactly 0; the intake refuses {@code σ² < μ}). Under a weekday profile each
+ * day's law is the flat one scaled by the day's multiplier {@code m} ({@link Products#dayDemand}): normal
+ * mean and deviation times {@code m}, Poisson rate times {@code m}, the negative binomial's mixed rate
+ * {@code Λ} times {@code m}. A trial then runs exactly
  * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts (the
  * scheduled ones, the same in every trial, then the order due), order review, final level. So with
  * constant demand (or normal with deviation 0) every trial equals {@link PolicyTrajectory} to the bit,
@@ -56,6 +59,9 @@ public final class MonteCarlo {
 	private final PoissonSampler poisson = new PoissonSampler();
 
 	private final NegativeBinomialSampler negativeBinomial = new NegativeBinomialSampler(this.random);
+
+	/** Poisson demand under a weekday profile: one prepared rate per weekday, Monday first. */
+	private final PoissonSampler[] weekdayPoisson = new PoissonSampler[7];
 
 	/** Per-trial state, indexed by trial: all trials advance one day together (see {@link #simulate}). */
 	private double[] level = new double[32];
@@ -159,7 +165,16 @@ public final class MonteCarlo {
 		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
-		if (mode == POISSON) {
+		if (mode == POISSON && products.hasProfiles()) {
+			for (int w = 0; w < 7; w++) {
+				if (this.weekdayPoisson[w] == null) {
+					this.weekdayPoisson[w] = new PoissonSampler();
+				}
+				// The same product as Products#dayDemand forms, so the mean is the deterministic day's to the bit.
+				this.weekdayPoisson[w].prepare(salesRate * products.weekdayMultiplier(i, w));
+			}
+		}
+		else if (mode == POISSON) {
 			this.poisson.prepare(salesRate);
 		}
 		if (mode == NEGATIVE_BINOMIAL) {
@@ -238,15 +253,20 @@ public final class MonteCarlo {
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
 	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
 			boolean keepPeriods, boolean keepDays) {
-		double salesRate = products.salesRate(i);
-		double salesStd = products.salesStd(i);
+		// Under a weekday profile the day's law is the flat one scaled by the day's multiplier m: the normal's
+		// mean and deviation times m, the Poisson's rate, the negative binomial's gamma rate (so its shape stays).
+		boolean profiled = products.hasProfiles();
+		double multiplier = profiled ? products.dayMultiplier(i, day) : 1;
+		double salesRate = profiled ? products.dayDemand(i, day) : products.salesRate(i);
+		double salesStd = profiled ? products.salesStd(i) * multiplier : products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
 		boolean reorder = this.reacting;
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
-		PoissonSampler poisson = this.poisson;
+		PoissonSampler poisson = (profiled && mode == POISSON)
+				? this.weekdayPoisson[Products.weekday((long) products.startDay(i) + day)] : this.poisson;
 		NegativeBinomialSampler negativeBinomial = this.negativeBinomial;
 		boolean poissonTable = poisson.tabulated();
 		long[] zigguratK = RandomStream.Ziggurat.K;
@@ -289,7 +309,7 @@ public final class MonteCarlo {
 			}
 			else if (mode == NEGATIVE_BINOMIAL) {
 				random.use(states[t], gamma);
-				demand = negativeBinomial.sample();
+				demand = negativeBinomial.sample(multiplier);
 				states[t] = random.state();
 			}
 			else {

@@ -52,7 +52,15 @@ final class NegativeBinomialSampler {
 
 	/** One deviate, from the stream's current state on. */
 	double sample() {
-		return this.poisson.sampleFresh(this.gamma.sample(), this.random);
+		return sample(1);
+	}
+
+	/**
+	 * One deviate of the law scaled to mean {@code multiplier x mean}: the mixed rate {@code Λ} times
+	 * {@code multiplier}, the shape kept (a weekday profile's day); 1 is the prepared law itself.
+	 */
+	double sample(double multiplier) {
+		return this.poisson.sampleFresh(multiplier * this.gamma.sample(), this.random);
 	}
 
 }
