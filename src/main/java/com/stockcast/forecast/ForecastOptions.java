@@ -37,6 +37,12 @@ record ForecastOptions(
 				+ "sales_rate; equal, it is the Poisson). Any but constant makes the answer probabilistic, with 1000 "
 				+ "trials unless trials says otherwise",
 				schema = @Schema(type = "string", allowableValues = { "constant", "normal", "poisson", "negative-binomial" }, defaultValue = "constant")) String demand,
+		@Parameter(name = "demand_profile", description = "flat (default): every day's demand is sales_rate; weekday: "
+				+ "sales_rate times the product's weekday multiplier of the day's date, learnt from the sales history "
+				+ "sent as the multipart part history (multipliers averaging 1, shrunk toward the portfolio's profile "
+				+ "when the product's history is short; the portfolio's for a product the history lacks). Every "
+				+ "forecast and view uses the day's demand so; needs a sales history",
+				schema = @Schema(type = "string", allowableValues = { "flat", "weekday" }, defaultValue = "flat")) @BindParam("demand_profile") String demandProfile,
 		@Parameter(description = "Monte Carlo trials per product; makes the answer probabilistic (percentiles "
 				+ "and stockout probabilities)", schema = @Schema(type = "integer", minimum = "1")) String trials,
 		@Parameter(description = "Seed of the random draws (default 0): the same seed gives the same answer "
@@ -187,12 +193,31 @@ record ForecastOptions(
 		return (model == null) ? defaults : defaults.withDemand(model);
 	}
 
+	/**
+	 * Whether every day's demand follows the product's weekday profile ({@code demand_profile=weekday}),
+	 * which is learnt from a sales history: a 400 naming the parameter when the request sends none.
+	 */
+	boolean weekdayProfile(boolean hasHistory) {
+		if (!given(this.demandProfile) || this.demandProfile.strip().equalsIgnoreCase("flat")) {
+			return false;
+		}
+		if (!this.demandProfile.strip().equalsIgnoreCase("weekday")) {
+			throw InvalidInputException.forParameter("demand_profile", this.demandProfile, "must be flat or weekday");
+		}
+		if (!hasHistory) {
+			throw InvalidInputException.forParameter("demand_profile", this.demandProfile,
+					"needs a sales history: send it as the multipart part history with the product list");
+		}
+		return true;
+	}
+
 	/** The scenario's parameters as given, for a job's settings and an idempotency fingerprint. */
 	Map<String, String> scenarioParameters() {
 		Map<String, String> values = new LinkedHashMap<>();
 		putGiven(values, "view", this.view);
 		putGiven(values, "policy", this.policy);
 		putGiven(values, "demand", this.demand);
+		putGiven(values, "demand_profile", this.demandProfile);
 		putGiven(values, "trials", this.trials);
 		putGiven(values, "seed", this.seed);
 		putGiven(values, "quantiles", this.quantiles);

@@ -88,6 +88,9 @@ final class ProductRules {
 		// since they are checked against it.
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
+			if (defaults.weekdayProfiles()) {
+				products.weekdayProfile(defaults.history().weekdayProfile(id));
+			}
 			if (orders != null && orders.target() != null) {
 				products.targetedOrderTerms(orders.terms());
 			}

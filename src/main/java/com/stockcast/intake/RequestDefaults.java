@@ -10,7 +10,8 @@ import com.stockcast.simulation.Demand;
  */
 public final class RequestDefaults {
 
-	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null, Demand.CONSTANT);
+	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null, Demand.CONSTANT,
+			false);
 
 	private final String[] texts;
 
@@ -19,10 +20,14 @@ public final class RequestDefaults {
 	/** The forecast's demand model, which may ask more of a row's rates ({@link Demand#admits}). */
 	private final Demand demand;
 
-	private RequestDefaults(String[] texts, SalesRates history, Demand demand) {
+	/** Whether every product takes its weekday profile from {@link #history} ({@code demand_profile=weekday}). */
+	private final boolean weekdayProfiles;
+
+	private RequestDefaults(String[] texts, SalesRates history, Demand demand, boolean weekdayProfiles) {
 		this.texts = texts;
 		this.history = history;
 		this.demand = demand;
+		this.weekdayProfiles = weekdayProfiles;
 	}
 
 	/**
@@ -30,12 +35,27 @@ public final class RequestDefaults {
 	 * product's mean daily sales, and unless it gives one, the standard deviation as its {@code sales_std}.
 	 */
 	public RequestDefaults withHistory(SalesRates history) {
-		return new RequestDefaults(this.texts, history, this.demand);
+		return new RequestDefaults(this.texts, history, this.demand, this.weekdayProfiles);
 	}
 
 	/** These defaults for a forecast under {@code demand}: each row's rates must be ones it {@link Demand#admits}. */
 	public RequestDefaults withDemand(Demand demand) {
-		return new RequestDefaults(this.texts, this.history, demand);
+		return new RequestDefaults(this.texts, this.history, demand, this.weekdayProfiles);
+	}
+
+	/**
+	 * These defaults, each product taking its weekday profile from the sales history (the portfolio's when
+	 * the history lacks it): only with a history, which the caller has checked.
+	 */
+	public RequestDefaults withWeekdayProfiles() {
+		if (this.history == null) {
+			throw new IllegalStateException("weekday profiles are learnt from a sales history");
+		}
+		return new RequestDefaults(this.texts, this.history, this.demand, true);
+	}
+
+	boolean weekdayProfiles() {
+		return this.weekdayProfiles;
 	}
 
 	Demand demand() {
@@ -65,7 +85,7 @@ public final class RequestDefaults {
 				texts[field.ordinal()] = value.strip();
 			}
 		});
-		return new RequestDefaults(texts, null, Demand.CONSTANT);
+		return new RequestDefaults(texts, null, Demand.CONSTANT, false);
 	}
 
 	/** The defaults given, by column name, in column order. */
