@@ -108,14 +108,34 @@ class WeekdayProfileApiTest {
 	}
 
 	@Test
+	void aNegativeBinomialForecastAsAJobIsTheSynchronousAnswer() {
+		String products = """
+				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate,sales_std
+				A,2024-01-01,50,0,30,4,3
+				B,2024-01-03,30,1,20,2.5,2
+				""";
+		String query = "?demand=negative-binomial&trials=300&seed=4&view=summary";
+		HttpResponse<String> accepted = post(query, products, null, "text/csv", "Prefer", "respond-async");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+		String location = accepted.headers().firstValue("Location").orElseThrow();
+		TestHttp api = TestHttp.on(this.port);
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> TestHttp.json(api.get(location)).get("status").asString(), status -> status.equals("succeeded"));
+		assertThat(api.get(location + "/summary", "Accept", "text/csv").body())
+			.isEqualTo(post(query, products, null, "text/csv").body());
+	}
+
+	@Test
 	void aProfiledForecastAsAJobIsTheSynchronousAnswer() {
 		String products = """
-				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate
-				A,2024-01-01,50,0,7,
-				B,2024-01-03,30,1,20,2.5
+				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_rate,sales_std
+				A,2024-01-01,50,0,7,,
+				B,2024-01-03,30,1,20,2.5,2
 				""";
+		// A's history varies more than its mean (4 and 11 around 6), so the negative binomial takes it too.
 		for (String query : new String[] { "?demand_profile=weekday&view=summary",
-				"?demand_profile=weekday&demand=poisson&trials=200&seed=9&view=summary" }) {
+				"?demand_profile=weekday&demand=poisson&trials=200&seed=9&view=summary",
+				"?demand_profile=weekday&demand=negative-binomial&trials=200&seed=9&view=summary" }) {
 			HttpResponse<String> accepted = post(query, products, HISTORY, "text/csv", "Prefer", "respond-async");
 			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 			String location = accepted.headers().firstValue("Location").orElseThrow();
