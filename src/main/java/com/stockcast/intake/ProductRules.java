@@ -74,7 +74,10 @@ final class ProductRules {
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
 		// Orders lift the level at most their policy's reach (OrderRules#reach); a normal draw is within 40 deviations.
 		double reach = (orders == null) ? 0 : OrderRules.reach(orders.terms());
-		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + reach)) {
+		// A weekday profile raises a day's demand and deviation at most by its largest multiplier (at most 7).
+		double[] profile = defaults.weekdayProfiles() ? defaults.history().weekdayProfile(id) : null;
+		double peak = (profile == null) ? 1 : java.util.Arrays.stream(profile).max().orElse(1);
+		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * peak * (sales + restocking + 40.0 * salesStd) + reach)) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
 					? BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
@@ -88,8 +91,8 @@ final class ProductRules {
 		// since they are checked against it.
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
-			if (defaults.weekdayProfiles()) {
-				products.weekdayProfile(defaults.history().weekdayProfile(id));
+			if (profile != null) {
+				products.weekdayProfile(profile);
 			}
 			if (orders != null && orders.target() != null) {
 				products.targetedOrderTerms(orders.terms());
