@@ -54,7 +54,7 @@ class ApiSchemas {
 			@Schema(name = "restocking_rate", description = "Units received per day, >= 0", minimum = "0", example = "8", requiredMode = RequiredMode.REQUIRED) double restockingRate,
 			@Schema(name = "duration_days", description = "Projection length, 1..stockcast.limits.max-duration-days", minimum = "1", example = "30", requiredMode = RequiredMode.REQUIRED) int durationDays,
 			@Schema(name = "forecast_frequency", description = "Days per output row, >= 1; default 1", minimum = "1", example = "1") Integer forecastFrequency,
-			@Schema(name = "sales_std", description = "Standard deviation of a day's demand (demand=normal), >= 0; default 0", minimum = "0") Double salesStd,
+			@Schema(name = "sales_std", description = "Standard deviation of a day's demand (demand=normal or negative-binomial), >= 0; default 0", minimum = "0") Double salesStd,
 			@Schema(name = "reorder_point", description = "Reorder policy: order when stock on hand plus on order is at or below this") Double reorderPoint,
 			@Schema(name = "order_quantity", description = "Reorder policy: units per lot, > 0; orders are whole lots") Double orderQuantity,
 			@Schema(name = "lead_time_days", description = "Reorder policy: days from order to receipt, 0..duration_days", minimum = "0") Integer leadTimeDays,
@@ -95,7 +95,7 @@ class ApiSchemas {
 	@Schema(name = "ForecastRow", description = "A period's projection (view=rows); CSV has the same columns in this "
 			+ "order. Deterministic forecasts report inventory_level, sales and restocking; policy=lost-sales adds "
 			+ "unmet_demand, a reorder policy orders_placed and orders_received, scheduled receipts a receipts column, "
-			+ "each days_of_cover; a probabilistic forecast (demand=normal|poisson or trials=N) reports percentiles and a "
+			+ "each days_of_cover; a probabilistic forecast (demand=normal|poisson|negative-binomial or trials=N) reports percentiles and a "
 			+ "stockout probability instead. With quantiles=0.05,0.5,0.95 the inventory_p10/_p50/_p90 properties are "
 			+ "replaced by one inventory_qXX property per quantile (inventory_q05, inventory_q50, inventory_q95; the rule "
 			+ "is the quantiles parameter's), additional properties not listed here")

@@ -34,6 +34,7 @@ import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.InvalidInputException;
 import com.stockcast.intake.ProductListReader;
+import com.stockcast.intake.RequestDefaults;
 import com.stockcast.jobs.ForecastJobs;
 import com.stockcast.jobs.JobResources;
 import com.stockcast.jobs.JobView;
@@ -157,7 +158,7 @@ class ForecastController {
 		Fingerprint fingerprint = fingerprint("application/json", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
 		respond(options, request, response, owner, fingerprint, () -> this.reader.readJson(body,
-				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), defaults(options)));
 	}
 
 	@Operation(hidden = true) // described with the JSON operation: one path, one operation
@@ -167,7 +168,7 @@ class ForecastController {
 		Fingerprint fingerprint = fingerprint("text/csv", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
 		respond(options, request, response, owner, fingerprint, () -> this.reader.readCsv(body,
-				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), options.defaults()));
+				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), defaults(options)));
 	}
 
 	@Operation(hidden = true)
@@ -195,8 +196,7 @@ class ForecastController {
 			}
 		}
 		respond(options, request, response, owner, fingerprint, () -> this.reader.readUpload(file, receipts,
-				(history == null) ? options.defaults()
-						: options.defaults().withHistory(HistoryRates.of(this.histories.readUpload(history)))));
+				(history == null) ? defaults(options) : withHistory(options, history)));
 	}
 
 	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
@@ -232,6 +232,19 @@ class ForecastController {
 		}
 		this.jobResources.accepted(
 				this.jobs.submit(owner, products, options.defaults().asMap(), scenario, key, fingerprint.hex()), response);
+	}
+
+	/** The request's defaults without a sales history, which demand_profile=weekday needs. */
+	private static RequestDefaults defaults(ForecastOptions options) {
+		options.weekdayProfile(false);
+		return options.defaults();
+	}
+
+	/** The request's defaults with the sales history's rates, and its weekday profiles when asked for. */
+	private RequestDefaults withHistory(ForecastOptions options, MultipartFile history) {
+		boolean weekday = options.weekdayProfile(true);
+		RequestDefaults defaults = options.defaults().withHistory(HistoryRates.of(this.histories.readUpload(history)));
+		return weekday ? defaults.withWeekdayProfiles() : defaults;
 	}
 
 	/** A digest of the request where an idempotency key will be checked against it; none otherwise. */

@@ -32,9 +32,17 @@ record ForecastOptions(
 				+ "lost-sales: a day sells at most the stock on hand, the rest is reported as unmet demand",
 				schema = @Schema(type = "string", allowableValues = { "backorder", "lost-sales" }, defaultValue = "backorder")) String policy,
 		@Parameter(description = "Daily demand for the probabilistic forecast: constant (sales_rate every day), "
-				+ "normal (mean sales_rate, deviation sales_std, negative draws sell 0) or poisson (mean sales_rate). "
-				+ "normal and poisson make the answer probabilistic, with 1000 trials unless trials says otherwise",
-				schema = @Schema(type = "string", allowableValues = { "constant", "normal", "poisson" }, defaultValue = "constant")) String demand,
+				+ "normal (mean sales_rate, deviation sales_std, negative draws sell 0), poisson (mean sales_rate) or "
+				+ "negative-binomial (whole units, mean sales_rate, deviation sales_std: sales_std² must be at least "
+				+ "sales_rate; equal, it is the Poisson). Any but constant makes the answer probabilistic, with 1000 "
+				+ "trials unless trials says otherwise",
+				schema = @Schema(type = "string", allowableValues = { "constant", "normal", "poisson", "negative-binomial" }, defaultValue = "constant")) String demand,
+		@Parameter(name = "demand_profile", description = "flat (default): every day's demand is sales_rate; weekday: "
+				+ "sales_rate times the product's weekday multiplier of the day's date, learnt from the sales history "
+				+ "sent as the multipart part history (multipliers averaging 1, shrunk toward the portfolio's profile "
+				+ "when the product's history is short; the portfolio's for a product the history lacks). Every "
+				+ "forecast and view uses the day's demand so; needs a sales history",
+				schema = @Schema(type = "string", allowableValues = { "flat", "weekday" }, defaultValue = "flat")) @BindParam("demand_profile") String demandProfile,
 		@Parameter(description = "Monte Carlo trials per product; makes the answer probabilistic (percentiles "
 				+ "and stockout probabilities)", schema = @Schema(type = "integer", minimum = "1")) String trials,
 		@Parameter(description = "Seed of the random draws (default 0): the same seed gives the same answer "
@@ -51,7 +59,7 @@ record ForecastOptions(
 		@Parameter(name = "restocking_rate", description = "Default units received per day", schema = @Schema(type = "number", minimum = "0")) @BindParam("restocking_rate") String restockingRate,
 		@Parameter(name = "duration_days", description = "Default projection length in days", schema = @Schema(type = "integer", minimum = "1")) @BindParam("duration_days") String durationDays,
 		@Parameter(name = "forecast_frequency", description = "Default days per output row", schema = @Schema(type = "integer", minimum = "1")) @BindParam("forecast_frequency") String forecastFrequency,
-		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal)", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_std") String salesStd,
+		@Parameter(name = "sales_std", description = "Default standard deviation of a day's demand (demand=normal or negative-binomial)", schema = @Schema(type = "number", minimum = "0")) @BindParam("sales_std") String salesStd,
 		@Parameter(name = "reorder_point", description = "Default reorder point: an order is placed when stock on hand plus on order falls to it", schema = @Schema(type = "number")) @BindParam("reorder_point") String reorderPoint,
 		@Parameter(name = "order_quantity", description = "Default units per order (orders are whole multiples of it)", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0")) @BindParam("order_quantity") String orderQuantity,
 		@Parameter(name = "lead_time_days", description = "Default days from placing an order to receiving it", schema = @Schema(type = "integer", minimum = "0")) @BindParam("lead_time_days") String leadTimeDays,
@@ -124,7 +132,7 @@ record ForecastOptions(
 		if (given(this.demand)) {
 			model = Demand.parse(this.demand);
 			if (model == null) {
-				throw InvalidInputException.forParameter("demand", this.demand, "must be constant, normal or poisson");
+				throw InvalidInputException.forParameter("demand", this.demand, "must be constant, normal, poisson or negative-binomial");
 			}
 		}
 		int trialCount = (model == Demand.CONSTANT) ? 0 : DEFAULT_TRIALS;
@@ -145,7 +153,7 @@ record ForecastOptions(
 			}
 			if (trialCount == 0) {
 				throw InvalidInputException.forParameter("seed", this.seed,
-						"only applies to a probabilistic forecast (give trials, or demand=normal or poisson)");
+						"only applies to a probabilistic forecast (give trials, or a random demand)");
 			}
 		}
 		Quantiles reported = Quantiles.PERCENTILES;
@@ -159,7 +167,7 @@ record ForecastOptions(
 			}
 			if (trialCount == 0) {
 				throw InvalidInputException.forParameter("quantiles", this.quantiles,
-						"only applies to a probabilistic forecast (give trials, or demand=normal or poisson)");
+						"only applies to a probabilistic forecast (give trials, or a random demand)");
 			}
 		}
 		return new Scenario(salesPolicy, model, trialCount, seedValue, reported);
@@ -178,8 +186,29 @@ record ForecastOptions(
 		return text != null && !text.isBlank();
 	}
 
+	/** The request-level column values, checked against the demand model asked for (a bad one is the scenario's error). */
 	RequestDefaults defaults() {
-		return RequestDefaults.fromParameters(columns());
+		Demand model = given(this.demand) ? Demand.parse(this.demand) : null;
+		RequestDefaults defaults = RequestDefaults.fromParameters(columns());
+		return (model == null) ? defaults : defaults.withDemand(model);
+	}
+
+	/**
+	 * Whether every day's demand follows the product's weekday profile ({@code demand_profile=weekday}),
+	 * which is learnt from a sales history: a 400 naming the parameter when the request sends none.
+	 */
+	boolean weekdayProfile(boolean hasHistory) {
+		if (!given(this.demandProfile) || this.demandProfile.strip().equalsIgnoreCase("flat")) {
+			return false;
+		}
+		if (!this.demandProfile.strip().equalsIgnoreCase("weekday")) {
+			throw InvalidInputException.forParameter("demand_profile", this.demandProfile, "must be flat or weekday");
+		}
+		if (!hasHistory) {
+			throw InvalidInputException.forParameter("demand_profile", this.demandProfile,
+					"needs a sales history: send it as the multipart part history with the product list");
+		}
+		return true;
 	}
 
 	/** The scenario's parameters as given, for a job's settings and an idempotency fingerprint. */
@@ -188,6 +217,7 @@ record ForecastOptions(
 		putGiven(values, "view", this.view);
 		putGiven(values, "policy", this.policy);
 		putGiven(values, "demand", this.demand);
+		putGiven(values, "demand_profile", this.demandProfile);
 		putGiven(values, "trials", this.trials);
 		putGiven(values, "seed", this.seed);
 		putGiven(values, "quantiles", this.quantiles);

@@ -5,7 +5,7 @@ import com.stockcast.intake.SalesRates;
 
 /**
  * A sales history as the product list reads it: each product's mean daily sales and their
- * standard deviation, by the same arithmetic as {@code POST /sales-statistics}.
+ * standard deviation, by the same arithmetic as {@code POST /sales-statistics}, and its weekday profile.
  */
 public final class HistoryRates implements SalesRates {
 
@@ -16,6 +16,8 @@ public final class HistoryRates implements SalesRates {
 	private int lastSku = -1;
 
 	private SkuStatistics last;
+
+	private WeekdayProfiles profiles;
 
 	private HistoryRates(SalesHistory history) {
 		this.history = history;
@@ -36,6 +38,16 @@ public final class HistoryRates implements SalesRates {
 	public double std(String productId) {
 		SkuStatistics of = statisticsOf(productId);
 		return (of == null) ? Double.NaN : of.std();
+	}
+
+	@Override
+	public double[] weekdayProfile(String productId) {
+		// Learnt on first use: a forecast without demand_profile=weekday never pays for the pass over the history.
+		if (this.profiles == null) {
+			this.profiles = WeekdayProfiles.of(this.history);
+		}
+		int sku = (productId == null) ? -1 : this.history.indexOf(productId);
+		return (sku < 0) ? this.profiles.portfolio() : this.profiles.of(sku);
 	}
 
 	/** The product's statistics; the last ones are kept, as a row asks for its mean and then its deviation. */

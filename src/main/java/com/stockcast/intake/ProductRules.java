@@ -3,6 +3,7 @@ package com.stockcast.intake;
 import java.math.BigDecimal;
 
 import com.stockcast.intake.Violation.Location;
+import com.stockcast.simulation.Demand;
 import com.stockcast.simulation.Products;
 
 /**
@@ -57,6 +58,9 @@ final class ProductRules {
 		double salesStd = given(values, Field.SALES_STD, defaults)
 				? number(values, Field.SALES_STD, true, defaults, log)
 				: fromHistory ? historyStd(id, defaults.history()) : 0;
+		if (log.count() == errorsBefore) {
+			demandRates(values, defaults, sales, salesStd, log);
+		}
 		OrderRules.Resolved orders = this.orderRules.apply(values, defaults, duration, sales, salesStd, restocking, log);
 		if (log.count() > errorsBefore) {
 			log.rowFailed();
@@ -70,7 +74,10 @@ final class ProductRules {
 		// Bounds every level and period sum the simulation can reach: none may overflow to infinity.
 		// Orders lift the level at most their policy's reach (OrderRules#reach); a normal draw is within 40 deviations.
 		double reach = (orders == null) ? 0 : OrderRules.reach(orders.terms());
-		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * (sales + restocking + 40.0 * salesStd) + reach)) {
+		// A weekday profile raises a day's demand and deviation at most by its largest multiplier (at most 7).
+		double[] profile = defaults.weekdayProfiles() ? defaults.history().weekdayProfile(id) : null;
+		double peak = (profile == null) ? 1 : java.util.Arrays.stream(profile).max().orElse(1);
+		if (!Double.isFinite(Math.abs(inventory) + 2.0 * duration * peak * (sales + restocking + 40.0 * salesStd) + reach)) {
 			// A plain decimal kept no text; its shortest plain form is the text less any redundant zeros.
 			String given = values.isParsed(Field.INITIAL_INVENTORY)
 					? BigDecimal.valueOf(inventory).stripTrailingZeros().toPlainString()
@@ -84,6 +91,9 @@ final class ProductRules {
 		// since they are checked against it.
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
+			if (profile != null) {
+				products.weekdayProfile(profile);
+			}
 			if (orders != null && orders.target() != null) {
 				products.targetedOrderTerms(orders.terms());
 			}
@@ -113,6 +123,27 @@ final class ProductRules {
 				OrderRules.checkDefault(field, text, log);
 			case PRODUCT_ID -> log.add(at, field, text, "cannot have a request-level default");
 		}
+	}
+
+	/**
+	 * The row's rates against the forecast's demand model: the negative binomial needs a variance of at
+	 * least the mean (docs/forecast-contract.md#demand). Reported on {@code sales_std}, given or learnt
+	 * from the history, since that is the value to raise.
+	 */
+	private static void demandRates(FieldValues values, RequestDefaults defaults, double sales, double salesStd,
+			ViolationLog log) {
+		Demand demand = defaults.demand();
+		if (demand.admits(sales, salesStd) && Double.isFinite(salesStd * salesStd)) {
+			return;
+		}
+		String given = given(values, Field.SALES_STD, defaults) ? (values.isParsed(Field.SALES_STD)
+				? BigDecimal.valueOf(salesStd).stripTrailingZeros().toPlainString()
+				: value(values, Field.SALES_STD, defaults)) : Double.toString(salesStd);
+		log.add(values.at(), Field.SALES_STD, given, Double.isFinite(salesStd * salesStd)
+				? "must be at least the square root of sales_rate (" + sales + ") under demand=" + demand.tag()
+						+ ": its variance cannot be below the Poisson's, the mean" + (given(values, Field.SALES_STD, defaults)
+								? "" : " (learnt from the sales history)")
+				: "is too large to square under demand=" + demand.tag());
 	}
 
 	/** The product's mean daily sales in the history; reported when the history has no day of it. */

@@ -2,21 +2,32 @@ package com.stockcast.intake;
 
 import java.util.Map;
 
+import com.stockcast.simulation.Demand;
+
 /**
  * Request-level values for fields every row shares (for example {@code ?duration_days=90}), used
  * where a row gives none. Keys are the input column names.
  */
 public final class RequestDefaults {
 
-	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null);
+	private static final RequestDefaults NONE = new RequestDefaults(new String[Field.ALL.length], null, Demand.CONSTANT,
+			false);
 
 	private final String[] texts;
 
 	private final SalesRates history;
 
-	private RequestDefaults(String[] texts, SalesRates history) {
+	/** The forecast's demand model, which may ask more of a row's rates ({@link Demand#admits}). */
+	private final Demand demand;
+
+	/** Whether every product takes its weekday profile from {@link #history} ({@code demand_profile=weekday}). */
+	private final boolean weekdayProfiles;
+
+	private RequestDefaults(String[] texts, SalesRates history, Demand demand, boolean weekdayProfiles) {
 		this.texts = texts;
 		this.history = history;
+		this.demand = demand;
+		this.weekdayProfiles = weekdayProfiles;
 	}
 
 	/**
@@ -24,7 +35,31 @@ public final class RequestDefaults {
 	 * product's mean daily sales, and unless it gives one, the standard deviation as its {@code sales_std}.
 	 */
 	public RequestDefaults withHistory(SalesRates history) {
-		return new RequestDefaults(this.texts, history);
+		return new RequestDefaults(this.texts, history, this.demand, this.weekdayProfiles);
+	}
+
+	/** These defaults for a forecast under {@code demand}: each row's rates must be ones it {@link Demand#admits}. */
+	public RequestDefaults withDemand(Demand demand) {
+		return new RequestDefaults(this.texts, this.history, demand, this.weekdayProfiles);
+	}
+
+	/**
+	 * These defaults, each product taking its weekday profile from the sales history (the portfolio's when
+	 * the history lacks it): only with a history, which the caller has checked.
+	 */
+	public RequestDefaults withWeekdayProfiles() {
+		if (this.history == null) {
+			throw new IllegalStateException("weekday profiles are learnt from a sales history");
+		}
+		return new RequestDefaults(this.texts, this.history, this.demand, true);
+	}
+
+	boolean weekdayProfiles() {
+		return this.weekdayProfiles;
+	}
+
+	Demand demand() {
+		return this.demand;
 	}
 
 	/** The sales history rows fall back on, or {@code null}. */
@@ -50,7 +85,7 @@ public final class RequestDefaults {
 				texts[field.ordinal()] = value.strip();
 			}
 		});
-		return new RequestDefaults(texts, null);
+		return new RequestDefaults(texts, null, Demand.CONSTANT, false);
 	}
 
 	/** The defaults given, by column name, in column order. */

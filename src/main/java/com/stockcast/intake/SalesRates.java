@@ -12,4 +12,10 @@ public interface SalesRates {
 	/** The sample standard deviation of a day's units; NaN when the history has fewer than two days. */
 	double std(String productId);
 
+	/**
+	 * The product's weekday profile, seven multipliers Monday first averaging 1
+	 * (docs/forecast-contract.md#weekday-profile); the portfolio's when the history does not hold it.
+	 */
+	double[] weekdayProfile(String productId);
+
 }

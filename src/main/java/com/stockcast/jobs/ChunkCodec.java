@@ -16,13 +16,15 @@ import com.stockcast.simulation.Products;
  * The stored form of a chunk's products: a compact binary record per product, in input order.
  * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
  * scheduled receipts (its receipt days and their units); version 4 adds a flag for the receipts input
- * and each order policy's terms (docs/forecast-contract.md#planned-orders). A chunk is written in the
- * oldest version that holds it (2 without receipts or other terms than the plain reorder point, 3
- * with receipts), so that a replica not yet updated can take it; every older version still reads.
+ * and each order policy's terms (docs/forecast-contract.md#planned-orders); version 5 is version 4 with
+ * each product's weekday profile, seven multipliers Monday first, after its record
+ * (docs/forecast-contract.md#weekday-profile). A chunk is written in the oldest version that holds it
+ * (2 without receipts or other terms than the plain reorder point, 3 with receipts, 5 only with
+ * profiles), so that a replica not yet updated can take it; every older version still reads.
  */
 final class ChunkCodec {
 
-	private static final int VERSION = 4;
+	private static final int VERSION = 5;
 
 	private ChunkCodec() {
 	}
@@ -31,10 +33,11 @@ final class ChunkCodec {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 56);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
-			boolean terms = !plainTerms(products, from, to);
-			int version = terms ? 4 : receipts ? 3 : 2;
+			boolean profiles = products.hasProfiles();
+			boolean terms = profiles || !plainTerms(products, from, to);
+			int version = profiles ? 5 : terms ? 4 : receipts ? 3 : 2;
 			out.writeByte(version);
-			if (version == 4) {
+			if (version >= 4) {
 				out.writeBoolean(receipts);
 			}
 			out.writeInt(to - from);
@@ -67,6 +70,11 @@ final class ChunkCodec {
 						out.writeDouble(products.receiptUnits(r));
 					}
 				}
+				if (profiles) {
+					for (int w = 0; w < 7; w++) {
+						out.writeDouble(products.weekdayMultiplier(i, w));
+					}
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -85,6 +93,7 @@ final class ChunkCodec {
 			int count = in.readInt();
 			Products.Builder products = Products.builder();
 			Receipts receipts = new Receipts();
+			double[] profile = new double[7];
 			for (int i = 0; i < count; i++) {
 				products.add(in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt(),
 						in.readInt());
@@ -112,6 +121,12 @@ final class ChunkCodec {
 					for (int r = 0; r < days; r++) {
 						receipts.add(i, in.readInt(), in.readDouble());
 					}
+				}
+				if (version >= 5) {
+					for (int w = 0; w < 7; w++) {
+						profile[w] = in.readDouble();
+					}
+					products.weekdayProfile(profile);
 				}
 			}
 			return receiptsInput ? receipts.to(products.build()) : products.build();

@@ -1,7 +1,8 @@
 package com.stockcast.simulation;
 
 /**
- * One product's end-of-day level projected without a new order, one day at a time: {@code - sales_rate},
+ * One product's end-of-day level projected without a new order, one day at a time: {@code -} the day's
+ * demand ({@link Products#dayDemand}: {@code sales_rate}, times the weekday profile's multiplier when given),
  * {@code + restocking_rate}, {@code +} the day's scheduled receipt, {@code +} the planned order due
  * that day, in that order and under backorders whatever the sales policy (a plan covers the demand).
  * Order-up-to projects the window its order protects with it, and the exceptions the stock without
@@ -13,7 +14,9 @@ final class LevelWithoutOrder {
 	private final OrderBook orders;
 
 	private Products products;
+	private int product;
 	private double salesRate;
+	private boolean profiled;
 	private double restockingRate;
 	private int receiptsEnd;
 
@@ -29,7 +32,9 @@ final class LevelWithoutOrder {
 	/** Sets the product the next projections are of. */
 	void of(Products products, int i) {
 		this.products = products;
+		this.product = i;
 		this.salesRate = products.salesRate(i);
+		this.profiled = products.hasProfiles();
 		this.restockingRate = products.restockingRate(i);
 		this.receiptsEnd = products.receiptsEnd(i);
 	}
@@ -51,7 +56,8 @@ final class LevelWithoutOrder {
 	 */
 	double next(int day, double level) {
 		double p = level;
-		p -= this.salesRate;
+		// Without profiles the day's demand is sales_rate itself; the flag keeps the default off the call.
+		p -= this.profiled ? this.products.dayDemand(this.product, day) : this.salesRate;
 		p += this.restockingRate;
 		int r = this.receipt;
 		if (r < this.receiptsEnd && this.products.receiptDay(r) == day) {

@@ -11,7 +11,13 @@ import java.util.Arrays;
  * <p><b>Demand.</b> Day {@code d}'s demand {@code D_d}: {@link Demand#CONSTANT}: {@code sales_rate};
  * {@link Demand#NORMAL}: {@code max(0, sales_rate + sales_std * Z)}, {@code Z} standard normal
  * (with {@code sales_std == 0} exactly {@code sales_rate}, no draw); {@link Demand#POISSON}: Poisson
- * with mean {@code sales_rate} ({@code sales_std} is ignored). A trial then runs exactly
+ * with mean {@code sales_rate} ({@code sales_std} is ignored); {@link Demand#NEGATIVE_BINOMIAL}: the
+ * gamma-Poisson mixture, {@code Λ ~ Gamma(shape r = μ²/(σ²-μ), scale (σ²-μ)/μ)} then Poisson({@code Λ}),
+ * of mean {@code μ = sales_rate} and variance {@code σ² = sales_std²} (with {@code σ² = μ} the Poisson
+ * itself, with {@code μ = 0} exactly 0; the intake refuses {@code σ² < μ}). Under a weekday profile each
+ * day's law is the flat one scaled by the day's multiplier {@code m} ({@link Products#dayDemand}): normal
+ * mean and deviation times {@code m}, Poisson rate times {@code m}, the negative binomial's mixed rate
+ * {@code Λ} times {@code m}. A trial then runs exactly
  * {@link PolicyTrajectory}'s day: sales under the policy, the restocking stream, receipts (the
  * scheduled ones, the same in every trial, then the order due), order review, final level. So with
  * constant demand (or normal with deviation 0) every trial equals {@link PolicyTrajectory} to the bit,
@@ -31,7 +37,8 @@ import java.util.Arrays;
  * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
  * product's answer therefore depends neither on the other products, nor on the thread, the
  * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
- * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
+ * inversion table or PTRS (see {@link PoissonSampler}), negative binomial ones from
+ * {@link NegativeBinomialSampler}; all are exact in distribution.
  *
  * <p><b>Quantiles</b> are nearest-rank: the {@code q}-quantile of {@code T} trial values is
  * {@code x_(ceil(q*T))} of the values sorted ascending, for the scenario's {@link Quantiles} (by
@@ -50,6 +57,11 @@ public final class MonteCarlo {
 	private final RandomStream random = new RandomStream();
 
 	private final PoissonSampler poisson = new PoissonSampler();
+
+	private final NegativeBinomialSampler negativeBinomial = new NegativeBinomialSampler(this.random);
+
+	/** Poisson demand under a weekday profile: one prepared rate per weekday, Monday first. */
+	private final PoissonSampler[] weekdayPoisson = new PoissonSampler[7];
 
 	/** Per-trial state, indexed by trial: all trials advance one day together (see {@link #simulate}). */
 	private double[] level = new double[32];
@@ -153,8 +165,20 @@ public final class MonteCarlo {
 		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
-		if (mode == POISSON) {
+		if (mode == POISSON && products.hasProfiles()) {
+			for (int w = 0; w < 7; w++) {
+				if (this.weekdayPoisson[w] == null) {
+					this.weekdayPoisson[w] = new PoissonSampler();
+				}
+				// The same product as Products#dayDemand forms, so the mean is the deterministic day's to the bit.
+				this.weekdayPoisson[w].prepare(salesRate * products.weekdayMultiplier(i, w));
+			}
+		}
+		else if (mode == POISSON) {
 			this.poisson.prepare(salesRate);
+		}
+		if (mode == NEGATIVE_BINOMIAL) {
+			this.negativeBinomial.prepare(salesRate, products.salesStd(i));
 		}
 		long gamma = RandomStream.gamma(scenario.seed(), position);
 		long seed = scenario.seed();
@@ -194,12 +218,26 @@ public final class MonteCarlo {
 
 	private static final int POISSON = 2;
 
+	private static final int NEGATIVE_BINOMIAL = 3;
+
 	private static int demandMode(Demand demand, double salesRate, double salesStd) {
 		switch (demand) {
 			case NORMAL:
 				return (salesStd == 0) ? CONSTANT : NORMAL;
 			case POISSON:
 				return (salesRate == 0) ? CONSTANT : POISSON;
+			case NEGATIVE_BINOMIAL:
+				if (salesRate == 0) {
+					return CONSTANT;
+				}
+				if (NegativeBinomialSampler.proper(salesRate, salesStd)) {
+					return NEGATIVE_BINOMIAL;
+				}
+				// Variance equal to the mean is the negative binomial's Poisson limit; below it the intake refused
+				// the row (Demand#admits), so only a product built past the intake lands there, as a Poisson.
+				// A shape that underflows to 0 (a vanishing mean, a huge deviation) is no gamma the sampler takes:
+				// such a product is drawn as its mean, constant.
+				return (salesStd * salesStd <= salesRate) ? POISSON : CONSTANT;
 			default:
 				return CONSTANT;
 		}
@@ -215,15 +253,21 @@ public final class MonteCarlo {
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
 	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
 			boolean keepPeriods, boolean keepDays) {
-		double salesRate = products.salesRate(i);
-		double salesStd = products.salesStd(i);
+		// Under a weekday profile the day's law is the flat one scaled by the day's multiplier m: the normal's
+		// mean and deviation times m, the Poisson's rate, the negative binomial's gamma rate (so its shape stays).
+		boolean profiled = products.hasProfiles();
+		double multiplier = profiled ? products.dayMultiplier(i, day) : 1;
+		double salesRate = profiled ? products.dayDemand(i, day) : products.salesRate(i);
+		double salesStd = profiled ? products.salesStd(i) * multiplier : products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
 		boolean reorder = this.reacting;
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
 		RandomStream random = this.random;
-		PoissonSampler poisson = this.poisson;
+		PoissonSampler poisson = (profiled && mode == POISSON)
+				? this.weekdayPoisson[Products.weekday((long) products.startDay(i) + day)] : this.poisson;
+		NegativeBinomialSampler negativeBinomial = this.negativeBinomial;
 		boolean poissonTable = poisson.tabulated();
 		long[] zigguratK = RandomStream.Ziggurat.K;
 		double[] zigguratW = RandomStream.Ziggurat.W;
@@ -262,6 +306,11 @@ public final class MonteCarlo {
 			double demand;
 			if (mode == CONSTANT) {
 				demand = salesRate;
+			}
+			else if (mode == NEGATIVE_BINOMIAL) {
+				random.use(states[t], gamma);
+				demand = negativeBinomial.sample(multiplier);
+				states[t] = random.state();
 			}
 			else {
 				// SplitMix64 inline (RandomStream's nextLong), so the hot path keeps the state in a register.

@@ -59,13 +59,17 @@ final class PoissonSampler {
 			prepareTable(rate);
 		}
 		else {
-			double slam = Math.sqrt(rate);
-			this.logRate = Math.log(rate);
-			this.b = 0.931 + 2.53 * slam;
-			this.a = -0.059 + 0.02483 * this.b;
-			this.logInverseAlpha = Math.log(1.1239 + 1.1328 / (this.b - 3.4));
-			this.vr = 0.9277 - 3.6224 / (this.b - 2);
+			preparePtrs(rate);
 		}
+	}
+
+	private void preparePtrs(double rate) {
+		double slam = Math.sqrt(rate);
+		this.logRate = Math.log(rate);
+		this.b = 0.931 + 2.53 * slam;
+		this.a = -0.059 + 0.02483 * this.b;
+		this.logInverseAlpha = Math.log(1.1239 + 1.1328 / (this.b - 3.4));
+		this.vr = 0.9277 - 3.6224 / (this.b - 2);
 	}
 
 	private void prepareTable(double rate) {
@@ -135,6 +139,38 @@ final class PoissonSampler {
 		}
 		return k;
 	}
+
+	/**
+	 * One deviate of a rate drawn afresh each time (the gamma-mixed rate of the negative binomial), so
+	 * nothing is tabulated: below {@value #PTRS_LEAST} sequential inversion from {@code p(0)} (one uniform,
+	 * about {@code rate + 1} steps), above PTRS (valid from 10, Hörmann 1993) after its few constants.
+	 * Leaves {@link #prepare}'s rate to the next call of it: the sampler then holds the last fresh rate.
+	 */
+	double sampleFresh(double rate, RandomStream random) {
+		if (rate == 0) {
+			return 0;
+		}
+		if (rate < PTRS_LEAST) {
+			double u = random.nextDouble();
+			double p = Math.exp(-rate);
+			double f = p;
+			int k = 0;
+			// p reaches 0 only far past any double u < 1 can ask for, so the loop ends.
+			while (u >= f && p > 0) {
+				k++;
+				p *= rate / k;
+				f += p;
+			}
+			return k;
+		}
+		this.table = false;
+		this.rate = rate;
+		preparePtrs(rate);
+		return ptrs(random);
+	}
+
+	/** The least rate {@link #sampleFresh} draws by PTRS. */
+	static final double PTRS_LEAST = 10;
 
 	private double ptrs(RandomStream random) {
 		double rate = this.rate;

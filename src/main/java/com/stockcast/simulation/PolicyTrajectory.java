@@ -7,7 +7,8 @@ import java.util.Arrays;
  * constant demand: the scratch space of the per-SKU loop, reused so that a
  * worker allocates nothing once the arrays have grown to the longest projection.
  *
- * <p>For day {@code d = 0 .. duration_days-1}, with demand {@code D = sales_rate}, in doubles and
+ * <p>For day {@code d = 0 .. duration_days-1}, with demand {@code D = sales_rate} (times the weekday
+ * profile's multiplier of the day's date with {@code demand_profile=weekday}: {@link Products#dayDemand}), in doubles and
  * in this order:
  * <ol>
  * <li><b>Sales.</b> {@link SalesPolicy#BACKORDER}: {@code sold = D; level = level - D}.
@@ -88,6 +89,8 @@ public final class PolicyTrajectory {
 		int frequency = products.frequency(i);
 		int periodCount = products.periods(i);
 		boolean lostSales = policy == SalesPolicy.LOST_SALES;
+		// Without profiles dayDemand is sales_rate: the flag only keeps the call off the default loop.
+		boolean profiled = products.hasProfiles();
 		boolean reorder = products.hasReorderPolicy(i);
 		int lead = products.leadTimeDays(i);
 		int reviewPeriod = products.reviewPeriodDays(i);
@@ -117,12 +120,13 @@ public final class PolicyTrajectory {
 			double periodReceived = 0;
 			for (; day < end; day++) {
 				// 1. Sales.
-				double sold = salesRate;
+				double demand = profiled ? products.dayDemand(i, day) : salesRate;
+				double sold = demand;
 				double lost = 0;
 				if (lostSales) {
 					double onHand = (level > 0) ? level : 0.0;
-					sold = (salesRate < onHand) ? salesRate : onHand;
-					lost = salesRate - sold;
+					sold = (demand < onHand) ? demand : onHand;
+					lost = demand - sold;
 				}
 				level -= sold;
 				// 2. The restocking stream.
@@ -300,7 +304,7 @@ public final class PolicyTrajectory {
 	/**
 	 * Product {@code i}'s stock without any planned order, against the first order the last
 	 * {@link #simulate} of it planned (docs/forecast-contract.md#exceptions). The level goes day by
-	 * day from {@code initial_inventory}: {@code - sales_rate}, {@code + restocking_rate}, {@code +} the
+	 * day from {@code initial_inventory}: {@code -} the day's demand, {@code + restocking_rate}, {@code +} the
 	 * scheduled receipt, under backorders whatever the sales policy, as order-up-to projects (a plan
 	 * covers the demand), so the shortfall counts the units a lost sale would lose too. The threshold
 	 * is order-up-to's safety stock (below it is short) or else 0 (at or below it is short).

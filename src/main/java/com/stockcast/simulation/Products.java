@@ -28,6 +28,13 @@ public final class Products {
 	private final int size;
 
 	/**
+	 * Weekday demand profiles (docs/forecast-contract.md#weekday-profile): product {@code i}'s multiplier
+	 * of weekday {@code w} (0 Monday .. 6 Sunday) at {@code [7 i + w]}; {@code null} when no product has
+	 * one, the flat profile, which multiplies nothing so that those answers stay what they were to the bit.
+	 */
+	private final double[] profiles;
+
+	/**
 	 * Whether some product's safety stock or reorder point was computed from a service target
 	 * (docs/forecast-contract.md#safety-stock-from-a-target): its summary then shows them. The computed
 	 * figures are the terms themselves; only this flag says where they came from.
@@ -66,6 +73,7 @@ public final class Products {
 		this.minOrderQuantities = Arrays.copyOf(b.minOrderQuantities, b.size);
 		this.orderMultiples = Arrays.copyOf(b.orderMultiples, b.size);
 		this.maxLevels = Arrays.copyOf(b.maxLevels, b.size);
+		this.profiles = (b.profiles == null) ? null : Arrays.copyOf(b.profiles, 7 * b.size);
 		this.targets = b.targets;
 		this.receiptFrom = null;
 		this.receiptDays = null;
@@ -92,6 +100,7 @@ public final class Products {
 		this.minOrderQuantities = products.minOrderQuantities;
 		this.orderMultiples = products.orderMultiples;
 		this.maxLevels = products.maxLevels;
+		this.profiles = products.profiles;
 		this.targets = products.targets;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
@@ -178,6 +187,36 @@ public final class Products {
 
 	public double salesRate(int i) {
 		return this.salesRates[i];
+	}
+
+	/**
+	 * Product {@code i}'s mean demand on day {@code day} of its projection: {@code sales_rate}, times
+	 * its weekday profile's multiplier of that date when it has one. The one definition of a day's
+	 * demand, which the deterministic day, the projections without an order and the Monte Carlo mean share.
+	 */
+	public double dayDemand(int i, int day) {
+		double rate = this.salesRates[i];
+		return (this.profiles == null) ? rate : rate * this.profiles[7 * i + weekday(this.startDays[i] + day)];
+	}
+
+	/** The multiplier of product {@code i}'s day {@code day}: 1 without profiles. */
+	public double dayMultiplier(int i, int day) {
+		return (this.profiles == null) ? 1 : this.profiles[7 * i + weekday(this.startDays[i] + day)];
+	}
+
+	/** Whether the products carry weekday profiles ({@code demand_profile=weekday}). */
+	public boolean hasProfiles() {
+		return this.profiles != null;
+	}
+
+	/** Product {@code i}'s multiplier of weekday {@code w}, 0 Monday .. 6 Sunday; 1 without profiles. */
+	public double weekdayMultiplier(int i, int w) {
+		return (this.profiles == null) ? 1 : this.profiles[7 * i + w];
+	}
+
+	/** The weekday of an epoch day, 0 Monday .. 6 Sunday (1970-01-01, day 0, was a Thursday). */
+	public static int weekday(long epochDay) {
+		return (int) Math.floorMod(epochDay + 3, 7L);
 	}
 
 	public double restockingRate(int i) {
@@ -371,6 +410,7 @@ public final class Products {
 		private double[] minOrderQuantities = new double[64];
 		private double[] orderMultiples = new double[64];
 		private double[] maxLevels = new double[64];
+		private double[] profiles;
 		private int size;
 		private boolean targets;
 
@@ -400,6 +440,20 @@ public final class Products {
 			this.minOrderQuantities[i] = 0;
 			this.orderMultiples[i] = Double.NaN;
 			this.maxLevels[i] = Double.NaN;
+			return this;
+		}
+
+		/**
+		 * Gives the product added last a weekday profile, {@code multipliers[w]} for weekday {@code w}
+		 * (0 Monday .. 6 Sunday). Once one product has a profile every product has one: those given none
+		 * are flat (all 1).
+		 */
+		public Builder weekdayProfile(double[] multipliers) {
+			if (this.profiles == null) {
+				this.profiles = new double[7 * this.ids.length];
+				Arrays.fill(this.profiles, 1.0);
+			}
+			System.arraycopy(multipliers, 0, this.profiles, 7 * (this.size - 1), 7);
 			return this;
 		}
 
@@ -461,6 +515,11 @@ public final class Products {
 			this.minOrderQuantities = Arrays.copyOf(this.minOrderQuantities, n);
 			this.orderMultiples = Arrays.copyOf(this.orderMultiples, n);
 			this.maxLevels = Arrays.copyOf(this.maxLevels, n);
+			if (this.profiles != null) {
+				int old = this.profiles.length;
+				this.profiles = Arrays.copyOf(this.profiles, 7 * n);
+				Arrays.fill(this.profiles, old, 7 * n, 1.0);
+			}
 		}
 
 		public Products build() {

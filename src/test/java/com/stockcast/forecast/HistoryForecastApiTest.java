@@ -104,6 +104,26 @@ class HistoryForecastApiTest {
 	}
 
 	@Test
+	void aNegativeBinomialNeedsMoreVarianceThanTheHistoryGives() {
+		// A's history varies less than a Poisson's (variance 2/3 < mean 5): its line is reported on sales_std,
+		// the value to raise; B (variance 0 < 2) too. A row's own sales_std wins over the history's.
+		JsonNode problem = TestHttp.assertProblem(post("?demand=negative-binomial", PRODUCTS, HISTORY, "text/csv"), 400,
+				"invalid-input");
+		JsonNode error = problem.get("errors").get(0);
+		assertThat(error.get("line").asInt()).isEqualTo(2);
+		assertThat(error.get("column").asString()).isEqualTo("sales_std");
+		assertThat(error.get("reason").asString()).contains("learnt from the sales history");
+		assertThat(problem.get("errors").get(1).get("line").asInt()).isEqualTo(3);
+		String products = """
+				product_id,sell_start_date,initial_inventory,restocking_rate,duration_days,sales_std
+				A,2024-01-01,20,0,5,3
+				B,2024-01-01,10,1,5,2
+				""";
+		HttpResponse<String> response = post("?demand=negative-binomial&trials=50", products, HISTORY, "text/csv");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	@Test
 	void aProductWithNeitherRateNorHistoryIsReported() {
 		String products = PRODUCTS + "C,2024-01-01,10,1,5\n";
 		JsonNode problem = TestHttp.assertProblem(post("", products, HISTORY, "text/csv"), 400, "invalid-input");

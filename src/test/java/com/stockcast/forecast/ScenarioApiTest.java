@@ -139,6 +139,40 @@ class ScenarioApiTest {
 		}
 	}
 
+	@Test
+	void negativeBinomialDemandRunsOutAsItsTailSays() {
+		// Mean 2, deviation 2: NB(r = 2, p = 0.5) a day, so t days sum to NB(2t, 0.5); out by the end of day t
+		// exactly when that reaches the 10 on hand. The same seed gives the same bytes.
+		int trials = 20_000;
+		String body = HEADER.strip() + ",sales_std\nA,2024-01-01,10,2,0,10,2\n";
+		String answer = csv("?demand=negative-binomial&trials=" + trials + "&seed=5", body);
+		String[] rows = answer.split("\\n");
+		assertThat(rows).hasSize(11);
+		for (int t = 1; t <= 10; t++) {
+			double expected = negativeBinomialTail(2.0 * t, 0.5, 10);
+			double observed = Double.parseDouble(rows[t].split(",")[5]);
+			double tolerance = 4.5 * Math.sqrt(expected * (1 - expected) / trials) + 0.00005;
+			assertThat(observed).as("day %d", t).isCloseTo(expected, within(tolerance));
+			// Over-dispersed: while the 10 on hand exceed the mean demand, more often out than under the
+			// Poisson of the same mean (0.15 against 0.084 on day 3); past it, less often (both tails are fatter).
+			if (2 * t < 10) {
+				assertThat(expected).isGreaterThan(poissonTail(2.0 * t, 10));
+			}
+		}
+		assertThat(csv("?demand=negative-binomial&trials=" + trials + "&seed=5", body)).isEqualTo(answer);
+	}
+
+	/** P(X >= k) for X ~ NB(r, p) counting failures before the r-th success: pmf by its recurrence. */
+	private static double negativeBinomialTail(double r, double p, int k) {
+		double term = Math.pow(p, r);
+		double below = 0;
+		for (int j = 0; j < k; j++) {
+			below += term;
+			term *= (j + r) / (j + 1) * (1 - p);
+		}
+		return 1 - below;
+	}
+
 	/** P(X >= k) for X ~ Poisson(mean), summed exactly enough in doubles for k this small. */
 	private static double poissonTail(double mean, int k) {
 		double term = Math.exp(-mean);
@@ -234,7 +268,9 @@ class ScenarioApiTest {
 				new Case("?trials=0", body, "trials", "must be between 1 and"),
 				new Case("?trials=many", body, "trials", "must be a whole number"),
 				new Case("?policy=hoard", body, "policy", "must be backorder or lost-sales"),
-				new Case("?demand=gamma", body, "demand", "must be constant, normal or poisson"),
+				new Case("?demand=gamma", body, "demand", "must be constant, normal, poisson or negative-binomial"),
+				new Case("?demand=negative-binomial&sales_std=2", body, "sales_std",
+						"must be at least the square root of sales_rate"),
 				new Case("?seed=7", body, "seed", "only applies to a probabilistic forecast"),
 				new Case("?seed=x&trials=3", body, "seed", "must be a whole number"),
 				new Case("?view=daily", body, "view", "must be rows, summary, totals, orders or exceptions"),
@@ -246,6 +282,8 @@ class ScenarioApiTest {
 				new Case("?reorder_point=5", body, "order_quantity", "is required with a reorder policy")));
 		cases.add(new Case("?demand=normal", HEADER.strip() + ",sales_std\nA,2024-01-01,10,5,3,6,-2\n", "sales_std",
 				"must not be negative"));
+		cases.add(new Case("?demand=negative-binomial", HEADER.strip() + ",sales_std\nA,2024-01-01,10,5,3,6,3\n"
+				+ "B,2024-01-01,10,5,3,6,1.5\n", "\"line\":3", "under demand=negative-binomial"));
 		for (Case c : cases) {
 			HttpResponse<String> response = api().post("/forecasts" + c.query(), "text/csv", c.body());
 			JsonNode problem = TestHttp.assertProblem(response, 400, "invalid-input");

@@ -99,6 +99,36 @@ class ChunkCodecTest {
 		assertThat(ChunkCodec.decode(ChunkCodec.encode(plain, 0, 3)).hasReceiptsInput()).isFalse();
 	}
 
+	@Test
+	void readsBackWeekdayProfilesOnlyInTheFormatThatHasThem() {
+		double[] weekend = { 0.8, 0.9, 0.9, 0.9, 1.0, 1.3, 1.2 };
+		Products plain = Products.builder()
+			.add("A", 19_723, 1, 2, 1, 10, 1).reorderPolicy(3, 4, 1)
+			.add("B", 19_723, 1, 2, 1, 10, 1)
+			.build();
+		Products profiled = Products.builder()
+			.add("A", 19_723, 1, 2, 1, 10, 1).reorderPolicy(3, 4, 1).weekdayProfile(weekend)
+			.add("B", 19_723, 1, 2, 1, 10, 1)
+			.build()
+			.withReceipts(new int[] { 0 }, new int[] { 4 }, new double[] { 6 }, 1);
+		byte[] stored = ChunkCodec.encode(profiled, 0, 2);
+		assertThat(stored[0]).isEqualTo((byte) 5);
+		Products decoded = ChunkCodec.decode(stored);
+		assertThat(decoded.hasProfiles()).isTrue();
+		assertThat(decoded.hasReceiptsInput()).isTrue();
+		assertThat(decoded.reorderPoint(0)).isEqualTo(3);
+		for (int w = 0; w < 7; w++) {
+			assertThat(bits(decoded.weekdayMultiplier(0, w))).isEqualTo(bits(weekend[w]));
+			assertThat(decoded.weekdayMultiplier(1, w)).isEqualTo(1.0);
+		}
+		for (int d = 0; d < 10; d++) {
+			assertThat(bits(decoded.dayDemand(0, d))).isEqualTo(bits(profiled.dayDemand(0, d)));
+		}
+		// Without profiles the chunk stays in the older formats, byte for byte as before.
+		assertThat(ChunkCodec.encode(plain, 0, 2)[0]).isEqualTo((byte) 2);
+		assertThat(ChunkCodec.decode(ChunkCodec.encode(plain, 0, 2)).hasProfiles()).isFalse();
+	}
+
 	private static long bits(double value) {
 		return Double.doubleToRawLongBits(value);
 	}

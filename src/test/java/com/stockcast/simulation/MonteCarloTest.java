@@ -212,6 +212,49 @@ class MonteCarloTest {
 		}
 	}
 
+	@Test
+	void negativeBinomialDemandIsReproducibleAndSellsItsMean() {
+		// Mean 5, deviation 4 (variance 16): a day's mean sales over T = 4,000 trials has standard error
+		// 4 / sqrt(4000) = 0.063 under backorders, every unit sold; allow 5 of them.
+		Products products = Products.builder()
+			.add("a", JAN_1_2024, 1e6, 5, 0, 30, 1).salesStd(4)
+			.add("b", JAN_1_2024, 40, 5, 1, 60, 7).salesStd(4).reorderPolicy(20, 30, 4)
+			.build();
+		Scenario scenario = new Scenario(SalesPolicy.BACKORDER, Demand.NEGATIVE_BINOMIAL, 4000, 21);
+		MonteCarlo mc = new MonteCarlo();
+		mc.simulate(products, 0, 0, scenario, true, true);
+		for (int d = 0; d < 30; d++) {
+			assertThat(mc.dayMeanSold(d)).isCloseTo(5, offset(5 * 4 / Math.sqrt(4000)));
+		}
+		String expected = fingerprint(mc);
+		MonteCarlo other = new MonteCarlo();
+		other.simulate(products, 1, 1, new Scenario(SalesPolicy.LOST_SALES, Demand.NEGATIVE_BINOMIAL, 300, 21), true, true);
+		other.simulate(products, 0, 0, scenario, true, true);
+		assertThat(fingerprint(other)).isEqualTo(expected);
+		// More dispersed than the Poisson of the same mean: more trials of the reordering product run out.
+		MonteCarlo poisson = new MonteCarlo();
+		poisson.simulate(products, 1, 1, new Scenario(SalesPolicy.BACKORDER, Demand.POISSON, 4000, 21), false, false);
+		mc.simulate(products, 1, 1, scenario, false, false);
+		assertThat(mc.stockoutProbability()).isGreaterThan(poisson.stockoutProbability());
+	}
+
+	@Test
+	void negativeBinomialWithTheVarianceOfTheMeanIsThePoissonToTheBit() {
+		// sales_std^2 == sales_rate: the negative binomial's limit, drawn as the Poisson itself; rate 0 sells 0.
+		Products products = Products.builder()
+			.add("a", JAN_1_2024, 30, 4, 0, 20, 1).salesStd(2)
+			.add("z", JAN_1_2024, 30, 0, 0, 20, 1)
+			.build();
+		for (int i = 0; i < 2; i++) {
+			MonteCarlo poisson = new MonteCarlo();
+			poisson.simulate(products, i, i, new Scenario(SalesPolicy.LOST_SALES, Demand.POISSON, 500, 3), true, true);
+			MonteCarlo negativeBinomial = new MonteCarlo();
+			negativeBinomial.simulate(products, i, i, new Scenario(SalesPolicy.LOST_SALES, Demand.NEGATIVE_BINOMIAL, 500, 3),
+					true, true);
+			assertThat(fingerprint(negativeBinomial)).isEqualTo(fingerprint(poisson));
+		}
+	}
+
 	/** Every figure, to the bit. */
 	static String fingerprint(MonteCarlo mc) {
 		StringBuilder sb = new StringBuilder();

@@ -2,6 +2,7 @@ package com.stockcast.simulation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +174,88 @@ class SamplersTest {
 		double critical = df * Math.pow(1 - h + 3.09 * Math.sqrt(h), 3);
 		assertThat(df).isGreaterThan((rate < 1) ? 2 : 10);
 		assertThat(chi).as("chi-square with %d df", df).isLessThan(critical);
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { 0.05, 0.5, 5, 9.99, 10, 37.5, 5000 })
+	void freshRatePoissonDeviatesHaveTheirMeanAndVariance(double rate) {
+		// As poissonDeviatesHaveTheirMeanAndVariance, drawn by sampleFresh (inversion below 10, PTRS from 10),
+		// with the sampler prepared for another rate in between, which must not leak into the draws.
+		int n = 400_000;
+		PoissonSampler poisson = new PoissonSampler();
+		poisson.prepare(3);
+		RandomStream random = new RandomStream();
+		random.reset(15, (long) rate, 0);
+		double sum = 0;
+		double squares = 0;
+		for (int i = 0; i < n; i++) {
+			double k = poisson.sampleFresh(rate, random) - rate;
+			assertThat(k + rate).isEqualTo(Math.rint(k + rate)).isNotNegative();
+			sum += k;
+			squares += k * k;
+		}
+		double mean = sum / n;
+		double variance = squares / n - mean * mean;
+		assertThat(mean).isCloseTo(0, offset(5 * Math.sqrt(rate / n)));
+		assertThat(variance).isCloseTo(rate, offset(5 * Math.sqrt((2 * rate * rate + rate) / n)));
+		assertThat(poisson.sampleFresh(0, random)).isZero();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "4, 3", "0.5, 2", "50, 20", "200, 15", "3, 1.7321" })
+	void negativeBinomialDeviatesHaveTheirMeanVarianceAndZeroProbability(double mean, double std) {
+		// n = 1,000,000 whole draws. With p = mean / std^2 and shape r = mean^2 / (std^2 - mean) the law is
+		// NB(r, p): P(0) = p^r, excess kurtosis g = 6/r + p^2 / (r (1 - p)). Standard errors: the mean's
+		// std / sqrt(n), the sample variance's std^2 sqrt((2 + g) / n), P(0)'s sqrt(P0 (1 - P0) / n);
+		// allow 5 of each, so a correct sampler fails about once in 10^6 runs and the seed is fixed anyway.
+		// Shapes 3.2, 0.071 (Ahrens-Dieter's branch), 7.1, 1143 (nearly Poisson) and 5e4 (std^2 just above the mean).
+		int n = 1_000_000;
+		RandomStream random = new RandomStream();
+		random.reset(16, (long) (mean * 100), 0);
+		NegativeBinomialSampler sampler = new NegativeBinomialSampler(random);
+		assertThat(NegativeBinomialSampler.proper(mean, std)).isTrue();
+		sampler.prepare(mean, std);
+		double sum = 0;
+		double squares = 0;
+		long zeros = 0;
+		for (int i = 0; i < n; i++) {
+			double x = sampler.sample();
+			assertThat(x).isEqualTo(Math.rint(x)).isNotNegative();
+			double k = x - mean;
+			sum += k;
+			squares += k * k;
+			if (x == 0) {
+				zeros++;
+			}
+		}
+		double variance = std * std;
+		double p = mean / variance;
+		double r = mean * mean / (variance - mean);
+		double g = 6 / r + p * p / (r * (1 - p));
+		double p0 = Math.pow(p, r);
+		double sampleMean = sum / n;
+		assertThat(sampleMean).isCloseTo(0, offset(5 * std / Math.sqrt(n)));
+		assertThat(squares / n - sampleMean * sampleMean).isCloseTo(variance, offset(5 * variance * Math.sqrt((2 + g) / n)));
+		assertThat((double) zeros / n).isCloseTo(p0, offset(5 * Math.sqrt(p0 * (1 - p0) / n) + 1e-9));
+	}
+
+	@Test
+	void negativeBinomialDrawsAreTheStreamsOwn() {
+		// The library's gamma reads nothing but the stream it was handed: the same state, the same draws.
+		RandomStream a = new RandomStream();
+		RandomStream b = new RandomStream();
+		NegativeBinomialSampler first = new NegativeBinomialSampler(a);
+		NegativeBinomialSampler second = new NegativeBinomialSampler(b);
+		first.prepare(4, 3);
+		second.prepare(4, 3);
+		a.reset(17, 3, 9);
+		b.reset(17, 3, 9);
+		for (int i = 0; i < 10_000; i++) {
+			assertThat(first.sample()).isEqualTo(second.sample());
+		}
+		assertThat(a.state()).isEqualTo(b.state());
+		assertThat(NegativeBinomialSampler.proper(4, 2)).isFalse();
+		assertThat(NegativeBinomialSampler.proper(0, 2)).isFalse();
 	}
 
 	@Test
