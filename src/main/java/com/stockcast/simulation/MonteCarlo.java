@@ -27,8 +27,17 @@ import java.util.Arrays;
  * with no review in the trials. The answer then says how often, and how badly, that one plan runs
  * out when demand varies; with constant demand the trials are the plan itself, to the bit.
  *
+ * <p><b>Lead times that vary</b> ({@code lead_time_std_days} above 0,
+ * docs/forecast-contract.md#lead-times-that-vary): each order of a trial, the reorder point's own or
+ * the fixed plan's (placed on its plan day), arrives after a lead time the trial draws ({@link LeadTime}),
+ * so orders may cross and several arrive on one day; each trial keeps its arrival schedule, a ring of
+ * {@link LeadTime#longest} + 1 days. With deviation 0 nothing is drawn and every number is as with one
+ * fixed lead time, to the bit.
+ *
  * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
- * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
+ * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first; its
+ * lead times come from a second stream of the same three numbers (another salt), one draw per order in
+ * the order placed, so that drawing them leaves the demand draws as they were. A
  * product's answer therefore depends neither on the other products, nor on the thread, the
  * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
  * inversion table or PTRS (see {@link PoissonSampler}); both are exact in distribution.
@@ -60,8 +69,25 @@ public final class MonteCarlo {
 	private double[] periodUnmet = new double[32];
 	private double[] totalUnmet = new double[32];
 
-	/** Lots ordered by each trial on the last {@code L + 1} days, laid out [day mod (L + 1)][trial]. */
-	private long[] lotsOrdered = new long[32];
+	/**
+	 * Each trial's arrival schedule: lots due on day {@code a} at [a mod slots][trial], cleared as they
+	 * arrive; {@code slots} is one more than the longest lead time ({@link LeadTime#longest}), so orders
+	 * drawn with different lead times may arrive out of order or several on one day.
+	 */
+	private long[] lotsDue = new long[32];
+
+	/** The fixed plan's units due, laid out as {@link #lotsDue}: kept only when its lead times vary. */
+	private double[] unitsDue = new double[32];
+
+	/** Each trial's lead-time stream (see {@link RandomStream#leadTimeState}): drawn only when they vary. */
+	private long[] leadStates = new long[32];
+
+	/** Whether the trials draw each order's lead time: the product's lead time deviation is above 0. */
+	private boolean varying;
+
+	private int slots;
+
+	private int longestLead;
 
 	/** Where the quantiles are selected, so that the trial state stays in trial order. */
 	private double[] scratch = new double[32];
@@ -138,19 +164,26 @@ public final class MonteCarlo {
 		boolean reacting = products.hasReorderPolicy(i) && products.orderTerms(i).plainReorderPoint();
 		this.reacting = reacting;
 		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		double leadStd = products.hasReorderPolicy(i) ? products.leadTimeStdDays(i) : 0;
+		boolean varying = leadStd > 0;
+		this.varying = varying;
 		if (products.hasReorderPolicy(i) && !reacting) {
-			this.plan.fix(products, i, scenario.policy());
+			this.plan.fix(products, i, scenario.policy(), varying);
 		}
 		else {
 			this.plan.clear();
 		}
-		int slots = reacting ? products.leadTimeDays(i) + 1 : 0;
+		int lead = products.leadTimeDays(i);
+		this.longestLead = varying ? LeadTime.longest(lead, leadStd, days) : lead;
+		int slots = (reacting || varying) ? this.longestLead + 1 : 0;
+		this.slots = slots;
 		Quantiles quantiles = scenario.quantiles();
 		this.quantiles = quantiles;
 		for (int j = 0; j < quantiles.count(); j++) {
 			this.ranks[j] = quantiles.rank(j, trials);
 		}
-		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots);
+		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots,
+				varying && !reacting);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
 		if (mode == POISSON) {
@@ -161,11 +194,17 @@ public final class MonteCarlo {
 		for (int t = 0; t < trials; t++) {
 			this.states[t] = (mode == CONSTANT) ? 0 : RandomStream.trialState(seed, position, t);
 		}
+		if (varying) {
+			for (int t = 0; t < trials; t++) {
+				this.leadStates[t] = RandomStream.leadTimeState(seed, position, t);
+			}
+		}
 		Arrays.fill(this.level, 0, trials, products.initialInventory(i));
 		Arrays.fill(this.lotsOnOrder, 0, trials, 0);
 		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
 		Arrays.fill(this.totalUnmet, 0, trials, 0);
-		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
+		Arrays.fill(this.lotsDue, 0, reacting ? slots * trials : 0, 0);
+		Arrays.fill(this.unitsDue, 0, (varying && !reacting) ? slots * trials : 0, 0);
 		this.receipt = products.receiptsStart(i);
 		nextReceipt(products, i);
 		int day = 0;
@@ -176,7 +215,7 @@ public final class MonteCarlo {
 				Arrays.fill(this.periodUnmet, 0, trials, 0);
 			}
 			for (; day < end; day++) {
-				advance(products, i, day, trials, mode, gamma, lostSales, keepPeriods, keepDays);
+				advance(products, i, day, days, trials, mode, gamma, lostSales, keepPeriods, keepDays);
 			}
 			if (keepPeriods) {
 				summarisePeriod(k, trials);
@@ -213,8 +252,8 @@ public final class MonteCarlo {
 	}
 
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
-	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
-			boolean keepPeriods, boolean keepDays) {
+	private void advance(Products products, int i, int day, int days, int trials, int mode, long gamma,
+			boolean lostSales, boolean keepPeriods, boolean keepDays) {
 		double salesRate = products.salesRate(i);
 		double salesStd = products.salesStd(i);
 		double restockingRate = products.restockingRate(i);
@@ -222,6 +261,9 @@ public final class MonteCarlo {
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
+		double leadStd = products.leadTimeStdDays(i);
+		boolean varying = this.varying;
+		int longestLead = this.longestLead;
 		RandomStream random = this.random;
 		PoissonSampler poisson = this.poisson;
 		boolean poissonTable = poisson.tabulated();
@@ -230,16 +272,18 @@ public final class MonteCarlo {
 		double[] level = this.level;
 		long[] states = this.states;
 		long[] lotsOnOrder = this.lotsOnOrder;
-		long[] lotsOrdered = this.lotsOrdered;
+		long[] lotsDue = this.lotsDue;
+		double[] unitsDue = this.unitsDue;
+		long[] leadStates = this.leadStates;
 		int[] stockout = this.stockout;
 		double[] periodSales = this.periodSales;
 		double[] periodUnmet = this.periodUnmet;
 		double[] totalUnmet = this.totalUnmet;
-		// A trial's order of day d is due on day d + L: it sits in slot d mod (L + 1) until then.
-		int slots = lead + 1;
-		int dueSlot = reorder ? ((day + 1) % slots) * trials : 0;
-		int orderSlot = reorder ? (day % slots) * trials : 0;
-		boolean receiving = reorder && lead > 0 && day >= lead;
+		// An order due on day a sits in slot a mod slots until then; with one lead time L, today's order's is fixed.
+		int slots = this.slots;
+		int dueSlot = (slots == 0) ? 0 : (day % slots) * trials;
+		int orderSlot = (reorder && !varying) ? ((day + lead) % slots) * trials : 0;
+		boolean orderReceived = day + lead < days;
 		// Scheduled receipts are the same in every trial.
 		double scheduled = 0;
 		if (day == this.receiptDay) {
@@ -247,8 +291,11 @@ public final class MonteCarlo {
 			nextReceipt(products, i);
 		}
 		double scheduledDue = this.scheduledDue;
-		// So is the fixed plan's order due today (never with the plain reorder point, which orders per trial).
-		double planned = this.plan.unitsArriving(day);
+		// So is the fixed plan's order due today (never with the plain reorder point, which orders per trial),
+		// unless its lead times vary: then each trial draws when the order placed today arrives.
+		double planned = varying ? 0 : this.plan.unitsArriving(day);
+		double placed = (varying && !reorder) ? this.plan.unitsPlaced(day) : 0;
+		boolean planVaries = varying && !reorder;
 		double levelSum = 0;
 		double soldSum = 0;
 		double restockingSum = 0;
@@ -311,28 +358,58 @@ public final class MonteCarlo {
 				receipt = planned;
 				x += planned;
 			}
-			if (reorder) {
-				if (receiving) {
-					long due = lotsOrdered[dueSlot + t];
-					if (due != 0) {
-						receipt = due * quantity;
-						x += receipt;
-						lotsOnOrder[t] -= due;
+			if (planVaries) {
+				if (placed != 0) {
+					// Drawn before today's receipt: an order drawn with lead time 0 arrives today.
+					random.use(leadStates[t], gamma);
+					int arrival = day + LeadTime.draw(random, lead, leadStd, longestLead);
+					leadStates[t] = random.state();
+					if (arrival < days) {
+						unitsDue[(arrival % slots) * trials + t] += placed;
 					}
+				}
+				double due = unitsDue[dueSlot + t];
+				if (due != 0) {
+					unitsDue[dueSlot + t] = 0;
+					receipt = due;
+					x += due;
+				}
+			}
+			if (reorder) {
+				long due = lotsDue[dueSlot + t];
+				if (due != 0) {
+					lotsDue[dueSlot + t] = 0;
+					receipt = due * quantity;
+					x += receipt;
+					lotsOnOrder[t] -= due;
 				}
 				double position = x + lotsOnOrder[t] * quantity;
 				if (scheduledDue != 0) {
 					position += scheduledDue;
 				}
 				long lots = OrderReview.lotsToOrder(position, reorderPoint, quantity);
-				lotsOrdered[orderSlot + t] = lots;
 				if (lots != 0) {
-					if (lead == 0) {
-						receipt = lots * quantity;
-						x += receipt;
+					int leadDays = lead;
+					boolean received = orderReceived;
+					int slot = orderSlot;
+					if (varying) {
+						random.use(leadStates[t], gamma);
+						leadDays = LeadTime.draw(random, lead, leadStd, longestLead);
+						leadStates[t] = random.state();
+						received = day + leadDays < days;
+						slot = ((day + leadDays) % slots) * trials;
+					}
+					if (leadDays == 0) {
+						// Added to what arrived today (0 but with drawn lead times: 0 + r is r, to the bit).
+						double units = lots * quantity;
+						receipt += units;
+						x += units;
 					}
 					else {
 						lotsOnOrder[t] += lots;
+						if (received) {
+							lotsDue[slot + t] += lots;
+						}
 					}
 				}
 			}
@@ -461,12 +538,14 @@ public final class MonteCarlo {
 		return NO_STOCKOUT;
 	}
 
-	private void ensureCapacity(int trials, int periods, int quantiles, int days, boolean keepDays, int slots) {
+	private void ensureCapacity(int trials, int periods, int quantiles, int days, boolean keepDays, int slots,
+			boolean planVaries) {
 		if (trials > this.level.length) {
 			int n = Math.max(trials, this.level.length * 2);
 			this.level = new double[n];
 			this.states = new long[n];
 			this.lotsOnOrder = new long[n];
+			this.leadStates = new long[n];
 			this.stockout = new int[n];
 			this.periodSales = new double[n];
 			this.periodUnmet = new double[n];
@@ -474,12 +553,15 @@ public final class MonteCarlo {
 			this.scratch = new double[n];
 		}
 		long cells = (long) slots * trials;
-		if (cells > this.lotsOrdered.length) {
-			if (cells > Integer.MAX_VALUE - 8) {
-				throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
-						+ " trials is too many to hold");
-			}
-			this.lotsOrdered = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsOrdered.length * 2L))];
+		if (cells > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
+					+ " trials is too many to hold");
+		}
+		if (!planVaries && cells > this.lotsDue.length) {
+			this.lotsDue = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsDue.length * 2L))];
+		}
+		if (planVaries && cells > this.unitsDue.length) {
+			this.unitsDue = new double[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.unitsDue.length * 2L))];
 		}
 		if ((long) periods * quantiles > this.levelQuantiles.length) {
 			this.levelQuantiles = new double[Math.max(periods * quantiles, this.levelQuantiles.length * 2)];

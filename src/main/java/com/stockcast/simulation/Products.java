@@ -25,6 +25,7 @@ public final class Products {
 	private final double[] minOrderQuantities;
 	private final double[] orderMultiples;
 	private final double[] maxLevels;
+	private final double[] leadTimeStds;
 	private final int size;
 
 	/**
@@ -66,6 +67,7 @@ public final class Products {
 		this.minOrderQuantities = Arrays.copyOf(b.minOrderQuantities, b.size);
 		this.orderMultiples = Arrays.copyOf(b.orderMultiples, b.size);
 		this.maxLevels = Arrays.copyOf(b.maxLevels, b.size);
+		this.leadTimeStds = Arrays.copyOf(b.leadTimeStds, b.size);
 		this.targets = b.targets;
 		this.receiptFrom = null;
 		this.receiptDays = null;
@@ -92,6 +94,7 @@ public final class Products {
 		this.minOrderQuantities = products.minOrderQuantities;
 		this.orderMultiples = products.orderMultiples;
 		this.maxLevels = products.maxLevels;
+		this.leadTimeStds = products.leadTimeStds;
 		this.targets = products.targets;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
@@ -247,6 +250,15 @@ public final class Products {
 		return this.maxLevels[i];
 	}
 
+	/**
+	 * The standard deviation of product {@code i}'s lead time in days (0 or more; 0 without an order
+	 * policy): the planning formula's σ_L, and the spread of the lead times a Monte Carlo trial draws
+	 * (docs/forecast-contract.md#lead-times-that-vary).
+	 */
+	public double leadTimeStdDays(int i) {
+		return this.leadTimeStds[i];
+	}
+
 	/** Product {@code i}'s order terms as one value; {@code null} without an order policy. */
 	public OrderTerms orderTerms(int i) {
 		OrderPolicy policy = orderPolicy(i);
@@ -371,6 +383,7 @@ public final class Products {
 		private double[] minOrderQuantities = new double[64];
 		private double[] orderMultiples = new double[64];
 		private double[] maxLevels = new double[64];
+		private double[] leadTimeStds = new double[64];
 		private int size;
 		private boolean targets;
 
@@ -400,6 +413,7 @@ public final class Products {
 			this.minOrderQuantities[i] = 0;
 			this.orderMultiples[i] = Double.NaN;
 			this.maxLevels[i] = Double.NaN;
+			this.leadTimeStds[i] = 0;
 			return this;
 		}
 
@@ -412,6 +426,15 @@ public final class Products {
 		/** Gives the product added last a reorder policy in place of (or on top of) its restocking rate. */
 		public Builder reorderPolicy(double reorderPoint, double orderQuantity, int leadTimeDays) {
 			return orderTerms(OrderTerms.reorderPoint(reorderPoint, orderQuantity, leadTimeDays));
+		}
+
+		/**
+		 * Sets the lead time's standard deviation of the product added last, after its order terms: its
+		 * Monte Carlo trials then draw each order's lead time.
+		 */
+		public Builder leadTimeStdDays(double leadTimeStdDays) {
+			this.leadTimeStds[this.size - 1] = leadTimeStdDays;
+			return this;
 		}
 
 		/** Gives the product added last an order policy with its supplier constraints. */
@@ -461,6 +484,7 @@ public final class Products {
 			this.minOrderQuantities = Arrays.copyOf(this.minOrderQuantities, n);
 			this.orderMultiples = Arrays.copyOf(this.orderMultiples, n);
 			this.maxLevels = Arrays.copyOf(this.maxLevels, n);
+			this.leadTimeStds = Arrays.copyOf(this.leadTimeStds, n);
 		}
 
 		public Products build() {
