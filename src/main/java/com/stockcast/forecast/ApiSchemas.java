@@ -66,7 +66,7 @@ class ApiSchemas {
 			@Schema(name = "max_level", description = "min-max: the level ordered up to, > reorder_point") Double maxLevel,
 			@Schema(name = "service_level", description = "Target cycle service level (probability of no stockout in a replenishment cycle), 0 < service_level < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with fill_rate", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double serviceLevel,
 			@Schema(name = "fill_rate", description = "Target fill rate (share of demand met from stock), 0 < fill_rate < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with service_level", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double fillRate,
-			@Schema(name = "lead_time_std_days", description = "With service_level or fill_rate: standard deviation of the lead time in days, >= 0; default 0", minimum = "0") Double leadTimeStdDays) {
+			@Schema(name = "lead_time_std_days", description = "Standard deviation of the lead time in days, >= 0, with any order policy: the planning formula's with service_level or fill_rate, and the spread of the lead times Monte Carlo trials draw; default 0", minimum = "0") Double leadTimeStdDays) {
 	}
 
 	@Schema(name = "PlannedOrder", description = "One planned order (view=orders), per product in input order, in the order placed")

@@ -85,10 +85,10 @@ final class ProductRules {
 		if (!log.mainInputHasErrors()) {
 			products.add(id, start, inventory, sales, restocking, duration, frequency).salesStd(salesStd);
 			if (orders != null && orders.target() != null) {
-				products.targetedOrderTerms(orders.terms());
+				products.targetedOrderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());
 			}
 			else if (orders != null) {
-				products.orderTerms(orders.terms());
+				products.orderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());
 			}
 		}
 	}

@@ -16,13 +16,15 @@ import com.stockcast.simulation.Products;
  * The stored form of a chunk's products: a compact binary record per product, in input order.
  * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
  * scheduled receipts (its receipt days and their units); version 4 adds a flag for the receipts input
- * and each order policy's terms (docs/forecast-contract.md#planned-orders). A chunk is written in the
- * oldest version that holds it (2 without receipts or other terms than the plain reorder point, 3
- * with receipts), so that a replica not yet updated can take it; every older version still reads.
+ * and each order policy's terms (docs/forecast-contract.md#planned-orders); version 5 adds each order
+ * policy's lead time deviation (docs/forecast-contract.md#lead-times-that-vary). A chunk is written in
+ * the oldest version that holds it (2 without receipts or other terms than the plain reorder point, 3
+ * with receipts, 4 with no lead time deviation), so that a replica not yet updated can take it; every
+ * older version still reads.
  */
 final class ChunkCodec {
 
-	private static final int VERSION = 4;
+	private static final int VERSION = 5;
 
 	private ChunkCodec() {
 	}
@@ -31,10 +33,11 @@ final class ChunkCodec {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 56);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
-			boolean terms = !plainTerms(products, from, to);
-			int version = terms ? 4 : receipts ? 3 : 2;
+			boolean deviations = anyLeadTimeStd(products, from, to);
+			boolean terms = deviations || !plainTerms(products, from, to);
+			int version = deviations ? 5 : terms ? 4 : receipts ? 3 : 2;
 			out.writeByte(version);
-			if (version == 4) {
+			if (version >= 4) {
 				out.writeBoolean(receipts);
 			}
 			out.writeInt(to - from);
@@ -58,6 +61,9 @@ final class ChunkCodec {
 						out.writeDouble(products.minOrderQuantity(i));
 						out.writeDouble(products.orderMultiple(i));
 						out.writeDouble(products.maxLevel(i));
+					}
+					if (deviations) {
+						out.writeDouble(products.leadTimeStdDays(i));
 					}
 				}
 				if (receipts) {
@@ -102,6 +108,9 @@ final class ChunkCodec {
 						double maxLevel = in.readDouble();
 						products.orderTerms(new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review,
 								safetyStock, minimum, multiple));
+						if (version >= 5) {
+							products.leadTimeStdDays(in.readDouble());
+						}
 					}
 					else if (leadTime >= 0) {
 						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);
@@ -119,6 +128,16 @@ final class ChunkCodec {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Whether some product of {@code from..to-1} has a lead time that varies. */
+	private static boolean anyLeadTimeStd(Products products, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (products.leadTimeStdDays(i) != 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether every product of {@code from..to-1} has no order policy or the plain reorder point. */

@@ -214,6 +214,27 @@ class PlannedOrdersApiTest {
 	}
 
 	@Test
+	void lateDeliveriesShowInTheStockoutProbabilityWhenLeadTimesVary() {
+		// docs/scenarios.md and docs/forecast-contract.md#lead-times-that-vary: the same trials' demand, lead
+		// times fixed at 5 days, then drawn with a deviation of 2 days (query parameter or column, any policy).
+		String products = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,"
+				+ "reorder_point,order_quantity,lead_time_days\nP,2024-01-01,100,10,0,60,70,100,5\n";
+		String query = "?demand=normal&sales_std=3&trials=1000&seed=42&view=summary";
+		assertThat(csv(query, products)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
+				P,0,,,,89.44
+				""");
+		assertThat(csv(query + "&lead_time_std_days=2", products)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
+				P,0.521,2024-01-11,2024-02-27,,87.73
+				""");
+		String column = products.replace("lead_time_days\n", "lead_time_days,lead_time_std_days\n").replace(",5\n", ",5,2\n");
+		assertThat(csv(query, column)).isEqualTo(csv(query + "&lead_time_std_days=2", products));
+		// The deterministic forecast keeps the one lead time.
+		assertThat(csv("?view=summary", column)).isEqualTo(csv("?view=summary", products));
+	}
+
+	@Test
 	void theOrdersViewOfAProbabilisticScenarioIsTheDeterministicPlan() {
 		assertThat(csv("?view=orders&trials=10", PRODUCTS)).isEqualTo(ORDERS);
 		assertThat(csv("?view=orders&demand=poisson&seed=4", PRODUCTS)).isEqualTo(ORDERS);
