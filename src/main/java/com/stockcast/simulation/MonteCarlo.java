@@ -82,6 +82,31 @@ public final class MonteCarlo {
 	/** Each trial's lead-time stream (see {@link RandomStream#leadTimeState}): drawn only when they vary. */
 	private long[] leadStates = new long[32];
 
+	/**
+	 * What each trial's policy achieves (docs/forecast-contract.md#what-the-plan-achieves), kept for
+	 * products with an order policy: its completed cycles, those with a stockout, the state of its open
+	 * cycle ({@link #NO_CYCLE}, {@link #CYCLE}, {@link #SHORT_CYCLE}), its demand and the part not met
+	 * from stock.
+	 */
+	private int[] cycles = new int[32];
+	private int[] shortCycles = new int[32];
+	private byte[] cycle = new byte[32];
+	private double[] demanded = new double[32];
+	private double[] shortOf = new double[32];
+
+	private static final byte NO_CYCLE = 0;
+	private static final byte CYCLE = 1;
+	private static final byte SHORT_CYCLE = 2;
+
+	/** Whether the last product had an order policy, so that its achieved figures were kept. */
+	private boolean achieving;
+	private double achievedCycleServiceLevel;
+	private double cycleServiceLevelLow;
+	private double cycleServiceLevelHigh;
+	private double achievedFillRate;
+	private double fillRateLow;
+	private double fillRateHigh;
+
 	/** Whether the trials draw each order's lead time: the product's lead time deviation is above 0. */
 	private boolean varying;
 
@@ -203,6 +228,15 @@ public final class MonteCarlo {
 		Arrays.fill(this.lotsOnOrder, 0, trials, 0);
 		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
 		Arrays.fill(this.totalUnmet, 0, trials, 0);
+		boolean achieving = products.hasReorderPolicy(i);
+		this.achieving = achieving;
+		if (achieving) {
+			Arrays.fill(this.cycles, 0, trials, 0);
+			Arrays.fill(this.shortCycles, 0, trials, 0);
+			Arrays.fill(this.cycle, 0, trials, NO_CYCLE);
+			Arrays.fill(this.demanded, 0, trials, 0);
+			Arrays.fill(this.shortOf, 0, trials, 0);
+		}
 		Arrays.fill(this.lotsDue, 0, reacting ? slots * trials : 0, 0);
 		Arrays.fill(this.unitsDue, 0, (varying && !reacting) ? slots * trials : 0, 0);
 		this.receipt = products.receiptsStart(i);
@@ -225,6 +259,49 @@ public final class MonteCarlo {
 		this.periods = keepPeriods ? periodCount : 0;
 		this.days = keepDays ? days : 0;
 		summarise(frequency, trials, days, keepPeriods);
+		if (achieving) {
+			summariseAchieved(trials);
+		}
+	}
+
+	/**
+	 * The achieved cycle service level (completed cycles of all trials without a stockout) with its Wilson
+	 * interval, and the fill rate (1 - units short / units demanded, over all trials) with the delta
+	 * method's interval for a ratio of the trials' sums (trials are independent, so the spread of
+	 * {@code shortCountt - r demand_t} over them gives the ratio's standard error).
+	 */
+	private void summariseAchieved(int trials) {
+		long cycles = 0;
+		long shortCount = 0;
+		double demand = 0;
+		double shortUnits = 0;
+		for (int t = 0; t < trials; t++) {
+			cycles += this.cycles[t];
+			shortCount += this.shortCycles[t];
+			demand += this.demanded[t];
+			shortUnits += this.shortOf[t];
+		}
+		this.achievedCycleServiceLevel = (cycles == 0) ? Double.NaN : (double) (cycles - shortCount) / cycles;
+		this.cycleServiceLevelLow = Achieved.wilson(cycles - shortCount, cycles, true);
+		this.cycleServiceLevelHigh = Achieved.wilson(cycles - shortCount, cycles, false);
+		if (demand == 0) {
+			this.achievedFillRate = Double.NaN;
+			this.fillRateLow = Double.NaN;
+			this.fillRateHigh = Double.NaN;
+			return;
+		}
+		double ratio = shortUnits / demand;
+		double squares = 0;
+		for (int t = 0; t < trials; t++) {
+			double residual = this.shortOf[t] - ratio * this.demanded[t];
+			squares += residual * residual;
+		}
+		double meanDemand = demand / trials;
+		double error = (trials < 2) ? Double.NaN
+				: Math.sqrt(squares / (trials - 1) / trials) / meanDemand;
+		this.achievedFillRate = 1 - ratio;
+		this.fillRateLow = Math.max(0, this.achievedFillRate - Achieved.Z * error);
+		this.fillRateHigh = Math.min(1, this.achievedFillRate + Achieved.Z * error);
 	}
 
 	private static final int CONSTANT = 0;
@@ -279,6 +356,12 @@ public final class MonteCarlo {
 		double[] periodSales = this.periodSales;
 		double[] periodUnmet = this.periodUnmet;
 		double[] totalUnmet = this.totalUnmet;
+		boolean achieving = this.achieving;
+		int[] cycles = this.cycles;
+		int[] shortCycles = this.shortCycles;
+		byte[] cycle = this.cycle;
+		double[] demanded = this.demanded;
+		double[] shortOf = this.shortOf;
 		// An order due on day a sits in slot a mod slots until then; with one lead time L, today's order's is fixed.
 		int slots = this.slots;
 		int dueSlot = (slots == 0) ? 0 : (day % slots) * trials;
@@ -353,10 +436,12 @@ public final class MonteCarlo {
 				x += scheduled;
 			}
 			double receipt = 0;
+			boolean arrived = false;
 			if (planned != 0) {
 				// A second addition after the scheduled receipt, as PolicyTrajectory adds the order due.
 				receipt = planned;
 				x += planned;
+				arrived = true;
 			}
 			if (planVaries) {
 				if (placed != 0) {
@@ -373,6 +458,7 @@ public final class MonteCarlo {
 					unitsDue[dueSlot + t] = 0;
 					receipt = due;
 					x += due;
+					arrived = true;
 				}
 			}
 			if (reorder) {
@@ -382,6 +468,7 @@ public final class MonteCarlo {
 					receipt = due * quantity;
 					x += receipt;
 					lotsOnOrder[t] -= due;
+					arrived = true;
 				}
 				double position = x + lotsOnOrder[t] * quantity;
 				if (scheduledDue != 0) {
@@ -404,6 +491,7 @@ public final class MonteCarlo {
 						double units = lots * quantity;
 						receipt += units;
 						x += units;
+						arrived = true;
 					}
 					else {
 						lotsOnOrder[t] += lots;
@@ -414,6 +502,28 @@ public final class MonteCarlo {
 				}
 			}
 			level[t] = x;
+			if (achieving) {
+				// A cycle runs from an order's arrival to the day before the next one's; the first begins
+				// with the first arrival. Under backorders a day is short by what its final level still owes
+				// of its demand (the backlog filled oldest first), under lost sales by what it lost.
+				demanded[t] += demand;
+				double owed = (x < 0) ? -x : 0.0;
+				shortOf[t] += lostSales ? lost : (owed < demand) ? owed : demand;
+				byte c = cycle[t];
+				if (arrived) {
+					if (c != NO_CYCLE) {
+						cycles[t]++;
+						if (c == SHORT_CYCLE) {
+							shortCycles[t]++;
+						}
+					}
+					c = CYCLE;
+				}
+				if (c == CYCLE && (x <= 0 || lost > 0)) {
+					c = SHORT_CYCLE;
+				}
+				cycle[t] = c;
+			}
 			if (keepPeriods) {
 				periodSales[t] += sold;
 				if (lostSales) {
@@ -546,6 +656,11 @@ public final class MonteCarlo {
 			this.states = new long[n];
 			this.lotsOnOrder = new long[n];
 			this.leadStates = new long[n];
+			this.cycles = new int[n];
+			this.shortCycles = new int[n];
+			this.cycle = new byte[n];
+			this.demanded = new double[n];
+			this.shortOf = new double[n];
 			this.stockout = new int[n];
 			this.periodSales = new double[n];
 			this.periodUnmet = new double[n];
@@ -642,6 +757,40 @@ public final class MonteCarlo {
 	/** Mean over trials of the demand lost over the whole projection. */
 	public double meanTotalUnmet() {
 		return this.meanTotalUnmet;
+	}
+
+	/**
+	 * The share of the last product's completed replenishment cycles, over all trials, without a stockout
+	 * (docs/forecast-contract.md#what-the-plan-achieves); NaN without an order policy or a completed cycle.
+	 */
+	public double achievedCycleServiceLevel() {
+		return this.achieving ? this.achievedCycleServiceLevel : Double.NaN;
+	}
+
+	/** The 95% Wilson interval's low end of {@link #achievedCycleServiceLevel}. */
+	public double cycleServiceLevelLow() {
+		return this.achieving ? this.cycleServiceLevelLow : Double.NaN;
+	}
+
+	public double cycleServiceLevelHigh() {
+		return this.achieving ? this.cycleServiceLevelHigh : Double.NaN;
+	}
+
+	/**
+	 * The share of the last product's demand, over all trials, met from stock; NaN without an order policy
+	 * or without demand.
+	 */
+	public double achievedFillRate() {
+		return this.achieving ? this.achievedFillRate : Double.NaN;
+	}
+
+	/** The 95% interval's low end of {@link #achievedFillRate}. */
+	public double fillRateLow() {
+		return this.achieving ? this.fillRateLow : Double.NaN;
+	}
+
+	public double fillRateHigh() {
+		return this.achieving ? this.fillRateHigh : Double.NaN;
 	}
 
 	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */
