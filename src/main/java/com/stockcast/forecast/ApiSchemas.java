@@ -139,7 +139,13 @@ class ApiSchemas {
 			@Schema(name = "stockout_date_p50", format = "date", nullable = true, description = "Probabilistic: median stockout date; null when fewer than half run out") String stockoutDateP50,
 			@Schema(name = "stockout_date_p90", format = "date", nullable = true, description = "Probabilistic: 90th percentile stockout date; null when fewer than 90% run out") String stockoutDateP90,
 			@Schema(name = "ending_inventory_p50", description = "Probabilistic: median level at the end of the horizon") Double endingInventoryP50,
-			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost") Double unmetDemandMean) {
+			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost") Double unmetDemandMean,
+			@Schema(name = "achieved_cycle_service_level", nullable = true, description = "Probabilistic, when some product has an order policy: share of the product's completed replenishment cycles, over all trials, without a stockout; null without a policy or a completed cycle", minimum = "0", maximum = "1") Double achievedCycleServiceLevel,
+			@Schema(name = "cycle_service_level_low", nullable = true, description = "Low end of achieved_cycle_service_level's 95% Wilson score interval", minimum = "0", maximum = "1") Double cycleServiceLevelLow,
+			@Schema(name = "cycle_service_level_high", nullable = true, description = "High end of achieved_cycle_service_level's 95% Wilson score interval", minimum = "0", maximum = "1") Double cycleServiceLevelHigh,
+			@Schema(name = "achieved_fill_rate", nullable = true, description = "Probabilistic, when some product has an order policy: share of the product's demand, over all trials, met from stock; null without a policy or demand", minimum = "0", maximum = "1") Double achievedFillRate,
+			@Schema(name = "fill_rate_low", nullable = true, description = "Low end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateLow,
+			@Schema(name = "fill_rate_high", nullable = true, description = "High end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateHigh) {
 	}
 
 	@Schema(name = "PortfolioTotal", description = "One date summed over all products (view=totals)")
