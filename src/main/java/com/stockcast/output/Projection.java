@@ -335,7 +335,8 @@ public final class Projection {
 	private void trials(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals) {
 		int startDay = products.startDay(i);
 		MonteCarlo simulation = SIMULATIONS.get();
-		simulation.simulate(products, i, position, this.scenario, rows != null, totals != null);
+		simulation.simulate(products, i, position, this.scenario, rows != null, totals != null,
+				summary != null && this.orders);
 		if (rows != null) {
 			probabilisticRows(products, i, simulation, rows);
 		}
