@@ -32,6 +32,10 @@ public class MonteCarloBenchmark extends JmhDefaults {
 	@Param({ "false", "true" })
 	public boolean reorder;
 
+	/** The lead time's deviation of the reorder policy: above 0 the trials draw each order's lead time. */
+	@Param({ "0" })
+	public double leadTimeStd;
+
 	private Products products;
 
 	private Scenario scenario;
@@ -47,7 +51,7 @@ public class MonteCarloBenchmark extends JmhDefaults {
 			builder.add(Integer.toString(i), 19723, stock, this.rate, 0.6 * this.rate, DAYS, 1)
 				.salesStd(0.3 * this.rate);
 			if (this.reorder) {
-				builder.reorderPolicy(10 * this.rate, 15 * this.rate, 1 + i % 7);
+				builder.reorderPolicy(10 * this.rate, 15 * this.rate, 1 + i % 7).leadTimeStdDays(this.leadTimeStd);
 			}
 		}
 		this.products = builder.build();

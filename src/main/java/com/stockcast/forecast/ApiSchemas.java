@@ -66,7 +66,7 @@ class ApiSchemas {
 			@Schema(name = "max_level", description = "min-max: the level ordered up to, > reorder_point") Double maxLevel,
 			@Schema(name = "service_level", description = "Target cycle service level (probability of no stockout in a replenishment cycle), 0 < service_level < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with fill_rate", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double serviceLevel,
 			@Schema(name = "fill_rate", description = "Target fill rate (share of demand met from stock), 0 < fill_rate < 1: reorder_point (reorder-point, min-max) or safety_stock (order-up-to) is computed from it and must not be given; not with service_level", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1") Double fillRate,
-			@Schema(name = "lead_time_std_days", description = "With service_level or fill_rate: standard deviation of the lead time in days, >= 0; default 0", minimum = "0") Double leadTimeStdDays) {
+			@Schema(name = "lead_time_std_days", description = "Standard deviation of the lead time in days, >= 0, with any order policy: the planning formula's with service_level or fill_rate, and the spread of the lead times Monte Carlo trials draw; default 0", minimum = "0") Double leadTimeStdDays) {
 	}
 
 	@Schema(name = "PlannedOrder", description = "One planned order (view=orders), per product in input order, in the order placed")
@@ -139,7 +139,13 @@ class ApiSchemas {
 			@Schema(name = "stockout_date_p50", format = "date", nullable = true, description = "Probabilistic: median stockout date; null when fewer than half run out") String stockoutDateP50,
 			@Schema(name = "stockout_date_p90", format = "date", nullable = true, description = "Probabilistic: 90th percentile stockout date; null when fewer than 90% run out") String stockoutDateP90,
 			@Schema(name = "ending_inventory_p50", description = "Probabilistic: median level at the end of the horizon") Double endingInventoryP50,
-			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost") Double unmetDemandMean) {
+			@Schema(name = "unmet_demand_mean", description = "Probabilistic with policy=lost-sales: mean demand lost") Double unmetDemandMean,
+			@Schema(name = "achieved_cycle_service_level", nullable = true, description = "Probabilistic, when some product has an order policy: share of the product's completed replenishment cycles, over all trials, without a stockout; null without a policy or a completed cycle", minimum = "0", maximum = "1") Double achievedCycleServiceLevel,
+			@Schema(name = "cycle_service_level_low", nullable = true, description = "Low end of achieved_cycle_service_level's 95% Wilson score interval", minimum = "0", maximum = "1") Double cycleServiceLevelLow,
+			@Schema(name = "cycle_service_level_high", nullable = true, description = "High end of achieved_cycle_service_level's 95% Wilson score interval", minimum = "0", maximum = "1") Double cycleServiceLevelHigh,
+			@Schema(name = "achieved_fill_rate", nullable = true, description = "Probabilistic, when some product has an order policy: share of the product's demand, over all trials, met from stock; null without a policy or demand", minimum = "0", maximum = "1") Double achievedFillRate,
+			@Schema(name = "fill_rate_low", nullable = true, description = "Low end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateLow,
+			@Schema(name = "fill_rate_high", nullable = true, description = "High end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateHigh) {
 	}
 
 	@Schema(name = "PortfolioTotal", description = "One date summed over all products (view=totals)")

@@ -30,8 +30,10 @@ final class OrderRules {
 	/**
 	 * A row's order terms and, when its protective figure was computed, the target it was computed from.
 	 * @param target {@code null} when the terms are as given
+	 * @param leadTimeStdDays the lead time's deviation (0 when not given): the target's σ_L, and the spread
+	 * of the lead times Monte Carlo trials draw whatever the policy
 	 */
-	record Resolved(OrderTerms terms, ServiceTarget target) {
+	record Resolved(OrderTerms terms, ServiceTarget target, double leadTimeStdDays) {
 	}
 
 	private final int maxDurationDays;
@@ -81,7 +83,10 @@ final class OrderRules {
 		int leadTime = 0;
 		Field computed = (policy == OrderPolicy.ORDER_UP_TO) ? Field.SAFETY_STOCK : Field.REORDER_POINT;
 		Field aim = aim(values, computed, defaults);
-		ServiceTarget target = target(values, aim, computed, defaults, log);
+		// With any policy: the Monte Carlo trials draw lead times with it (docs/forecast-contract.md#lead-times-that-vary).
+		double leadTimeStd = ProductRules.given(values, Field.LEAD_TIME_STD_DAYS, defaults)
+				? ProductRules.number(values, Field.LEAD_TIME_STD_DAYS, true, defaults, log) : 0;
+		ServiceTarget target = target(values, aim, computed, leadTimeStd, defaults, log);
 		// A target in play, good or bad, stands in for the figure it computes: the figure is not required.
 		boolean targeted = aim != null;
 		switch (policy) {
@@ -152,7 +157,7 @@ final class OrderRules {
 		}
 		OrderTerms terms = new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review, safetyStock,
 				minimum, multiple);
-		return new Resolved(terms, target);
+		return new Resolved(terms, target, leadTimeStd);
 	}
 
 	/**
@@ -177,10 +182,11 @@ final class OrderRules {
 	/**
 	 * The row's target from the column {@code given}, {@code null} when it has none or a bad one (then
 	 * logged). A row's own target and its own {@code computed} figure are an error together, and so are
-	 * its own two targets. {@code lead_time_std_days} applies only with a target.
+	 * its own two targets.
+	 * @param leadTimeStd the row's lead time deviation, NaN when bad (then already logged)
 	 */
-	private static ServiceTarget target(FieldValues values, Field given, Field computed, RequestDefaults defaults,
-			ViolationLog log) {
+	private static ServiceTarget target(FieldValues values, Field given, Field computed, double leadTimeStd,
+			RequestDefaults defaults, ViolationLog log) {
 		boolean rowLevel = rowGives(values, Field.SERVICE_LEVEL);
 		if (rowLevel && rowGives(values, Field.FILL_RATE)) {
 			log.add(values.at(), Field.FILL_RATE, text(values, Field.FILL_RATE),
@@ -193,10 +199,6 @@ final class OrderRules {
 			return null;
 		}
 		if (given == null) {
-			if (rowGives(values, Field.LEAD_TIME_STD_DAYS)) {
-				log.add(values.at(), Field.LEAD_TIME_STD_DAYS, text(values, Field.LEAD_TIME_STD_DAYS),
-						"applies only with service_level or fill_rate");
-			}
 			return null;
 		}
 		double level = ProductRules.number(values, given, false, defaults, log);
@@ -204,8 +206,6 @@ final class OrderRules {
 			log.add(values.at(), given, text(values, given, defaults), FRACTION);
 			return null;
 		}
-		double leadTimeStd = ProductRules.given(values, Field.LEAD_TIME_STD_DAYS, defaults)
-				? ProductRules.number(values, Field.LEAD_TIME_STD_DAYS, true, defaults, log) : 0;
 		if (Double.isNaN(level) || Double.isNaN(leadTimeStd)) {
 			return null;
 		}

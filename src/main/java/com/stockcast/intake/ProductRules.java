@@ -95,10 +95,10 @@ final class ProductRules {
 				products.weekdayProfile(profile);
 			}
 			if (orders != null && orders.target() != null) {
-				products.targetedOrderTerms(orders.terms());
+				products.targetedOrderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());
 			}
 			else if (orders != null) {
-				products.orderTerms(orders.terms());
+				products.orderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());
 			}
 		}
 	}

@@ -16,15 +16,17 @@ import com.stockcast.simulation.Products;
  * The stored form of a chunk's products: a compact binary record per product, in input order.
  * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
  * scheduled receipts (its receipt days and their units); version 4 adds a flag for the receipts input
- * and each order policy's terms (docs/forecast-contract.md#planned-orders); version 5 is version 4 with
- * each product's weekday profile, seven multipliers Monday first, after its record
+ * and each order policy's terms (docs/forecast-contract.md#planned-orders); version 5 adds each order
+ * policy's lead time deviation (docs/forecast-contract.md#lead-times-that-vary); version 6 is version 5
+ * with each product's weekday profile, seven multipliers Monday first, after its record
  * (docs/forecast-contract.md#weekday-profile). A chunk is written in the oldest version that holds it
- * (2 without receipts or other terms than the plain reorder point, 3 with receipts, 5 only with
- * profiles), so that a replica not yet updated can take it; every older version still reads.
+ * (2 without receipts or other terms than the plain reorder point, 3 with receipts, 4 with no lead time
+ * deviation, 6 only with profiles), so that a replica not yet updated can take it; every older version
+ * still reads.
  */
 final class ChunkCodec {
 
-	private static final int VERSION = 5;
+	private static final int VERSION = 6;
 
 	private ChunkCodec() {
 	}
@@ -34,8 +36,9 @@ final class ChunkCodec {
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
 			boolean profiles = products.hasProfiles();
-			boolean terms = profiles || !plainTerms(products, from, to);
-			int version = profiles ? 5 : terms ? 4 : receipts ? 3 : 2;
+			boolean deviations = anyLeadTimeStd(products, from, to);
+			boolean terms = profiles || deviations || !plainTerms(products, from, to);
+			int version = profiles ? 6 : deviations ? 5 : terms ? 4 : receipts ? 3 : 2;
 			out.writeByte(version);
 			if (version >= 4) {
 				out.writeBoolean(receipts);
@@ -62,6 +65,9 @@ final class ChunkCodec {
 						out.writeDouble(products.orderMultiple(i));
 						out.writeDouble(products.maxLevel(i));
 					}
+					if (version >= 5) {
+						out.writeDouble(products.leadTimeStdDays(i));
+					}
 				}
 				if (receipts) {
 					out.writeInt(products.receiptsEnd(i) - products.receiptsStart(i));
@@ -70,7 +76,7 @@ final class ChunkCodec {
 						out.writeDouble(products.receiptUnits(r));
 					}
 				}
-				if (profiles) {
+				if (version >= 6) {
 					for (int w = 0; w < 7; w++) {
 						out.writeDouble(products.weekdayMultiplier(i, w));
 					}
@@ -111,6 +117,9 @@ final class ChunkCodec {
 						double maxLevel = in.readDouble();
 						products.orderTerms(new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review,
 								safetyStock, minimum, multiple));
+						if (version >= 5) {
+							products.leadTimeStdDays(in.readDouble());
+						}
 					}
 					else if (leadTime >= 0) {
 						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);
@@ -122,7 +131,7 @@ final class ChunkCodec {
 						receipts.add(i, in.readInt(), in.readDouble());
 					}
 				}
-				if (version >= 5) {
+				if (version >= 6) {
 					for (int w = 0; w < 7; w++) {
 						profile[w] = in.readDouble();
 					}
@@ -134,6 +143,16 @@ final class ChunkCodec {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Whether some product of {@code from..to-1} has a lead time that varies. */
+	private static boolean anyLeadTimeStd(Products products, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (products.leadTimeStdDays(i) != 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether every product of {@code from..to-1} has no order policy or the plain reorder point. */

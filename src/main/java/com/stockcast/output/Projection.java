@@ -157,6 +157,13 @@ public final class Projection {
 			if (this.lostSales) {
 				columns.add(Table.column("unmet_demand_mean", Kind.AMOUNT));
 			}
+			if (this.orders) {
+				// docs/forecast-contract.md#what-the-plan-achieves
+				for (String name : List.of("achieved_cycle_service_level", "cycle_service_level_low",
+						"cycle_service_level_high", "achieved_fill_rate", "fill_rate_low", "fill_rate_high")) {
+					columns.add(Table.column(name, Kind.FRACTION));
+				}
+			}
 			targetColumns(columns);
 			return columns;
 		}
@@ -308,7 +315,8 @@ public final class Projection {
 	private void trials(Products products, int i, long position, Table.Sink rows, Table.Sink summary, Totals totals) {
 		int startDay = products.startDay(i);
 		MonteCarlo simulation = SIMULATIONS.get();
-		simulation.simulate(products, i, position, this.scenario, rows != null, totals != null);
+		simulation.simulate(products, i, position, this.scenario, rows != null, totals != null,
+				summary != null && this.orders);
 		if (rows != null) {
 			probabilisticRows(products, i, simulation, rows);
 		}
@@ -564,6 +572,11 @@ public final class Projection {
 		}
 		if (this.lostSales) {
 			sink.amount(simulation.meanTotalUnmet());
+		}
+		if (this.orders) {
+			sink.fraction(simulation.achievedCycleServiceLevel()).fraction(simulation.cycleServiceLevelLow())
+				.fraction(simulation.cycleServiceLevelHigh()).fraction(simulation.achievedFillRate())
+				.fraction(simulation.fillRateLow()).fraction(simulation.fillRateHigh());
 		}
 		targetFigures(products, i, sink);
 		sink.end();

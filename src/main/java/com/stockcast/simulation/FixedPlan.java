@@ -15,8 +15,10 @@ final class FixedPlan {
 
 	private final PolicyTrajectory trajectory = new PolicyTrajectory();
 
-	/** Arrival day and units of each order arriving within the projection, arrival days ascending. */
+	/** Arrival day, placing day and units of each order kept, days ascending. */
 	private int[] arrivalDays = new int[16];
+
+	private int[] orderDays = new int[16];
 
 	private double[] units = new double[16];
 
@@ -25,12 +27,16 @@ final class FixedPlan {
 	/** The next order {@link #unitsArriving} looks at. */
 	private int next;
 
+	/** The next order {@link #unitsPlaced} looks at. */
+	private int nextPlaced;
+
 	/**
 	 * Plans product {@code i} as the deterministic forecast under {@code policy} would (constant demand
 	 * at {@code sales_rate}) and keeps its orders that arrive by the last day; those due later are never
-	 * received, in the plan as in the trials.
+	 * received, in the plan as in the trials. With {@code everyOrder} it keeps every order placed: the
+	 * trials draw each one's lead time (docs/forecast-contract.md#lead-times-that-vary).
 	 */
-	void fix(Products products, int i, SalesPolicy policy) {
+	void fix(Products products, int i, SalesPolicy policy, boolean everyOrder) {
 		PolicyTrajectory plan = this.trajectory;
 		plan.simulate(products, i, policy, false, false);
 		int days = products.durationDays(i);
@@ -38,23 +44,38 @@ final class FixedPlan {
 		if (orders > this.arrivalDays.length) {
 			int n = Math.max(orders, this.arrivalDays.length * 2);
 			this.arrivalDays = Arrays.copyOf(this.arrivalDays, n);
+			this.orderDays = Arrays.copyOf(this.orderDays, n);
 			this.units = Arrays.copyOf(this.units, n);
 		}
 		int kept = 0;
 		// Placed in day order with one lead time, so they arrive in that order: the first one late ends the plan.
-		for (int j = 0; j < orders && plan.orderArrivalDay(j) < days; j++) {
+		for (int j = 0; j < orders && (everyOrder || plan.orderArrivalDay(j) < days); j++) {
 			this.arrivalDays[kept] = plan.orderArrivalDay(j);
+			this.orderDays[kept] = plan.orderDay(j);
 			this.units[kept] = plan.orderUnits(j);
 			kept++;
 		}
 		this.count = kept;
 		this.next = 0;
+		this.nextPlaced = 0;
 	}
 
 	/** No orders: the product has no order policy, or the trials place their own. */
 	void clear() {
 		this.count = 0;
 		this.next = 0;
+		this.nextPlaced = 0;
+	}
+
+	/**
+	 * The units of the order placed on {@code day}, 0 on a day without; asked once a day, days ascending
+	 * (one order at most is placed a day).
+	 */
+	double unitsPlaced(int day) {
+		if (this.nextPlaced < this.count && this.orderDays[this.nextPlaced] == day) {
+			return this.units[this.nextPlaced++];
+		}
+		return 0;
 	}
 
 	/**

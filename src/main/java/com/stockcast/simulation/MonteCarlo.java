@@ -33,8 +33,17 @@ import java.util.Arrays;
  * with no review in the trials. The answer then says how often, and how badly, that one plan runs
  * out when demand varies; with constant demand the trials are the plan itself, to the bit.
  *
+ * <p><b>Lead times that vary</b> ({@code lead_time_std_days} above 0,
+ * docs/forecast-contract.md#lead-times-that-vary): each order of a trial, the reorder point's own or
+ * the fixed plan's (placed on its plan day), arrives after a lead time the trial draws ({@link LeadTime}),
+ * so orders may cross and several arrive on one day; each trial keeps its arrival schedule, a ring of
+ * {@link LeadTime#longest} + 1 days. With deviation 0 nothing is drawn and every number is as with one
+ * fixed lead time, to the bit.
+ *
  * <p><b>Randomness.</b> Trial {@code t}'s stream comes from {@code (scenario.seed(), position, t)}
- * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first. A
+ * alone (SplitMix64, see {@link RandomStream}) and the trial consumes it in order, day 0 first; its
+ * lead times come from a second stream of the same three numbers (another salt), one draw per order in
+ * the order placed, so that drawing them leaves the demand draws as they were. A
  * product's answer therefore depends neither on the other products, nor on the thread, the
  * chunking or the instance that computed it. Normal deviates come from a 128-layer ziggurat, Poisson ones from an
  * inversion table or PTRS (see {@link PoissonSampler}), negative binomial ones from
@@ -72,8 +81,50 @@ public final class MonteCarlo {
 	private double[] periodUnmet = new double[32];
 	private double[] totalUnmet = new double[32];
 
-	/** Lots ordered by each trial on the last {@code L + 1} days, laid out [day mod (L + 1)][trial]. */
-	private long[] lotsOrdered = new long[32];
+	/**
+	 * Each trial's arrival schedule: lots due on day {@code a} at [a mod slots][trial], cleared as they
+	 * arrive; {@code slots} is one more than the longest lead time ({@link LeadTime#longest}), so orders
+	 * drawn with different lead times may arrive out of order or several on one day.
+	 */
+	private long[] lotsDue = new long[32];
+
+	/** The fixed plan's units due, laid out as {@link #lotsDue}: kept only when its lead times vary. */
+	private double[] unitsDue = new double[32];
+
+	/** Each trial's lead-time stream (see {@link RandomStream#leadTimeState}): drawn only when they vary. */
+	private long[] leadStates = new long[32];
+
+	/**
+	 * What each trial's policy achieves (docs/forecast-contract.md#what-the-plan-achieves), kept for
+	 * products with an order policy: its completed cycles, those with a stockout, the state of its open
+	 * cycle ({@link #NO_CYCLE}, {@link #CYCLE}, {@link #SHORT_CYCLE}), its demand and the part not met
+	 * from stock.
+	 */
+	private int[] cycles = new int[32];
+	private int[] shortCycles = new int[32];
+	private byte[] cycle = new byte[32];
+	private double[] demanded = new double[32];
+	private double[] shortOf = new double[32];
+
+	private static final byte NO_CYCLE = 0;
+	private static final byte CYCLE = 1;
+	private static final byte SHORT_CYCLE = 2;
+
+	/** Whether the last product had an order policy, so that its achieved figures were kept. */
+	private boolean achieving;
+	private double achievedCycleServiceLevel;
+	private double cycleServiceLevelLow;
+	private double cycleServiceLevelHigh;
+	private double achievedFillRate;
+	private double fillRateLow;
+	private double fillRateHigh;
+
+	/** Whether the trials draw each order's lead time: the product's lead time deviation is above 0. */
+	private boolean varying;
+
+	private int slots;
+
+	private int longestLead;
 
 	/** Where the quantiles are selected, so that the trial state stays in trial order. */
 	private double[] scratch = new double[32];
@@ -140,6 +191,17 @@ public final class MonteCarlo {
 	 */
 	public void simulate(Products products, int i, long position, Scenario scenario, boolean keepPeriods,
 			boolean keepDays) {
+		simulate(products, i, position, scenario, keepPeriods, keepDays, true);
+	}
+
+	/**
+	 * As {@link #simulate(Products, int, long, Scenario, boolean, boolean)}; with {@code keepAchieved}
+	 * false the achieved service figures are not kept (NaN), which spares the day loop their bookkeeping
+	 * (it costs up to 1.7 times the day's work with constant demand and the reorder point; only the summary
+	 * shows them).
+	 */
+	public void simulate(Products products, int i, long position, Scenario scenario, boolean keepPeriods,
+			boolean keepDays, boolean keepAchieved) {
 		int trials = scenario.trials();
 		if (trials < 1) {
 			throw new IllegalArgumentException("a Monte Carlo forecast needs at least one trial, not " + trials);
@@ -150,19 +212,26 @@ public final class MonteCarlo {
 		boolean reacting = products.hasReorderPolicy(i) && products.orderTerms(i).plainReorderPoint();
 		this.reacting = reacting;
 		boolean lostSales = scenario.policy() == SalesPolicy.LOST_SALES;
+		double leadStd = products.hasReorderPolicy(i) ? products.leadTimeStdDays(i) : 0;
+		boolean varying = leadStd > 0;
+		this.varying = varying;
 		if (products.hasReorderPolicy(i) && !reacting) {
-			this.plan.fix(products, i, scenario.policy());
+			this.plan.fix(products, i, scenario.policy(), varying);
 		}
 		else {
 			this.plan.clear();
 		}
-		int slots = reacting ? products.leadTimeDays(i) + 1 : 0;
+		int lead = products.leadTimeDays(i);
+		this.longestLead = varying ? LeadTime.longest(lead, leadStd, days) : lead;
+		int slots = (reacting || varying) ? this.longestLead + 1 : 0;
+		this.slots = slots;
 		Quantiles quantiles = scenario.quantiles();
 		this.quantiles = quantiles;
 		for (int j = 0; j < quantiles.count(); j++) {
 			this.ranks[j] = quantiles.rank(j, trials);
 		}
-		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots);
+		ensureCapacity(trials, keepPeriods ? periodCount : 0, quantiles.count(), days, keepDays, slots,
+				varying && !reacting);
 		double salesRate = products.salesRate(i);
 		int mode = demandMode(scenario.demand(), salesRate, products.salesStd(i));
 		if (mode == POISSON && products.hasProfiles()) {
@@ -185,11 +254,26 @@ public final class MonteCarlo {
 		for (int t = 0; t < trials; t++) {
 			this.states[t] = (mode == CONSTANT) ? 0 : RandomStream.trialState(seed, position, t);
 		}
+		if (varying) {
+			for (int t = 0; t < trials; t++) {
+				this.leadStates[t] = RandomStream.leadTimeState(seed, position, t);
+			}
+		}
 		Arrays.fill(this.level, 0, trials, products.initialInventory(i));
 		Arrays.fill(this.lotsOnOrder, 0, trials, 0);
 		Arrays.fill(this.stockout, 0, trials, NO_STOCKOUT);
 		Arrays.fill(this.totalUnmet, 0, trials, 0);
-		Arrays.fill(this.lotsOrdered, 0, slots * trials, 0);
+		boolean achieving = keepAchieved && products.hasReorderPolicy(i);
+		this.achieving = achieving;
+		if (achieving) {
+			Arrays.fill(this.cycles, 0, trials, 0);
+			Arrays.fill(this.shortCycles, 0, trials, 0);
+			Arrays.fill(this.cycle, 0, trials, NO_CYCLE);
+			Arrays.fill(this.demanded, 0, trials, 0);
+			Arrays.fill(this.shortOf, 0, trials, 0);
+		}
+		Arrays.fill(this.lotsDue, 0, reacting ? slots * trials : 0, 0);
+		Arrays.fill(this.unitsDue, 0, (varying && !reacting) ? slots * trials : 0, 0);
 		this.receipt = products.receiptsStart(i);
 		nextReceipt(products, i);
 		int day = 0;
@@ -200,7 +284,7 @@ public final class MonteCarlo {
 				Arrays.fill(this.periodUnmet, 0, trials, 0);
 			}
 			for (; day < end; day++) {
-				advance(products, i, day, trials, mode, gamma, lostSales, keepPeriods, keepDays);
+				advance(products, i, day, days, trials, mode, gamma, lostSales, keepPeriods, keepDays);
 			}
 			if (keepPeriods) {
 				summarisePeriod(k, trials);
@@ -210,6 +294,49 @@ public final class MonteCarlo {
 		this.periods = keepPeriods ? periodCount : 0;
 		this.days = keepDays ? days : 0;
 		summarise(frequency, trials, days, keepPeriods);
+		if (achieving) {
+			summariseAchieved(trials);
+		}
+	}
+
+	/**
+	 * The achieved cycle service level (completed cycles of all trials without a stockout) with its Wilson
+	 * interval, and the fill rate (1 - units short / units demanded, over all trials) with the delta
+	 * method's interval for a ratio of the trials' sums (trials are independent, so the spread of
+	 * {@code shortCountt - r demand_t} over them gives the ratio's standard error).
+	 */
+	private void summariseAchieved(int trials) {
+		long cycles = 0;
+		long shortCount = 0;
+		double demand = 0;
+		double shortUnits = 0;
+		for (int t = 0; t < trials; t++) {
+			cycles += this.cycles[t];
+			shortCount += this.shortCycles[t];
+			demand += this.demanded[t];
+			shortUnits += this.shortOf[t];
+		}
+		this.achievedCycleServiceLevel = (cycles == 0) ? Double.NaN : (double) (cycles - shortCount) / cycles;
+		this.cycleServiceLevelLow = Achieved.wilson(cycles - shortCount, cycles, true);
+		this.cycleServiceLevelHigh = Achieved.wilson(cycles - shortCount, cycles, false);
+		if (demand == 0) {
+			this.achievedFillRate = Double.NaN;
+			this.fillRateLow = Double.NaN;
+			this.fillRateHigh = Double.NaN;
+			return;
+		}
+		double ratio = shortUnits / demand;
+		double squares = 0;
+		for (int t = 0; t < trials; t++) {
+			double residual = this.shortOf[t] - ratio * this.demanded[t];
+			squares += residual * residual;
+		}
+		double meanDemand = demand / trials;
+		double error = (trials < 2) ? Double.NaN
+				: Math.sqrt(squares / (trials - 1) / trials) / meanDemand;
+		this.achievedFillRate = 1 - ratio;
+		this.fillRateLow = Math.max(0, this.achievedFillRate - Achieved.Z * error);
+		this.fillRateHigh = Math.min(1, this.achievedFillRate + Achieved.Z * error);
 	}
 
 	private static final int CONSTANT = 0;
@@ -251,8 +378,8 @@ public final class MonteCarlo {
 	}
 
 	/** Day {@code day} of every trial: {@link PolicyTrajectory}'s day, statement for statement. */
-	private void advance(Products products, int i, int day, int trials, int mode, long gamma, boolean lostSales,
-			boolean keepPeriods, boolean keepDays) {
+	private void advance(Products products, int i, int day, int days, int trials, int mode, long gamma,
+			boolean lostSales, boolean keepPeriods, boolean keepDays) {
 		// Under a weekday profile the day's law is the flat one scaled by the day's multiplier m: the normal's
 		// mean and deviation times m, the Poisson's rate, the negative binomial's gamma rate (so its shape stays).
 		boolean profiled = products.hasProfiles();
@@ -264,6 +391,9 @@ public final class MonteCarlo {
 		double reorderPoint = products.reorderPoint(i);
 		double quantity = products.orderQuantity(i);
 		int lead = products.leadTimeDays(i);
+		double leadStd = products.leadTimeStdDays(i);
+		boolean varying = this.varying;
+		int longestLead = this.longestLead;
 		RandomStream random = this.random;
 		PoissonSampler poisson = (profiled && mode == POISSON)
 				? this.weekdayPoisson[Products.weekday((long) products.startDay(i) + day)] : this.poisson;
@@ -274,16 +404,24 @@ public final class MonteCarlo {
 		double[] level = this.level;
 		long[] states = this.states;
 		long[] lotsOnOrder = this.lotsOnOrder;
-		long[] lotsOrdered = this.lotsOrdered;
+		long[] lotsDue = this.lotsDue;
+		double[] unitsDue = this.unitsDue;
+		long[] leadStates = this.leadStates;
 		int[] stockout = this.stockout;
 		double[] periodSales = this.periodSales;
 		double[] periodUnmet = this.periodUnmet;
 		double[] totalUnmet = this.totalUnmet;
-		// A trial's order of day d is due on day d + L: it sits in slot d mod (L + 1) until then.
-		int slots = lead + 1;
-		int dueSlot = reorder ? ((day + 1) % slots) * trials : 0;
-		int orderSlot = reorder ? (day % slots) * trials : 0;
-		boolean receiving = reorder && lead > 0 && day >= lead;
+		boolean achieving = this.achieving;
+		int[] cycles = this.cycles;
+		int[] shortCycles = this.shortCycles;
+		byte[] cycle = this.cycle;
+		double[] demanded = this.demanded;
+		double[] shortOf = this.shortOf;
+		// An order due on day a sits in slot a mod slots until then; with one lead time L, today's order's is fixed.
+		int slots = this.slots;
+		int dueSlot = (slots == 0) ? 0 : (day % slots) * trials;
+		int orderSlot = (reorder && !varying) ? ((day + lead) % slots) * trials : 0;
+		boolean orderReceived = day + lead < days;
 		// Scheduled receipts are the same in every trial.
 		double scheduled = 0;
 		if (day == this.receiptDay) {
@@ -291,8 +429,11 @@ public final class MonteCarlo {
 			nextReceipt(products, i);
 		}
 		double scheduledDue = this.scheduledDue;
-		// So is the fixed plan's order due today (never with the plain reorder point, which orders per trial).
-		double planned = this.plan.unitsArriving(day);
+		// So is the fixed plan's order due today (never with the plain reorder point, which orders per trial),
+		// unless its lead times vary: then each trial draws when the order placed today arrives.
+		double planned = varying ? 0 : this.plan.unitsArriving(day);
+		double placed = (varying && !reorder) ? this.plan.unitsPlaced(day) : 0;
+		boolean planVaries = varying && !reorder;
 		double levelSum = 0;
 		double soldSum = 0;
 		double restockingSum = 0;
@@ -355,37 +496,94 @@ public final class MonteCarlo {
 				x += scheduled;
 			}
 			double receipt = 0;
+			boolean arrived = false;
 			if (planned != 0) {
 				// A second addition after the scheduled receipt, as PolicyTrajectory adds the order due.
 				receipt = planned;
 				x += planned;
+				arrived = true;
+			}
+			if (planVaries) {
+				if (placed != 0) {
+					// Drawn before today's receipt: an order drawn with lead time 0 arrives today.
+					random.use(leadStates[t], gamma);
+					int arrival = day + LeadTime.draw(random, lead, leadStd, longestLead);
+					leadStates[t] = random.state();
+					if (arrival < days) {
+						unitsDue[(arrival % slots) * trials + t] += placed;
+					}
+				}
+				double due = unitsDue[dueSlot + t];
+				if (due != 0) {
+					unitsDue[dueSlot + t] = 0;
+					receipt = due;
+					x += due;
+					arrived = true;
+				}
 			}
 			if (reorder) {
-				if (receiving) {
-					long due = lotsOrdered[dueSlot + t];
-					if (due != 0) {
-						receipt = due * quantity;
-						x += receipt;
-						lotsOnOrder[t] -= due;
-					}
+				long due = lotsDue[dueSlot + t];
+				if (due != 0) {
+					lotsDue[dueSlot + t] = 0;
+					receipt = due * quantity;
+					x += receipt;
+					lotsOnOrder[t] -= due;
+					arrived = true;
 				}
 				double position = x + lotsOnOrder[t] * quantity;
 				if (scheduledDue != 0) {
 					position += scheduledDue;
 				}
 				long lots = OrderReview.lotsToOrder(position, reorderPoint, quantity);
-				lotsOrdered[orderSlot + t] = lots;
 				if (lots != 0) {
-					if (lead == 0) {
-						receipt = lots * quantity;
-						x += receipt;
+					int leadDays = lead;
+					boolean received = orderReceived;
+					int slot = orderSlot;
+					if (varying) {
+						random.use(leadStates[t], gamma);
+						leadDays = LeadTime.draw(random, lead, leadStd, longestLead);
+						leadStates[t] = random.state();
+						received = day + leadDays < days;
+						slot = ((day + leadDays) % slots) * trials;
+					}
+					if (leadDays == 0) {
+						// Added to what arrived today (0 but with drawn lead times: 0 + r is r, to the bit).
+						double units = lots * quantity;
+						receipt += units;
+						x += units;
+						arrived = true;
 					}
 					else {
 						lotsOnOrder[t] += lots;
+						if (received) {
+							lotsDue[slot + t] += lots;
+						}
 					}
 				}
 			}
 			level[t] = x;
+			if (achieving) {
+				// A cycle runs from an order's arrival to the day before the next one's; the first begins
+				// with the first arrival. Under backorders a day is short by what its final level still owes
+				// of its demand (the backlog filled oldest first), under lost sales by what it lost.
+				demanded[t] += demand;
+				double owed = (x < 0) ? -x : 0.0;
+				shortOf[t] += lostSales ? lost : (owed < demand) ? owed : demand;
+				byte c = cycle[t];
+				if (arrived) {
+					if (c != NO_CYCLE) {
+						cycles[t]++;
+						if (c == SHORT_CYCLE) {
+							shortCycles[t]++;
+						}
+					}
+					c = CYCLE;
+				}
+				if (c == CYCLE && (x <= 0 || lost > 0)) {
+					c = SHORT_CYCLE;
+				}
+				cycle[t] = c;
+			}
 			if (keepPeriods) {
 				periodSales[t] += sold;
 				if (lostSales) {
@@ -510,12 +708,19 @@ public final class MonteCarlo {
 		return NO_STOCKOUT;
 	}
 
-	private void ensureCapacity(int trials, int periods, int quantiles, int days, boolean keepDays, int slots) {
+	private void ensureCapacity(int trials, int periods, int quantiles, int days, boolean keepDays, int slots,
+			boolean planVaries) {
 		if (trials > this.level.length) {
 			int n = Math.max(trials, this.level.length * 2);
 			this.level = new double[n];
 			this.states = new long[n];
 			this.lotsOnOrder = new long[n];
+			this.leadStates = new long[n];
+			this.cycles = new int[n];
+			this.shortCycles = new int[n];
+			this.cycle = new byte[n];
+			this.demanded = new double[n];
+			this.shortOf = new double[n];
 			this.stockout = new int[n];
 			this.periodSales = new double[n];
 			this.periodUnmet = new double[n];
@@ -523,12 +728,15 @@ public final class MonteCarlo {
 			this.scratch = new double[n];
 		}
 		long cells = (long) slots * trials;
-		if (cells > this.lotsOrdered.length) {
-			if (cells > Integer.MAX_VALUE - 8) {
-				throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
-						+ " trials is too many to hold");
-			}
-			this.lotsOrdered = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsOrdered.length * 2L))];
+		if (cells > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("a lead time of " + (slots - 1) + " days x " + trials
+					+ " trials is too many to hold");
+		}
+		if (!planVaries && cells > this.lotsDue.length) {
+			this.lotsDue = new long[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.lotsDue.length * 2L))];
+		}
+		if (planVaries && cells > this.unitsDue.length) {
+			this.unitsDue = new double[(int) Math.max(cells, Math.min(Integer.MAX_VALUE - 8, this.unitsDue.length * 2L))];
 		}
 		if ((long) periods * quantiles > this.levelQuantiles.length) {
 			this.levelQuantiles = new double[Math.max(periods * quantiles, this.levelQuantiles.length * 2)];
@@ -609,6 +817,40 @@ public final class MonteCarlo {
 	/** Mean over trials of the demand lost over the whole projection. */
 	public double meanTotalUnmet() {
 		return this.meanTotalUnmet;
+	}
+
+	/**
+	 * The share of the last product's completed replenishment cycles, over all trials, without a stockout
+	 * (docs/forecast-contract.md#what-the-plan-achieves); NaN without an order policy or a completed cycle.
+	 */
+	public double achievedCycleServiceLevel() {
+		return this.achieving ? this.achievedCycleServiceLevel : Double.NaN;
+	}
+
+	/** The 95% Wilson interval's low end of {@link #achievedCycleServiceLevel}. */
+	public double cycleServiceLevelLow() {
+		return this.achieving ? this.cycleServiceLevelLow : Double.NaN;
+	}
+
+	public double cycleServiceLevelHigh() {
+		return this.achieving ? this.cycleServiceLevelHigh : Double.NaN;
+	}
+
+	/**
+	 * The share of the last product's demand, over all trials, met from stock; NaN without an order policy
+	 * or without demand.
+	 */
+	public double achievedFillRate() {
+		return this.achieving ? this.achievedFillRate : Double.NaN;
+	}
+
+	/** The 95% interval's low end of {@link #achievedFillRate}. */
+	public double fillRateLow() {
+		return this.achieving ? this.fillRateLow : Double.NaN;
+	}
+
+	public double fillRateHigh() {
+		return this.achieving ? this.fillRateHigh : Double.NaN;
 	}
 
 	/** Days kept by the last {@link #simulate} with {@code keepDays}; 0 otherwise. */

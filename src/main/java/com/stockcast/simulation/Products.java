@@ -25,6 +25,7 @@ public final class Products {
 	private final double[] minOrderQuantities;
 	private final double[] orderMultiples;
 	private final double[] maxLevels;
+	private final double[] leadTimeStds;
 	private final int size;
 
 	/**
@@ -74,6 +75,7 @@ public final class Products {
 		this.orderMultiples = Arrays.copyOf(b.orderMultiples, b.size);
 		this.maxLevels = Arrays.copyOf(b.maxLevels, b.size);
 		this.profiles = (b.profiles == null) ? null : Arrays.copyOf(b.profiles, 7 * b.size);
+		this.leadTimeStds = Arrays.copyOf(b.leadTimeStds, b.size);
 		this.targets = b.targets;
 		this.receiptFrom = null;
 		this.receiptDays = null;
@@ -101,6 +103,7 @@ public final class Products {
 		this.orderMultiples = products.orderMultiples;
 		this.maxLevels = products.maxLevels;
 		this.profiles = products.profiles;
+		this.leadTimeStds = products.leadTimeStds;
 		this.targets = products.targets;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
@@ -286,6 +289,15 @@ public final class Products {
 		return this.maxLevels[i];
 	}
 
+	/**
+	 * The standard deviation of product {@code i}'s lead time in days (0 or more; 0 without an order
+	 * policy): the planning formula's σ_L, and the spread of the lead times a Monte Carlo trial draws
+	 * (docs/forecast-contract.md#lead-times-that-vary).
+	 */
+	public double leadTimeStdDays(int i) {
+		return this.leadTimeStds[i];
+	}
+
 	/** Product {@code i}'s order terms as one value; {@code null} without an order policy. */
 	public OrderTerms orderTerms(int i) {
 		OrderPolicy policy = orderPolicy(i);
@@ -411,6 +423,7 @@ public final class Products {
 		private double[] orderMultiples = new double[64];
 		private double[] maxLevels = new double[64];
 		private double[] profiles;
+		private double[] leadTimeStds = new double[64];
 		private int size;
 		private boolean targets;
 
@@ -440,6 +453,7 @@ public final class Products {
 			this.minOrderQuantities[i] = 0;
 			this.orderMultiples[i] = Double.NaN;
 			this.maxLevels[i] = Double.NaN;
+			this.leadTimeStds[i] = 0;
 			return this;
 		}
 
@@ -466,6 +480,15 @@ public final class Products {
 		/** Gives the product added last a reorder policy in place of (or on top of) its restocking rate. */
 		public Builder reorderPolicy(double reorderPoint, double orderQuantity, int leadTimeDays) {
 			return orderTerms(OrderTerms.reorderPoint(reorderPoint, orderQuantity, leadTimeDays));
+		}
+
+		/**
+		 * Sets the lead time's standard deviation of the product added last, after its order terms: its
+		 * Monte Carlo trials then draw each order's lead time.
+		 */
+		public Builder leadTimeStdDays(double leadTimeStdDays) {
+			this.leadTimeStds[this.size - 1] = leadTimeStdDays;
+			return this;
 		}
 
 		/** Gives the product added last an order policy with its supplier constraints. */
@@ -520,6 +543,7 @@ public final class Products {
 				this.profiles = Arrays.copyOf(this.profiles, 7 * n);
 				Arrays.fill(this.profiles, old, 7 * n, 1.0);
 			}
+			this.leadTimeStds = Arrays.copyOf(this.leadTimeStds, n);
 		}
 
 		public Products build() {

@@ -46,6 +46,14 @@ final class RandomStream {
 		return mix64(mix64(key(seed, position) ^ 0x5851f42d4c957f2dL) + trial * GOLDEN_GAMMA);
 	}
 
+	/**
+	 * The starting state of trial {@code trial}'s lead-time stream: the trial state's derivation with
+	 * another salt, so that drawing lead times leaves every demand draw as it was.
+	 */
+	static long leadTimeState(long seed, long position, int trial) {
+		return mix64(mix64(key(seed, position) ^ 0x2545f4914f6cdd1dL) + trial * GOLDEN_GAMMA);
+	}
+
 	private static long key(long seed, long position) {
 		return mix64(seed) + position * GOLDEN_GAMMA;
 	}

@@ -188,11 +188,11 @@ class PlannedOrdersApiTest {
 	void theMonteCarloForecastReceivesTheDeterministicPlansOrders() {
 		// Constant demand: every trial is the plan, so every percentile is its level and nothing runs out.
 		assertThat(csv("?trials=10&view=summary", PRODUCTS)).isEqualTo("""
-				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
-				A,0,,,,10
-				B,0,,,,23
-				C,0,,,,30
-				D,0,,,,2
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50,achieved_cycle_service_level,cycle_service_level_low,cycle_service_level_high,achieved_fill_rate,fill_rate_low,fill_rate_high
+				A,0,,,,10,1,0.8389,1,1,1,1
+				B,0,,,,23,1,0.7225,1,1,1,1
+				C,0,,,,30,1,0.7225,1,1,1,1
+				D,0,,,,2,,,,,,
 				""");
 		assertThat(csv("?trials=10", PRODUCTS)).startsWith("""
 				product_id,update_date,inventory_p10,inventory_p50,inventory_p90,stockout_probability,sales_mean
@@ -207,10 +207,31 @@ class PlannedOrdersApiTest {
 		// docs/forecast-contract.md#orders-in-the-trials: A's plan, whose lowest level is 6, under N(4, 2^2).
 		String a = PRODUCTS.lines().limit(2).map(line -> line + "\n").reduce("", String::concat);
 		assertThat(csv("?demand=normal&sales_std=2&trials=1000&seed=42&view=summary", a)).isEqualTo("""
-				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50
-				A,0.154,2024-01-08,,,10.35
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50,achieved_cycle_service_level,cycle_service_level_low,cycle_service_level_high,achieved_fill_rate,fill_rate_low,fill_rate_high
+				A,0.154,2024-01-08,,,10.35,0.897,0.8829,0.9096,0.9845,0.9813,0.9877
 				""");
-		assertThat(csv("?trials=1000&seed=42&view=summary", a)).endsWith("A,0,,,,10\n");
+		assertThat(csv("?trials=1000&seed=42&view=summary", a)).endsWith("A,0,,,,10,1,0.9981,1,1,1,1\n");
+	}
+
+	@Test
+	void lateDeliveriesShowInTheStockoutProbabilityWhenLeadTimesVary() {
+		// docs/scenarios.md and docs/forecast-contract.md#lead-times-that-vary: the same trials' demand, lead
+		// times fixed at 5 days, then drawn with a deviation of 2 days (query parameter or column, any policy).
+		String products = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,"
+				+ "reorder_point,order_quantity,lead_time_days\nP,2024-01-01,100,10,0,60,70,100,5\n";
+		String query = "?demand=normal&sales_std=3&trials=1000&seed=42&view=summary";
+		assertThat(csv(query, products)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50,achieved_cycle_service_level,cycle_service_level_low,cycle_service_level_high,achieved_fill_rate,fill_rate_low,fill_rate_high
+				P,0,,,,89.44,1,0.9992,1,1,1,1
+				""");
+		assertThat(csv(query + "&lead_time_std_days=2", products)).isEqualTo("""
+				product_id,stockout_probability,stockout_date_p10,stockout_date_p50,stockout_date_p90,ending_inventory_p50,achieved_cycle_service_level,cycle_service_level_low,cycle_service_level_high,achieved_fill_rate,fill_rate_low,fill_rate_high
+				P,0.521,2024-01-11,2024-02-27,,87.73,0.8887,0.8795,0.8973,0.9873,0.9861,0.9885
+				""");
+		String column = products.replace("lead_time_days\n", "lead_time_days,lead_time_std_days\n").replace(",5\n", ",5,2\n");
+		assertThat(csv(query, column)).isEqualTo(csv(query + "&lead_time_std_days=2", products));
+		// The deterministic forecast keeps the one lead time.
+		assertThat(csv("?view=summary", column)).isEqualTo(csv("?view=summary", products));
 	}
 
 	@Test

@@ -157,7 +157,6 @@ class ServiceTargetApiTest {
 				{"line":11,"column":"service_level","value":"0.9","reason":"applies only with an order policy (give order_policy, \
 				or reorder_point, order_quantity and lead_time_days)"},\
 				{"line":12,"column":"fill_rate","value":"1","reason":"must be greater than 0 and less than 1"},\
-				{"line":13,"column":"lead_time_std_days","value":"2","reason":"applies only with service_level or fill_rate"},\
 				{"line":14,"column":"max_level","value":"12","reason":"must be greater than reorder_point (14.93, computed from \
 				service_level)"}]""");
 	}

@@ -75,6 +75,34 @@ class ChunkCodecTest {
 	}
 
 	@Test
+	void readsBackEachLeadTimesDeviationInFormat5AndWritesNoneAsTheOlderFormats() {
+		Products products = Products.builder()
+			.add("A", 19_723, 20, 4, 0, 10, 1)
+			.orderTerms(new OrderTerms(OrderPolicy.ORDER_UP_TO, Double.NaN, Double.NaN, Double.NaN, 2, 3, 5, 0, 6))
+			.leadTimeStdDays(1.5)
+			.add("B", 19_723, 15, 5, 0, 8, 1)
+			.reorderPolicy(10, 8, 3)
+			.leadTimeStdDays(0.25)
+			.add("C", 19_723, 12, 4, 0, 8, 1)
+			.reorderPolicy(10, 8, 3)
+			.add("D", 19_723, 12, 4, 0, 8, 1)
+			.build();
+		for (Products stored : new Products[] { products,
+				products.withReceipts(new int[] { 1 }, new int[] { 3 }, new double[] { 7 }, 1) }) {
+			byte[] encoded = ChunkCodec.encode(stored, 0, 4);
+			assertThat(encoded[0]).isEqualTo((byte) 5);
+			Products decoded = ChunkCodec.decode(encoded);
+			assertThat(decoded.hasReceiptsInput()).isEqualTo(stored.hasReceiptsInput());
+			for (int i = 0; i < 4; i++) {
+				assertThat(decoded.orderTerms(i)).isEqualTo(stored.orderTerms(i));
+				assertThat(bits(decoded.leadTimeStdDays(i))).isEqualTo(bits(stored.leadTimeStdDays(i)));
+			}
+		}
+		// Without a deviation the chunk is written as before: a replica not yet updated reads it.
+		assertThat(ChunkCodec.encode(products, 2, 4)[0]).isEqualTo((byte) 2);
+	}
+
+	@Test
 	void readsBackEachProductsReceiptsAndWritesNoneAsTheOlderFormat() {
 		Products plain = Products.builder()
 			.add("A", 19_723, 1, 1, 1, 10, 1)
@@ -112,7 +140,7 @@ class ChunkCodecTest {
 			.build()
 			.withReceipts(new int[] { 0 }, new int[] { 4 }, new double[] { 6 }, 1);
 		byte[] stored = ChunkCodec.encode(profiled, 0, 2);
-		assertThat(stored[0]).isEqualTo((byte) 5);
+		assertThat(stored[0]).isEqualTo((byte) 6);
 		Products decoded = ChunkCodec.decode(stored);
 		assertThat(decoded.hasProfiles()).isTrue();
 		assertThat(decoded.hasReceiptsInput()).isTrue();

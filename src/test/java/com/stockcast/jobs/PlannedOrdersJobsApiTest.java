@@ -109,10 +109,15 @@ class PlannedOrdersJobsApiTest extends JobsApiContractSupport {
 
 	@Test
 	void aProbabilisticJobWithOrderPoliciesEqualsTheSynchronousAnswer() throws Exception {
-		// The trials receive the deterministic plan's orders; 1,000 products in chunks of 100 on the pool.
+		// The trials receive the deterministic plan's orders, or draw their lead times; 1,000 products in chunks
+		// of 100 on the pool.
 		String[] queries = { "?order_policy=order-up-to&lead_time_days=3&review_period_days=7&safety_stock=12.5"
 				+ "&order_multiple=6&demand=normal&trials=20&seed=7", "?policy=lost-sales&order_policy=min-max"
-						+ "&reorder_point=20&max_level=90.5&min_order_quantity=25&demand=poisson&trials=20&seed=-3" };
+						+ "&reorder_point=20&max_level=90.5&min_order_quantity=25&demand=poisson&trials=20&seed=-3",
+				// Lead times that vary (stored in format 5): the reorder point's own orders and a fixed plan's.
+				"?reorder_point=20&order_quantity=30&lead_time_days=4&lead_time_std_days=2&demand=normal&trials=20&seed=5",
+				"?order_policy=order-up-to&lead_time_days=3&review_period_days=7&safety_stock=12.5"
+						+ "&lead_time_std_days=1.5&demand=normal&trials=20&seed=9" };
 		for (String query : queries) {
 			HttpResponse<String> accepted = http().post("/forecasts" + query, "text/csv", FRACTIONAL, "Prefer",
 					"respond-async");

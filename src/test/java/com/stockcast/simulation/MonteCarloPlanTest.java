@@ -98,7 +98,7 @@ class MonteCarloPlanTest {
 		// contract: day 0 orders 6 (arrives day 2), day 3 orders 12 (day 5), day 6 orders 12 (day 8).
 		Products products = exampleA(1.5, 4);
 		FixedPlan plan = new FixedPlan();
-		plan.fix(products, 0, policy);
+		plan.fix(products, 0, policy, false);
 		assertThat(plan.count()).isEqualTo(3);
 		int[] arrivals = { 2, 5, 8 };
 		double[] units = { 6, 12, 12 };
