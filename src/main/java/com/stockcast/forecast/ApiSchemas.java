@@ -145,7 +145,9 @@ class ApiSchemas {
 			@Schema(name = "cycle_service_level_high", nullable = true, description = "High end of achieved_cycle_service_level's 95% Wilson score interval", minimum = "0", maximum = "1") Double cycleServiceLevelHigh,
 			@Schema(name = "achieved_fill_rate", nullable = true, description = "Probabilistic, when some product has an order policy: share of the product's demand, over all trials, met from stock; null without a policy or demand", minimum = "0", maximum = "1") Double achievedFillRate,
 			@Schema(name = "fill_rate_low", nullable = true, description = "Low end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateLow,
-			@Schema(name = "fill_rate_high", nullable = true, description = "High end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateHigh) {
+			@Schema(name = "fill_rate_high", nullable = true, description = "High end of achieved_fill_rate's 95% interval (delta method over the trials)", minimum = "0", maximum = "1") Double fillRateHigh,
+			@Schema(name = "target_cycle_service_level", nullable = true, description = "Probabilistic, when some product's terms come from a target: the service_level they were computed from, beside what was achieved; null for a product without one", minimum = "0", maximum = "1") Double targetCycleServiceLevel,
+			@Schema(name = "target_fill_rate", nullable = true, description = "Probabilistic, when some product's terms come from a target: the fill_rate they were computed from; null for a product without one", minimum = "0", maximum = "1") Double targetFillRate) {
 	}
 
 	@Schema(name = "PortfolioTotal", description = "One date summed over all products (view=totals)")

@@ -95,7 +95,7 @@ final class ProductRules {
 				products.weekdayProfile(profile);
 			}
 			if (orders != null && orders.target() != null) {
-				products.targetedOrderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());
+				products.targetedOrderTerms(orders.terms(), orders.target()).leadTimeStdDays(orders.leadTimeStdDays());
 			}
 			else if (orders != null) {
 				products.orderTerms(orders.terms()).leadTimeStdDays(orders.leadTimeStdDays());

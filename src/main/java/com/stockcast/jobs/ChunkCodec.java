@@ -11,17 +11,19 @@ import java.util.Arrays;
 import com.stockcast.simulation.OrderPolicy;
 import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.ServiceTarget;
 
 /**
  * The stored form of a chunk's products: a compact binary record per product, in input order.
  * Version 2 adds the demand's deviation and the reorder policy; version 3 adds each product's
  * scheduled receipts (its receipt days and their units); version 4 adds a flag for the receipts input
  * and each order policy's terms (docs/forecast-contract.md#planned-orders); version 5 adds each order
- * policy's lead time deviation (docs/forecast-contract.md#lead-times-that-vary); version 6 is version 5
+ * policy's lead time deviation (docs/forecast-contract.md#lead-times-that-vary) and the service level and
+ * fill rate its terms were computed from (NaN for none; #safety-stock-from-a-target); version 6 is version 5
  * with each product's weekday profile, seven multipliers Monday first, after its record
  * (docs/forecast-contract.md#weekday-profile). A chunk is written in the oldest version that holds it
  * (2 without receipts or other terms than the plain reorder point, 3 with receipts, 4 with no lead time
- * deviation, 6 only with profiles), so that a replica not yet updated can take it; every older version
+ * deviation or target, 6 only with profiles), so that a replica not yet updated can take it; every older version
  * still reads.
  */
 final class ChunkCodec {
@@ -36,7 +38,7 @@ final class ChunkCodec {
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
 			boolean profiles = products.hasProfiles();
-			boolean deviations = anyLeadTimeStd(products, from, to);
+			boolean deviations = anyLeadTimeStd(products, from, to) || products.anyServiceTarget();
 			boolean terms = profiles || deviations || !plainTerms(products, from, to);
 			int version = profiles ? 6 : deviations ? 5 : terms ? 4 : receipts ? 3 : 2;
 			out.writeByte(version);
@@ -67,6 +69,8 @@ final class ChunkCodec {
 					}
 					if (version >= 5) {
 						out.writeDouble(products.leadTimeStdDays(i));
+						out.writeDouble(products.targetServiceLevel(i));
+						out.writeDouble(products.targetFillRate(i));
 					}
 				}
 				if (receipts) {
@@ -115,11 +119,23 @@ final class ChunkCodec {
 						double minimum = in.readDouble();
 						double multiple = in.readDouble();
 						double maxLevel = in.readDouble();
-						products.orderTerms(new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review,
-								safetyStock, minimum, multiple));
-						if (version >= 5) {
-							products.leadTimeStdDays(in.readDouble());
+						OrderTerms terms = new OrderTerms(policy, reorderPoint, quantity, maxLevel, leadTime, review,
+								safetyStock, minimum, multiple);
+						double leadTimeStd = (version >= 5) ? in.readDouble() : 0;
+						double serviceLevel = (version >= 5) ? in.readDouble() : Double.NaN;
+						double fillRate = (version >= 5) ? in.readDouble() : Double.NaN;
+						if (!Double.isNaN(serviceLevel)) {
+							products.targetedOrderTerms(terms,
+									new ServiceTarget(ServiceTarget.Measure.SERVICE_LEVEL, serviceLevel, leadTimeStd));
 						}
+						else if (!Double.isNaN(fillRate)) {
+							products.targetedOrderTerms(terms,
+									new ServiceTarget(ServiceTarget.Measure.FILL_RATE, fillRate, leadTimeStd));
+						}
+						else {
+							products.orderTerms(terms);
+						}
+						products.leadTimeStdDays(leadTimeStd);
 					}
 					else if (leadTime >= 0) {
 						products.reorderPolicy(in.readDouble(), in.readDouble(), leadTime);

@@ -163,6 +163,11 @@ public final class Projection {
 						"cycle_service_level_high", "achieved_fill_rate", "fill_rate_low", "fill_rate_high")) {
 					columns.add(Table.column(name, Kind.FRACTION));
 				}
+				if (this.targets) {
+					// Beside what was achieved, what was aimed at (docs/forecast-contract.md#what-the-plan-achieves).
+					columns.add(Table.column("target_cycle_service_level", Kind.FRACTION));
+					columns.add(Table.column("target_fill_rate", Kind.FRACTION));
+				}
 			}
 			targetColumns(columns);
 			return columns;
@@ -577,6 +582,9 @@ public final class Projection {
 			sink.fraction(simulation.achievedCycleServiceLevel()).fraction(simulation.cycleServiceLevelLow())
 				.fraction(simulation.cycleServiceLevelHigh()).fraction(simulation.achievedFillRate())
 				.fraction(simulation.fillRateLow()).fraction(simulation.fillRateHigh());
+			if (this.targets) {
+				sink.fraction(products.targetServiceLevel(i)).fraction(products.targetFillRate(i));
+			}
 		}
 		targetFigures(products, i, sink);
 		sink.end();

@@ -42,6 +42,11 @@ public final class Products {
 	 */
 	private final boolean targets;
 
+	/** The targets the terms were computed from, per product: NaN where none; {@code null} when no product has one. */
+	private final double[] serviceLevelTargets;
+
+	private final double[] fillRateTargets;
+
 	/**
 	 * Scheduled receipts (docs/forecast-contract.md#scheduled-receipts), or {@code null} when the
 	 * request gave no receipts input: product {@code i}'s are {@code receiptFrom[i]..receiptFrom[i+1]-1},
@@ -77,6 +82,8 @@ public final class Products {
 		this.profiles = (b.profiles == null) ? null : Arrays.copyOf(b.profiles, 7 * b.size);
 		this.leadTimeStds = Arrays.copyOf(b.leadTimeStds, b.size);
 		this.targets = b.targets;
+		this.serviceLevelTargets = b.targets ? Arrays.copyOf(b.serviceLevelTargets, b.size) : null;
+		this.fillRateTargets = b.targets ? Arrays.copyOf(b.fillRateTargets, b.size) : null;
 		this.receiptFrom = null;
 		this.receiptDays = null;
 		this.receiptUnits = null;
@@ -105,6 +112,8 @@ public final class Products {
 		this.profiles = products.profiles;
 		this.leadTimeStds = products.leadTimeStds;
 		this.targets = products.targets;
+		this.serviceLevelTargets = products.serviceLevelTargets;
+		this.fillRateTargets = products.fillRateTargets;
 		this.receiptFrom = receiptFrom;
 		this.receiptDays = receiptDays;
 		this.receiptUnits = receiptUnits;
@@ -321,6 +330,16 @@ public final class Products {
 		return this.targets;
 	}
 
+	/** The cycle service level product {@code i}'s terms were computed from; NaN when none. */
+	public double targetServiceLevel(int i) {
+		return this.targets ? this.serviceLevelTargets[i] : Double.NaN;
+	}
+
+	/** The fill rate product {@code i}'s terms were computed from; NaN when none. */
+	public double targetFillRate(int i) {
+		return this.targets ? this.fillRateTargets[i] : Double.NaN;
+	}
+
 	/** Whether the request gave scheduled receipts (perhaps none): its answer then shows them. */
 	public boolean hasReceiptsInput() {
 		return this.receiptFrom != null;
@@ -426,6 +445,8 @@ public final class Products {
 		private double[] leadTimeStds = new double[64];
 		private int size;
 		private boolean targets;
+		private double[] serviceLevelTargets;
+		private double[] fillRateTargets;
 
 		private Builder() {
 		}
@@ -510,8 +531,18 @@ public final class Products {
 		 * Gives the product added last an order policy whose safety stock or reorder point was computed
 		 * from a {@link ServiceTarget}: {@code terms} hold the computed figure.
 		 */
-		public Builder targetedOrderTerms(OrderTerms terms) {
-			this.targets = true;
+		public Builder targetedOrderTerms(OrderTerms terms, ServiceTarget target) {
+			if (!this.targets) {
+				this.targets = true;
+				this.serviceLevelTargets = new double[this.ids.length];
+				this.fillRateTargets = new double[this.ids.length];
+				Arrays.fill(this.serviceLevelTargets, Double.NaN);
+				Arrays.fill(this.fillRateTargets, Double.NaN);
+			}
+			int i = this.size - 1;
+			boolean serviceLevel = target.measure() == ServiceTarget.Measure.SERVICE_LEVEL;
+			this.serviceLevelTargets[i] = serviceLevel ? target.level() : Double.NaN;
+			this.fillRateTargets[i] = serviceLevel ? Double.NaN : target.level();
 			return orderTerms(terms);
 		}
 
@@ -521,6 +552,13 @@ public final class Products {
 
 		private void grow() {
 			int n = this.ids.length * 2;
+			if (this.targets) {
+				int old = this.serviceLevelTargets.length;
+				this.serviceLevelTargets = Arrays.copyOf(this.serviceLevelTargets, n);
+				this.fillRateTargets = Arrays.copyOf(this.fillRateTargets, n);
+				Arrays.fill(this.serviceLevelTargets, old, n, Double.NaN);
+				Arrays.fill(this.fillRateTargets, old, n, Double.NaN);
+			}
 			this.ids = Arrays.copyOf(this.ids, n);
 			this.startDays = Arrays.copyOf(this.startDays, n);
 			this.initialInventory = Arrays.copyOf(this.initialInventory, n);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.stockcast.simulation.OrderPolicy;
 import com.stockcast.simulation.OrderTerms;
 import com.stockcast.simulation.Products;
+import com.stockcast.simulation.ServiceTarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,6 +101,35 @@ class ChunkCodecTest {
 		}
 		// Without a deviation the chunk is written as before: a replica not yet updated reads it.
 		assertThat(ChunkCodec.encode(products, 2, 4)[0]).isEqualTo((byte) 2);
+	}
+
+	@Test
+	void readsBackTheTargetsTermsWereComputedFromInFormat5() {
+		OrderTerms upTo = new OrderTerms(OrderPolicy.ORDER_UP_TO, Double.NaN, Double.NaN, Double.NaN, 2, 3, 9.87, 0,
+				Double.NaN);
+		Products products = Products.builder()
+			.add("A", 19_723, 20, 4, 0, 10, 1)
+			.targetedOrderTerms(upTo, new ServiceTarget(ServiceTarget.Measure.SERVICE_LEVEL, 0.95, 0))
+			.add("B", 19_723, 15, 5, 0, 8, 1)
+			.targetedOrderTerms(OrderTerms.reorderPoint(49.87, 8, 3),
+					new ServiceTarget(ServiceTarget.Measure.FILL_RATE, 0.98, 1))
+			.leadTimeStdDays(1)
+			.add("C", 19_723, 12, 4, 0, 8, 1)
+			.reorderPolicy(10, 8, 3)
+			.build();
+		byte[] encoded = ChunkCodec.encode(products, 0, 3);
+		assertThat(encoded[0]).isEqualTo((byte) 5);
+		Products decoded = ChunkCodec.decode(encoded);
+		assertThat(decoded.anyServiceTarget()).isTrue();
+		assertThat(decoded.targetServiceLevel(0)).isEqualTo(0.95);
+		assertThat(decoded.targetFillRate(0)).isNaN();
+		assertThat(decoded.targetFillRate(1)).isEqualTo(0.98);
+		assertThat(decoded.targetServiceLevel(2)).isNaN();
+		assertThat(decoded.targetFillRate(2)).isNaN();
+		for (int i = 0; i < 3; i++) {
+			assertThat(decoded.orderTerms(i)).isEqualTo(products.orderTerms(i));
+			assertThat(bits(decoded.leadTimeStdDays(i))).isEqualTo(bits(products.leadTimeStdDays(i)));
+		}
 	}
 
 	@Test

@@ -40,4 +40,25 @@ class ServiceTargetJobsApiTest extends JobsApiContractSupport {
 		}
 	}
 
+	@Test
+	void aProbabilisticJobShowsTheTargetsBesideWhatWasAchieved() {
+		// The chunks keep each product's target (format 5): the summary shows it beside the achieved figures.
+		for (String query : QUERIES) {
+			String probabilistic = query + "&demand=normal&trials=40&seed=3";
+			HttpResponse<String> accepted = submitTo("/forecasts" + probabilistic, FRACTIONAL, "text/csv");
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			String location = accepted.headers().firstValue("Location").orElseThrow();
+			awaitStatus(location, "succeeded");
+			String summary = sync(probabilistic + "&view=summary", "text/csv");
+			assertThat(summary.lines().findFirst().orElseThrow()).contains(",achieved_fill_rate,fill_rate_low,"
+					+ "fill_rate_high,target_cycle_service_level,target_fill_rate,safety_stock,reorder_point");
+			String target = query.contains("service_level=0.95") ? ",0.95,," : ",,0.98,";
+			assertThat(summary.lines().skip(1)).allSatisfy(line -> assertThat(line).contains(target));
+			for (String accept : new String[] { "text/csv", "application/json" }) {
+				assertThat(get(location + "/summary", accept).body()).as(probabilistic + " " + accept)
+					.isEqualTo(sync(probabilistic + "&view=summary", accept));
+			}
+		}
+	}
+
 }
