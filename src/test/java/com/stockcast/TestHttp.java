@@ -108,6 +108,20 @@ public final class TestHttp {
 		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
 	}
 
+	/** POSTs each of {@code parts} (name to CSV content, in order) as a multipart part, as {@code curl -F name=@file} does. */
+	public HttpResponse<String> uploadParts(String path, java.util.Map<String, byte[]> parts, String... headers) {
+		String boundary = "----stockcast-test-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		parts.forEach((name, content) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+					+ name + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+	}
+
 	/**
 	 * A request to this client's port, with its key unless {@code headers} name one, for a test that
 	 * needs a body publisher, a timeout or a body handler of its own.
