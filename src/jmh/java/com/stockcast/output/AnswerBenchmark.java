@@ -79,7 +79,7 @@ public class AnswerBenchmark extends JmhDefaults {
 
 		void start(Format format, View view) {
 			this.products = ProductLists.products(ProductLists.SKUS, DAYS);
-			this.answer = new Answer(format, view, Scenario.DEFAULT, false);
+			this.answer = new Answer(format, view, Scenario.DEFAULT, ListFeatures.NONE);
 			long chunkRows = this.answer.rowCount(this.products, 0, CHUNK_SIZE);
 			this.out = new OutputBuffer((int) this.answer.typicalBytes(chunkRows));
 			long rows = this.answer.rowCount(this.products, 0, this.products.size());

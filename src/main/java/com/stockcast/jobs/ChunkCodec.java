@@ -38,7 +38,7 @@ final class ChunkCodec {
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
 			boolean profiles = products.hasProfiles();
-			boolean deviations = anyLeadTimeStd(products, from, to) || products.anyServiceTarget();
+			boolean deviations = anyLeadTimeStdOrTarget(products, from, to);
 			boolean terms = profiles || deviations || !plainTerms(products, from, to);
 			int version = profiles ? 6 : deviations ? 5 : terms ? 4 : receipts ? 3 : 2;
 			out.writeByte(version);
@@ -161,10 +161,11 @@ final class ChunkCodec {
 		}
 	}
 
-	/** Whether some product of {@code from..to-1} has a lead time that varies. */
-	private static boolean anyLeadTimeStd(Products products, int from, int to) {
+	/** Whether some product of {@code from..to-1} has a lead time that varies, or terms computed from a target. */
+	private static boolean anyLeadTimeStdOrTarget(Products products, int from, int to) {
 		for (int i = from; i < to; i++) {
-			if (products.leadTimeStdDays(i) != 0) {
+			if (products.leadTimeStdDays(i) != 0 || !Double.isNaN(products.targetServiceLevel(i))
+					|| !Double.isNaN(products.targetFillRate(i))) {
 				return true;
 			}
 		}

@@ -123,6 +123,9 @@ record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boole
 		if (this.features.receipts()) {
 			described.put("receipts", true);
 		}
+		if (this.features.targets()) {
+			described.put("targets", true);
+		}
 		return described;
 	}
 

@@ -28,4 +28,21 @@ final class Achieved {
 		return low ? Math.max(0, centre - half) : Math.min(1, centre + half);
 	}
 
+	/**
+	 * The 95% half-width of {@code ratio = Σ short_t / Σ demand_t} over {@code trials} independent trials,
+	 * by the delta method: the spread of {@code short_t - ratio x demand_t} over the trials gives the
+	 * ratio's standard error. NaN with fewer than two trials.
+	 */
+	static double ratioHalfWidth(double[] shortOf, double[] demanded, int trials, double ratio, double demand) {
+		if (trials < 2) {
+			return Double.NaN;
+		}
+		double squares = 0;
+		for (int t = 0; t < trials; t++) {
+			double residual = shortOf[t] - ratio * demanded[t];
+			squares += residual * residual;
+		}
+		return Z * (Math.sqrt(squares / (trials - 1) / trials) / (demand / trials));
+	}
+
 }

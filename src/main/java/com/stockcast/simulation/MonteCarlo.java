@@ -326,17 +326,10 @@ public final class MonteCarlo {
 			return;
 		}
 		double ratio = shortUnits / demand;
-		double squares = 0;
-		for (int t = 0; t < trials; t++) {
-			double residual = this.shortOf[t] - ratio * this.demanded[t];
-			squares += residual * residual;
-		}
-		double meanDemand = demand / trials;
-		double error = (trials < 2) ? Double.NaN
-				: Math.sqrt(squares / (trials - 1) / trials) / meanDemand;
+		double half = Achieved.ratioHalfWidth(this.shortOf, this.demanded, trials, ratio, demand);
 		this.achievedFillRate = 1 - ratio;
-		this.fillRateLow = Math.max(0, this.achievedFillRate - Achieved.Z * error);
-		this.fillRateHigh = Math.min(1, this.achievedFillRate + Achieved.Z * error);
+		this.fillRateLow = Math.max(0, this.achievedFillRate - half);
+		this.fillRateHigh = Math.min(1, this.achievedFillRate + half);
 	}
 
 	private static final int CONSTANT = 0;

@@ -50,11 +50,6 @@ final class NegativeBinomialSampler {
 		this.gamma = AhrensDieterMarsagliaTsangGammaSampler.of(this.uniforms, mean * mean / excess, excess / mean);
 	}
 
-	/** One deviate, from the stream's current state on. */
-	double sample() {
-		return sample(1);
-	}
-
 	/**
 	 * One deviate of the law scaled to mean {@code multiplier x mean}: the mixed rate {@code Λ} times
 	 * {@code multiplier}, the shape kept (a weekday profile's day); 1 is the prepared law itself.

@@ -219,7 +219,7 @@ class SamplersTest {
 		double squares = 0;
 		long zeros = 0;
 		for (int i = 0; i < n; i++) {
-			double x = sampler.sample();
+			double x = sampler.sample(1);
 			assertThat(x).isEqualTo(Math.rint(x)).isNotNegative();
 			double k = x - mean;
 			sum += k;
@@ -251,7 +251,7 @@ class SamplersTest {
 		a.reset(17, 3, 9);
 		b.reset(17, 3, 9);
 		for (int i = 0; i < 10_000; i++) {
-			assertThat(first.sample()).isEqualTo(second.sample());
+			assertThat(first.sample(1)).isEqualTo(second.sample(1));
 		}
 		assertThat(a.state()).isEqualTo(b.state());
 		assertThat(NegativeBinomialSampler.proper(4, 2)).isFalse();
