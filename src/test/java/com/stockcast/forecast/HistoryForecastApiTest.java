@@ -1,9 +1,10 @@
 package com.stockcast.forecast;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,22 +43,14 @@ class HistoryForecastApiTest {
 
 	private HttpResponse<String> post(String query, String products, String history, String accept,
 			String... headers) {
-		String boundary = "----stockcast-history-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		part(body, boundary, "file", products);
+		Map<String, byte[]> parts = new LinkedHashMap<>();
+		parts.put("file", products.getBytes(StandardCharsets.UTF_8));
 		if (history != null) {
-			part(body, boundary, "history", history);
+			parts.put("history", history.getBytes(StandardCharsets.UTF_8));
 		}
-		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		String[] all = java.util.Arrays.copyOf(new String[] { "Accept", accept }, 2 + headers.length);
 		System.arraycopy(headers, 0, all, 2, headers.length);
-		return TestHttp.on(this.port).post("/forecasts" + query, "multipart/form-data; boundary=" + boundary,
-				body.toByteArray(), all);
-	}
-
-	private static void part(ByteArrayOutputStream body, String boundary, String name, String csv) {
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-				+ name + ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n").getBytes(StandardCharsets.UTF_8));
+		return TestHttp.on(this.port).uploadParts("/forecasts" + query, parts, all);
 	}
 
 	@Test
