@@ -136,18 +136,13 @@ final class OrderRules {
 			// docs/forecast-contract.md#safety-stock-from-a-target: the level drains by sales less the stream.
 			int protection = ServiceTarget.protectionDays(leadTime, review);
 			double drain = sales - restocking;
-			double sigma = target.protectionStd(drain, salesStd, protection);
-			double cycleDemand = switch (policy) {
-				case REORDER_POINT -> quantity;
-				case ORDER_UP_TO -> sales * review;
-				case MIN_MAX -> maxLevel - drain * protection;
-			};
-			double computedStock = target.safetyStock(sigma, cycleDemand);
 			if (policy == OrderPolicy.ORDER_UP_TO) {
-				safetyStock = computedStock;
+				safetyStock = target.safetyStock(target.protectionStd(drain, salesStd, protection), sales * review);
 			}
 			else {
-				reorderPoint = drain * protection + computedStock;
+				// The expected order: min-max's least order, max - min, would be circular, the min being computed.
+				double cycleDemand = (policy == OrderPolicy.REORDER_POINT) ? quantity : maxLevel - drain * protection;
+				reorderPoint = target.reorderLevel(drain, salesStd, leadTime, review, cycleDemand);
 			}
 			if (policy == OrderPolicy.MIN_MAX && maxLevel <= reorderPoint) {
 				log.add(values.at(), Field.MAX_LEVEL, text(values, Field.MAX_LEVEL, defaults), "must be greater than "

@@ -77,6 +77,24 @@ public record ServiceTarget(Measure measure, double level, double leadTimeStdDay
 	}
 
 	/**
+	 * The reorder level of a policy whose order is triggered by the position falling to it (reorder-point,
+	 * and min-max's min): the level that meets this target allowing for the undershoot below it
+	 * ({@link ReorderLevel}), or, where that model does not hold, the classic {@code D x P + SS}.
+	 * @param drain the units the level loses a day on average
+	 * @param demandStd the standard deviation of a day's demand
+	 * @param cycleDemand the expected order
+	 */
+	public double reorderLevel(double drain, double demandStd, int leadTimeDays, int reviewPeriodDays,
+			double cycleDemand) {
+		double level = ReorderLevel.of(this, drain, demandStd, leadTimeDays, reviewPeriodDays, cycleDemand);
+		if (!Double.isNaN(level)) {
+			return level;
+		}
+		int protection = protectionDays(leadTimeDays, reviewPeriodDays);
+		return drain * protection + safetyStock(protectionStd(drain, demandStd, protection), cycleDemand);
+	}
+
+	/**
 	 * The standard normal loss function {@code G(z) = phi(z) - z (1 - Phi(z))}: the expected units short
 	 * per unit of deviation when the safety factor is {@code z}. The survival function keeps the tail
 	 * exact where {@code 1 - Phi(z)} would cancel.
@@ -91,7 +109,7 @@ public record ServiceTarget(Measure measure, double level, double leadTimeStdDay
 	 * {@code G(0)} needs no safety stock (0); none at all (no demand to fill) is met by none either.
 	 * Sixty halvings narrow the interval to below 1e-17, past a double's resolution near z.
 	 */
-	private static double fillRateFactor(double shortage) {
+	static double fillRateFactor(double shortage) {
 		if (!(shortage > 0) || shortage >= loss(0)) {
 			return 0;
 		}

@@ -41,20 +41,20 @@ class ReadmeExamplesApiTest {
 		String summary = post("?view=summary", "file", "service-products.csv", "history", "service-history.csv");
 		assertThat(cut(summary, 1, 7)).isEqualTo("""
 				product_id,safety_stock,reorder_point
-				S1,,138.16
+				S1,,132.04
 				S2,10.91,
 				""");
 		String orders = post("?view=orders", "file", "service-products.csv", "history", "service-history.csv");
 		assertThat(orders).startsWith("""
 				product_id,order_date,arrival_date,quantity,level_before_arrival,reason
-				S1,2025-01-01,2025-01-06,150,22.86,position 121.07 <= reorder point 138.16
-				S1,2025-01-08,2025-01-13,150,35.36,position 133.57 <= reorder point 138.16
+				S1,2025-01-01,2025-01-06,150,22.86,position 121.07 <= reorder point 132.04
+				S1,2025-01-09,2025-01-14,150,15.71,position 113.93 <= reorder point 132.04
 				""");
 		String achieved = post("?view=summary&demand=normal&trials=1000&seed=7", "file", "service-products.csv",
 				"history", "service-history.csv");
 		assertThat(cut(achieved, 2, 7)).isEqualTo("""
 				product_id,stockout_probability,achieved_cycle_service_level,cycle_service_level_low,cycle_service_level_high,achieved_fill_rate,fill_rate_low,fill_rate_high,target_cycle_service_level,target_fill_rate,safety_stock,reorder_point
-				S1,0.199,0.9706,0.9661,0.9744,0.9981,0.9978,0.9984,0.95,,,138.16
+				S1,0.326,0.9508,0.9452,0.9559,0.9965,0.996,0.997,0.95,,,132.04
 				S2,0.475,0.7635,0.7541,0.7727,0.9369,0.9295,0.9442,0.9,,10.91,
 				""");
 	}

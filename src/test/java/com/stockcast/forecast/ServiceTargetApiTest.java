@@ -48,13 +48,14 @@ class ServiceTargetApiTest {
 
 	@Test
 	void theSummaryShowsTheComputedSafetyStockAndReorderPoint() {
-		// U: P = 2 + 3 - 1 = 4, sigma_P = 3 x 2 = 6, SS = 1.6449 x 6 = 9.87. P: P = 4 + 1 - 1 = 4, s = 40 + 9.87.
-		// M: P = 1, sigma_P = 3, Q = 80 - 10 = 70, G(z) = 0.005 x 70 / 3 = 0.1167, z = 0.8169, s = 10 + 2.45.
+		// U: P = 2 + 3 - 1 = 4, sigma_P = 3 x 2 = 6, SS = 1.6449 x 6 = 9.87. P: the undershoot's level for 95%,
+		// U + X with X of 3 days (mean 30, deviation 5.196), U of a day's demand: s = 45.99. M: Q = 80 - 10 = 70,
+		// no day after the crossing one (L 1): s = 9.13, which the mean projection meets at 0 on day 3.
 		assertThat(csv("?view=summary", PRODUCTS)).isEqualTo("""
 				product_id,stockout_date,min_inventory_level,ending_inventory_level,order_count,order_dates,safety_stock,reorder_point
 				U,,9.87,9.87,4,2024-01-01 2024-01-04 2024-01-07 2024-01-10,9.87,
-				P,,10,40,3,2024-01-02 2024-01-07 2024-01-12,,49.87
-				M,,10,50,2,2024-01-02 2024-01-09,,12.45
+				P,,10,40,3,2024-01-02 2024-01-07 2024-01-12,,45.99
+				M,2024-01-03,0,70,2,2024-01-03 2024-01-11,,9.13
 				D,,2,2,0,,,
 				""");
 	}
@@ -74,7 +75,7 @@ class ServiceTargetApiTest {
 	void theComputedFiguresDriveThePlan() {
 		String given = HEADER + """
 				U,2024-01-01,40,10,0,12,3,order-up-to,2,3,,,9.869121761708826,,,,
-				P,2024-01-01,60,10,0,12,3,reorder-point,4,,50,49.869121761708826,,,,,
+				P,2024-01-01,60,10,0,12,3,reorder-point,4,,50,45.989835412706746,,,,,
 				""";
 		String targeted = PRODUCTS.lines().limit(3).map(line -> line + "\n").reduce("", String::concat);
 		assertThat(csv("?view=orders", targeted)).isEqualTo(csv("?view=orders", given));
@@ -87,7 +88,7 @@ class ServiceTargetApiTest {
 		assertThat(summary.get(0).get("safety_stock").asDouble()).isEqualTo(9.87);
 		assertThat(summary.get(0).get("reorder_point").isNull()).isTrue();
 		assertThat(summary.get(1).get("safety_stock").isNull()).isTrue();
-		assertThat(summary.get(1).get("reorder_point").asDouble()).isEqualTo(49.87);
+		assertThat(summary.get(1).get("reorder_point").asDouble()).isEqualTo(45.99);
 		assertThat(summary.get(3).get("reorder_point").isNull()).isTrue();
 	}
 
@@ -107,12 +108,12 @@ class ServiceTargetApiTest {
 	void aRequestLevelTargetAppliesToRowsThatTypeInNoFigure() {
 		String products = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days,"
 				+ "reorder_point\nU,2024-01-01,40,10,0,12,\nH,2024-01-01,40,10,0,12,33\n";
-		// U takes the target (P = 4, s = 40 + 9.87); H's own reorder point wins over it, as any value a row
+		// U takes the target (min-max, L 2, R 3: s = 42.07); H's own reorder point wins over it, as any value a row
 		// gives wins over a default.
 		assertThat(csv("?view=summary&order_policy=min-max&max_level=90&sales_std=3&lead_time_days=2"
 				+ "&review_period_days=3&service_level=0.95", products)).isEqualTo("""
 						product_id,stockout_date,min_inventory_level,ending_inventory_level,order_count,order_dates,safety_stock,reorder_point
-						U,,20,40,2,2024-01-01 2024-01-07,,49.87
+						U,,20,40,2,2024-01-01 2024-01-07,,42.07
 						H,,20,40,2,2024-01-01 2024-01-07,,33
 						""");
 	}

@@ -222,4 +222,108 @@ class ServiceTargetTest {
 		return (double) withoutStockout / counted;
 	}
 
+	/**
+	 * Brute force for the reorder level (docs/forecast-contract.md#the-undershoot-below-the-reorder-point)
+	 * where the Monte Carlo trials cannot check it, as they receive a fixed plan there: the reorder point
+	 * with a review period and min-max (the daily-reviewed reorder point: {@code MonteCarloAchievedTest}), reviewed at the end of every R-th day and reacting to their own
+	 * demand, simulated day by day with normal demand (20 a day, deviation 5) over 100,000 cycles of the
+	 * contract's kind (arrival to the eve of the next). The achieved cycle service level lands within 3
+	 * standard errors of the target (0.0028 at 90%, 0.0021 at 95%), the fill rate within a tenth of its gap
+	 * to 1. The seed is fixed: the test cannot flake.
+	 */
+	@Test
+	void theReorderLevelAchievesItsTargetUnderAReviewPeriodAndForMinMax() {
+		for (int[] leadReview : new int[][] { { 3, 2 }, { 7, 3 }, { 2, 1 } }) {
+			for (double alpha : new double[] { 0.9, 0.95 }) {
+				double standardError = Math.sqrt(alpha * (1 - alpha) / 100_000);
+				for (boolean minMax : new boolean[] { false, true }) {
+					double[] achieved = simulatedTriggerPolicy(serviceLevel(alpha, 0), minMax, leadReview[0],
+							leadReview[1], 100_000, 31);
+					expectAchieved(achieved[0], alpha, 3 * standardError, minMax && leadReview[1] > 1,
+							"alpha %s L %d R %d min-max %s", alpha, leadReview[0], leadReview[1], minMax);
+				}
+			}
+			for (double beta : new double[] { 0.98, 0.995 }) {
+				for (boolean minMax : new boolean[] { false, true }) {
+					double[] achieved = simulatedTriggerPolicy(fillRate(beta), minMax, leadReview[0], leadReview[1],
+							100_000, 37);
+					expectAchieved(achieved[1], beta, 0.1 * (1 - beta), minMax,
+							"beta %s L %d R %d min-max %s", beta, leadReview[0], leadReview[1], minMax);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Within {@code tolerance} of the target; or, where the contract says the level over-protects, at or above
+	 * the target and by no more than 0.04: min-max reviewed every R > 1 days (its position restarts from max
+	 * at each order, and over the few periods from max down to min the undershoot does not spread as the
+	 * equilibrium law has it: 0.916 and 0.937 for 0.90), and min-max's fill rate (its orders exceed the
+	 * expected order Q the fill rate is solved with by the undershoot: 0.9822 for 0.98).
+	 */
+	private static void expectAchieved(double achieved, double target, double tolerance, boolean overProtects,
+			String description, Object... arguments) {
+		if (overProtects) {
+			assertThat(achieved).as(description, arguments).isBetween(target, target + 0.04);
+		}
+		else {
+			assertThat(achieved).as(description, arguments).isCloseTo(target, within(tolerance));
+		}
+	}
+
+	/**
+	 * {cycle service level, fill rate} of the reorder point (lots of 150) or min-max (max 150 above the
+	 * drain over P), its level computed from {@code target}, over {@code cycles} cycles after a warm-up.
+	 */
+	private static double[] simulatedTriggerPolicy(ServiceTarget target, boolean minMax, int lead, int review,
+			int cycles, long seed) {
+		double rate = 20;
+		double std = 5;
+		int protection = ServiceTarget.protectionDays(lead, review);
+		double maxLevel = rate * protection + 150;
+		double quantity = minMax ? maxLevel - rate * protection : 150;
+		double reorderLevel = target.reorderLevel(rate, std, lead, review, quantity);
+		SplittableRandom random = new SplittableRandom(seed);
+		int warmUp = 20;
+		double[] arriving = new double[64];
+		double level = reorderLevel + quantity;
+		double onOrder = 0;
+		int arrivals = 0;
+		int counted = 0;
+		int withoutStockout = 0;
+		boolean cycleShort = false;
+		double demand = 0;
+		double shortage = 0;
+		for (int day = 0; counted < cycles; day++) {
+			double d = Math.max(0, rate + std * random.nextGaussian());
+			level -= d;
+			double received = arriving[day % 64];
+			arriving[day % 64] = 0;
+			level += received;
+			onOrder -= received;
+			if (received > 0) {
+				// A cycle ends on the eve of an arrival: count the one that just ended.
+				if (arrivals > warmUp) {
+					counted++;
+					withoutStockout += cycleShort ? 0 : 1;
+				}
+				arrivals++;
+				cycleShort = false;
+			}
+			cycleShort |= level <= 0;
+			if (arrivals > warmUp) {
+				demand += d;
+				shortage += Math.min(d, Math.max(0, -level));
+			}
+			double position = level + onOrder;
+			if (day % review == 0 && position <= reorderLevel) {
+				double order = minMax ? maxLevel - position
+						: OrderReview.lotsToOrder(position, reorderLevel, quantity) * quantity;
+				arriving[(day + lead) % 64] += order;
+				onOrder += order;
+			}
+		}
+		return new double[] { (double) withoutStockout / counted, 1 - shortage / demand };
+	}
+
 }
