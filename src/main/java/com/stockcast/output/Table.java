@@ -283,8 +283,7 @@ public final class Table {
 			int from = this.at + 2;
 			this.at = from + length;
 			String last = this.texts[column];
-			if (last != null && length == this.textLength[column] && Arrays.equals(this.bytes, from, from + length,
-					this.bytes, this.textAt[column], this.textAt[column] + length)) {
+			if (last != null && length == this.textLength[column] && same(from, this.textAt[column], length)) {
 				this.textAt[column] = from;
 				return last;
 			}
@@ -293,6 +292,16 @@ public final class Table {
 			this.textAt[column] = from;
 			this.textLength[column] = length;
 			return text;
+		}
+
+		/** Whether the {@code length} bytes at {@code a} and at {@code b} are the same: ids are short, a plain loop does. */
+		private boolean same(int a, int b, int length) {
+			for (int i = 0; i < length; i++) {
+				if (this.bytes[a + i] != this.bytes[b + i]) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/** Plain ASCII as it is; anything else through the decoder that wrote it: modified UTF-8 is not UTF-8. */
