@@ -6,6 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +49,11 @@ public final class Table {
 
 	private final List<Column> columns;
 
+	private final Kind[] kinds;
+
+	/** Whether the records are shaped as the default forecast's rows: a text, a date and three amounts. */
+	private final boolean defaultRow;
+
 	private final byte[] csvHeader;
 
 	/** Per column, for JSON: what comes before its value ({@code {"name":} or {@code ,"name":}). */
@@ -53,6 +61,8 @@ public final class Table {
 
 	public Table(List<Column> columns) {
 		this.columns = List.copyOf(columns);
+		this.kinds = columns.stream().map(Column::kind).toArray(Kind[]::new);
+		this.defaultRow = Arrays.equals(this.kinds, new Kind[] { Kind.TEXT, Kind.DATE, Kind.AMOUNT, Kind.AMOUNT, Kind.AMOUNT });
 		StringBuilder header = new StringBuilder();
 		this.jsonNames = new byte[columns.size()][];
 		for (int c = 0; c < columns.size(); c++) {
@@ -134,74 +144,181 @@ public final class Table {
 	}
 
 	/**
-	 * Replays records a {@link Recorder} made into {@code sink}.
+	 * Replays records a {@link Recorder} made into {@code sink}. A stored job's read-back runs through
+	 * here, so it reads the bytes in place rather than through a stream: a text that repeats the one
+	 * before it in its column (a product's id on each of its rows) is the same String again, not a
+	 * new one, and a record of the default forecast's row goes to a writer in one call
+	 * ({@link Writer#record(String, int, double, double, double)}), as the synchronous answer writes it.
 	 * @param skip records to pass over first
 	 * @param max most records to replay after them
 	 * @return the records replayed
 	 */
 	public int replay(byte[] recorded, int skip, int max, Sink sink) {
-		int[] dates = new int[16];
+		Replay in = new Replay(recorded, this.columns.size());
+		int records = in.readInt();
+		Writer rows = (sink instanceof Writer writer && this.defaultRow) ? writer : null;
 		int replayed = 0;
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(recorded))) {
-			int records = in.readInt();
-			for (int r = 0; r < records && replayed < max; r++) {
-				boolean keep = r >= skip;
-				for (Column column : this.columns) {
-					switch (column.kind()) {
-						case TEXT -> {
-							String text = in.readUTF();
-							if (keep) {
-								sink.text(text);
-							}
+		for (int r = 0; r < records && replayed < max; r++) {
+			boolean keep = r >= skip;
+			if (rows != null) {
+				String text = in.readText(0);
+				int day = in.readInt();
+				double first = in.readDouble();
+				double second = in.readDouble();
+				double third = in.readDouble();
+				if (keep) {
+					if (day == Integer.MIN_VALUE || Double.isNaN(first) || Double.isNaN(second) || Double.isNaN(third)) {
+						// The one-call record has no empty date or amounts; the general calls write them.
+						rows.text(text).date(day).amount(first).amount(second).amount(third).end();
+					}
+					else {
+						rows.record(text, day, first, second, third);
+					}
+					replayed++;
+				}
+				continue;
+			}
+			for (int c = 0; c < this.kinds.length; c++) {
+				switch (this.kinds[c]) {
+					case TEXT -> {
+						String text = in.readText(c);
+						if (keep) {
+							sink.text(text);
 						}
-						case DATE -> {
-							int day = in.readInt();
-							if (keep) {
-								sink.date(day);
-							}
+					}
+					case DATE -> {
+						int day = in.readInt();
+						if (keep) {
+							sink.date(day);
 						}
-						case AMOUNT -> {
-							double value = in.readDouble();
-							if (keep) {
-								sink.amount(value);
-							}
+					}
+					case AMOUNT -> {
+						double value = in.readDouble();
+						if (keep) {
+							sink.amount(value);
 						}
-						case FRACTION -> {
-							double value = in.readDouble();
-							if (keep) {
-								sink.fraction(value);
-							}
+					}
+					case FRACTION -> {
+						double value = in.readDouble();
+						if (keep) {
+							sink.fraction(value);
 						}
-						case COUNT -> {
-							long value = in.readLong();
-							if (keep) {
-								sink.count(value);
-							}
+					}
+					case COUNT -> {
+						long value = in.readLong();
+						if (keep) {
+							sink.count(value);
 						}
-						case DATES -> {
-							int count = in.readInt();
-							if (dates.length < count) {
-								dates = new int[count];
-							}
-							for (int j = 0; j < count; j++) {
-								dates[j] = in.readInt();
-							}
-							if (keep) {
-								sink.dates(dates, count);
-							}
+					}
+					case DATES -> {
+						int[] dates = in.readDates();
+						if (keep) {
+							sink.dates(dates, dates.length);
 						}
 					}
 				}
-				if (keep) {
-					sink.end();
-					replayed++;
-				}
+			}
+			if (keep) {
+				sink.end();
+				replayed++;
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		return replayed;
+	}
+
+	/**
+	 * Reads what a {@link Recorder}'s {@link DataOutputStream} wrote, in place: big-endian numbers, and
+	 * texts in modified UTF-8 after their length, each kept per column so that a repeat is not decoded again.
+	 */
+	private static final class Replay {
+
+		private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+		private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+		private final byte[] bytes;
+
+		private int at;
+
+		/** Per column, the last text read and where its bytes were. */
+		private final String[] texts;
+
+		private final int[] textAt;
+
+		private final int[] textLength;
+
+		Replay(byte[] bytes, int columns) {
+			this.bytes = bytes;
+			this.texts = new String[columns];
+			this.textAt = new int[columns];
+			this.textLength = new int[columns];
+		}
+
+		int readInt() {
+			int value = (int) INT.get(this.bytes, this.at);
+			this.at += 4;
+			return value;
+		}
+
+		long readLong() {
+			long value = (long) LONG.get(this.bytes, this.at);
+			this.at += 8;
+			return value;
+		}
+
+		double readDouble() {
+			return Double.longBitsToDouble(readLong());
+		}
+
+		int[] readDates() {
+			int[] dates = new int[readInt()];
+			for (int j = 0; j < dates.length; j++) {
+				dates[j] = readInt();
+			}
+			return dates;
+		}
+
+		String readText(int column) {
+			int length = ((this.bytes[this.at] & 0xff) << 8) | (this.bytes[this.at + 1] & 0xff);
+			int from = this.at + 2;
+			this.at = from + length;
+			String last = this.texts[column];
+			if (last != null && length == this.textLength[column] && same(from, this.textAt[column], length)) {
+				this.textAt[column] = from;
+				return last;
+			}
+			String text = decode(from, length);
+			this.texts[column] = text;
+			this.textAt[column] = from;
+			this.textLength[column] = length;
+			return text;
+		}
+
+		/** Whether the {@code length} bytes at {@code a} and at {@code b} are the same: ids are short, a plain loop does. */
+		private boolean same(int a, int b, int length) {
+			for (int i = 0; i < length; i++) {
+				if (this.bytes[a + i] != this.bytes[b + i]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** Plain ASCII as it is; anything else through the decoder that wrote it: modified UTF-8 is not UTF-8. */
+		private String decode(int from, int length) {
+			for (int i = from; i < from + length; i++) {
+				if (this.bytes[i] <= 0) {
+					try {
+						return new DataInputStream(new ByteArrayInputStream(this.bytes, from - 2, length + 2)).readUTF();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+			}
+			return new String(this.bytes, from, length, StandardCharsets.ISO_8859_1);
+		}
+
 	}
 
 	/** Records values as they come; {@link #toBytes()} gives the records made since the last call. */

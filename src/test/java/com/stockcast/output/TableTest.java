@@ -212,6 +212,31 @@ class TableTest {
 		assertThat(recorder.toBytes()).as("a recorder starts afresh after toBytes").hasSize(4);
 	}
 
+	@Test
+	void rowsShapedAsTheDefaultForecastsReplayAsTheyWouldHaveBeenWritten() {
+		// The replay's one-call path for a text, a date and three amounts, with what it hands to the
+		// general calls (an empty date or amount), ids that repeat, come back and change, ids that
+		// need quoting or escaping, and ids beyond ASCII (modified UTF-8, not UTF-8, in the record).
+		Table table = new Table(List.of(Table.column("id", Kind.TEXT), Table.column("on", Kind.DATE),
+				Table.column("a", Kind.AMOUNT), Table.column("b", Kind.AMOUNT), Table.column("c", Kind.AMOUNT)));
+		String[] ids = { "A", "A", "B", "A", "é,\"x\"", "é,\"x\"", "\u0000\uD83D\uDE00", "AB", "AB", "A" };
+		Consumer<Table.Sink> records = sink -> {
+			for (int i = 0; i < ids.length; i++) {
+				sink.text(ids[i]).date((i == 3) ? NONE : JAN_1_2024 + i).amount((i == 5) ? Double.NaN : i * 1.25)
+					.amount(2).amount(3).end();
+			}
+		};
+		Table.Recorder recorder = table.recorder();
+		records.accept(recorder);
+		byte[] recorded = recorder.toBytes();
+		for (Format format : Format.values()) {
+			assertThat(write(table, format, sink -> assertThat(table.replay(recorded, 0, Integer.MAX_VALUE, sink))
+				.isEqualTo(ids.length))).as("%s", format).isEqualTo(write(table, format, records));
+		}
+		String middle = write(table, Format.CSV, sink -> assertThat(table.replay(recorded, 2, 2, sink)).isEqualTo(2));
+		assertThat(middle.lines().toList()).containsExactly("id,on,a,b,c", "B,2024-01-03,2.5,2,3", "A,,3.75,2,3");
+	}
+
 	/** The whole answer: prologue, the records {@code records} writes, epilogue. */
 	private static String write(Table table, Format format, Consumer<Table.Sink> records) {
 		OutputBuffer out = new OutputBuffer(16);
