@@ -8,7 +8,7 @@
 #   3. JSON and NDJSON answers against CSV for the same rows;
 #   5. the summary view at retail scale (--retail N SKU-store rows in one request).
 #
-#   bench/goals.sh [--runs R] [--compare-seed PATH|none] [--retail N] [--port P]
+#   bench/goals.sh [--runs R] [--compare-seed PATH|none] [--retail N] [--port P] [--nginx-port P]
 #
 # Needs nginx (Debian's nginx-light; installed if missing) and python3.
 set -euo pipefail
@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     --compare-seed) seed_script=$2; shift 2 ;;
     --retail) retail=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --nginx-port) nginx_port=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -36,6 +36,10 @@ public class MonteCarloBenchmark extends JmhDefaults {
 	@Param({ "0" })
 	public double leadTimeStd;
 
+	/** The sales policy: lost sales (the default here) or backorders (the service's default, and compare-peers.sh's case). */
+	@Param({ "LOST_SALES" })
+	public SalesPolicy policy;
+
 	private Products products;
 
 	private Scenario scenario;
@@ -55,7 +59,7 @@ public class MonteCarloBenchmark extends JmhDefaults {
 			}
 		}
 		this.products = builder.build();
-		this.scenario = new Scenario(SalesPolicy.LOST_SALES, this.demand, TRIALS, 42);
+		this.scenario = new Scenario(this.policy, this.demand, TRIALS, 42);
 	}
 
 	/** Keeping every period's percentiles, as the rows view does. */
