@@ -40,7 +40,7 @@ final class PackagedInstances implements AutoCloseable {
 
 	private final List<String> arguments;
 
-	private final List<Process> processes = new ArrayList<>();
+	private final List<Process> processes = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	/**
 	 * @param dir where the logs go
