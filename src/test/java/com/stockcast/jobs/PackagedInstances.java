@@ -38,6 +38,8 @@ final class PackagedInstances implements AutoCloseable {
 
 	private final Path dir;
 
+	private final List<String> jvmOptions;
+
 	private final List<String> arguments;
 
 	private final List<Process> processes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -47,7 +49,17 @@ final class PackagedInstances implements AutoCloseable {
 	 * @param arguments the command-line settings every instance gets (database, keys, jobs)
 	 */
 	PackagedInstances(Path dir, List<String> arguments) {
+		this(dir, List.of(), arguments);
+	}
+
+	/**
+	 * @param dir where the logs go
+	 * @param jvmOptions options for the instances' JVMs
+	 * @param arguments the command-line settings every instance gets (database, keys, jobs)
+	 */
+	PackagedInstances(Path dir, List<String> jvmOptions, List<String> arguments) {
 		this.dir = dir;
+		this.jvmOptions = List.copyOf(jvmOptions);
 		this.arguments = List.copyOf(arguments);
 	}
 
@@ -86,8 +98,10 @@ final class PackagedInstances implements AutoCloseable {
 	}
 
 	private ProcessBuilder command(int port, String... more) throws IOException {
-		List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-jar", System.getProperty("stockcast.jar"),
-				"--server.port=" + port, "--management.server.port=" + ServiceProcess.freePort()));
+		List<String> command = new ArrayList<>(List.of(ServiceProcess.java()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", System.getProperty("stockcast.jar"), "--server.port=" + port,
+				"--management.server.port=" + ServiceProcess.freePort()));
 		command.addAll(this.arguments);
 		command.addAll(List.of(more));
 		return new ProcessBuilder(command);
