@@ -1,38 +1,41 @@
 package com.stockcast.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.time.Duration;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * A token bucket per client, in this process: each client's bucket fills at
- * {@code requestsPerSecond} up to {@code burst}, and a request takes one token. Several instances
- * each count on their own, so a client may reach the limit once per instance.
+ * A token bucket per client (Bucket4j): each client's bucket fills at {@code requestsPerSecond} up to
+ * {@code burst}, and a request takes one token. Where the buckets are kept decides how far the limit
+ * holds: in PostgreSQL every instance draws from one bucket per client ({@link SharedBuckets}); on
+ * the embedded default, a single instance, they are kept in memory ({@link LocalBuckets}).
  */
 final class RateLimiter {
 
-	private final double perNano;
+	private final ClientBuckets buckets;
 
-	private final double burst;
+	private final boolean enabled;
 
-	private final long idleNanos;
+	RateLimiter(SecuritySettings.RateLimit settings, ClientBuckets buckets) {
+		this.enabled = settings.requestsPerSecond() > 0;
+		this.buckets = buckets;
+	}
 
-	private final LongSupplier nanoTime;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	private volatile long nextSweep;
-
-	RateLimiter(SecuritySettings.RateLimit settings, LongSupplier nanoTime) {
-		this.perNano = settings.requestsPerSecond() / 1e9;
-		this.burst = settings.burst();
-		this.idleNanos = settings.idleAfter().toNanos();
-		this.nanoTime = nanoTime;
-		this.nextSweep = nanoTime.getAsLong() + this.idleNanos;
+	/** The buckets' shape: {@code burst} tokens, which come back at {@code requestsPerSecond}. */
+	static BucketConfiguration configuration(SecuritySettings.RateLimit settings) {
+		double refillNanos = Math.min(Long.MAX_VALUE, settings.burst() * 1e9 / Math.max(settings.requestsPerSecond(), 1e-12));
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(settings.burst())
+				.refillGreedy(settings.burst(), Duration.ofNanos(Math.max(1, (long) refillNanos)))
+				.build())
+			.build();
 	}
 
 	boolean enabled() {
-		return this.perNano > 0;
+		return this.enabled;
 	}
 
 	/**
@@ -40,44 +43,18 @@ final class RateLimiter {
 	 * @return 0 when the request may go ahead, otherwise the whole seconds (at least 1) until a token is there
 	 */
 	long acquire(Client client) {
-		long now = this.nanoTime.getAsLong();
-		sweep(now);
-		Bucket bucket = this.buckets.computeIfAbsent(client.id(), id -> new Bucket(this.burst, now));
-		synchronized (bucket) {
-			bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.updated) * this.perNano);
-			bucket.updated = now;
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
-				return 0;
-			}
-			double waitNanos = (1 - bucket.tokens) / this.perNano;
-			return Math.max(1, (long) Math.ceil(waitNanos / 1e9));
+		ConsumptionProbe probe = this.buckets.tryConsume(client.id());
+		if (probe.isConsumed()) {
+			return 0;
 		}
+		return Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
 	}
 
-	/** Forgets buckets untouched for {@code idleAfter}: they would be full again, as a new one is. */
-	private void sweep(long now) {
-		if (now - this.nextSweep < 0) {
-			return;
-		}
-		this.nextSweep = now + this.idleNanos;
-		this.buckets.values().removeIf(bucket -> now - bucket.updated > this.idleNanos);
-	}
+	/** Where the clients' buckets are kept. */
+	interface ClientBuckets {
 
-	int clients() {
-		return this.buckets.size();
-	}
-
-	private static final class Bucket {
-
-		double tokens;
-
-		long updated;
-
-		Bucket(double tokens, long updated) {
-			this.tokens = tokens;
-			this.updated = updated;
-		}
+		/** Takes one token from client {@code id}'s bucket, made full when it has none yet. */
+		ConsumptionProbe tryConsume(String id);
 
 	}
 

@@ -3,6 +3,9 @@ package com.stockcast.security;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -65,8 +68,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	RateLimiter rateLimiter(SecuritySettings settings) {
-		return new RateLimiter(settings.rateLimit(), System::nanoTime);
+	RateLimiter rateLimiter(SecuritySettings settings, DataSource dataSource) {
+		LocalBuckets local = new LocalBuckets(settings.rateLimit(), TimeMeter.SYSTEM_NANOTIME);
+		return new RateLimiter(settings.rateLimit(),
+				SharedBuckets.supported(dataSource) ? new SharedBuckets(settings.rateLimit(), dataSource, local) : local);
 	}
 
 	@Bean

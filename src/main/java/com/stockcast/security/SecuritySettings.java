@@ -40,10 +40,14 @@ record SecuritySettings(@NotNull @DefaultValue List<@Valid ApiKey> apiKeys,
 	}
 
 	/**
-	 * A token bucket per client: {@code requestsPerSecond} sustained, bursts of up to {@code burst}.
+	 * A token bucket per client: {@code requestsPerSecond} sustained, bursts of up to {@code burst}. On
+	 * PostgreSQL the bucket is shared by every instance on the database; on the embedded default it
+	 * is kept in memory.
 	 * @param requestsPerSecond tokens added each second; 0 turns the limit off
 	 * @param burst the bucket's size
-	 * @param idleAfter how long an untouched full bucket is kept before it is forgotten
+	 * @param idleAfter how long a bucket that has filled up again is kept before it is forgotten (a full
+	 * bucket is the same as a new one): in memory, how often full ones are swept; on PostgreSQL, how
+	 * long a full bucket's row stays before it is deleted
 	 */
 	public record RateLimit(@Min(0) @DefaultValue("50") double requestsPerSecond, @Min(1) @DefaultValue("100") int burst,
 			@NotNull @DefaultValue("10m") Duration idleAfter) {
