@@ -2,6 +2,7 @@ package com.stockcast.forecast;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Timer;
@@ -33,6 +34,7 @@ import com.stockcast.history.HistoryRates;
 import com.stockcast.intake.HistoryReader;
 import com.stockcast.intake.IntakeLimits;
 import com.stockcast.intake.InvalidInputException;
+import com.stockcast.intake.ProductChunks;
 import com.stockcast.intake.ProductListReader;
 import com.stockcast.intake.RequestDefaults;
 import com.stockcast.jobs.ForecastJobs;
@@ -157,8 +159,11 @@ class ForecastController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("application/json", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
-		respond(options, request, response, owner, fingerprint, () -> this.reader.readJson(body,
-				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), defaults(options)));
+		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+		long length = request.getContentLengthLong();
+		respond(options, request, response, owner, fingerprint,
+				new Source(() -> this.reader.readJson(body, encoding, length, defaults(options)),
+						chunks -> this.reader.streamJson(body, encoding, length, defaults(options), chunks)));
 	}
 
 	@Operation(hidden = true) // described with the JSON operation: one path, one operation
@@ -167,8 +172,11 @@ class ForecastController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Fingerprint fingerprint = fingerprint("text/csv", request, options);
 		InputStream body = fingerprint.tee(request.getInputStream());
-		respond(options, request, response, owner, fingerprint, () -> this.reader.readCsv(body,
-				request.getHeader(HttpHeaders.CONTENT_ENCODING), request.getContentLengthLong(), defaults(options)));
+		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+		long length = request.getContentLengthLong();
+		respond(options, request, response, owner, fingerprint,
+				new Source(() -> this.reader.readCsv(body, encoding, length, defaults(options)),
+						chunks -> this.reader.streamCsv(body, encoding, length, defaults(options), chunks)));
 	}
 
 	@Operation(hidden = true)
@@ -195,12 +203,21 @@ class ForecastController {
 				fingerprint.readAll(in);
 			}
 		}
-		respond(options, request, response, owner, fingerprint, () -> this.reader.readUpload(file, receipts,
-				(history == null) ? defaults(options) : withHistory(options, history)));
+		Supplier<RequestDefaults> defaults = () -> (history == null) ? defaults(options) : withHistory(options, history);
+		respond(options, request, response, owner, fingerprint,
+				new Source(() -> this.reader.readUpload(file, receipts, defaults.get()),
+						chunks -> this.reader.streamUpload(file, receipts, defaults.get(), chunks)));
+	}
+
+	/**
+	 * A request's product list, read whole for an answer, or handed on chunk by chunk as it streams in
+	 * for a job.
+	 */
+	private record Source(Supplier<Products> whole, Consumer<ProductChunks> streamed) {
 	}
 
 	private void respond(ForecastOptions options, HttpServletRequest request, HttpServletResponse response,
-			Client owner, Fingerprint fingerprint, Supplier<Products> read) {
+			Client owner, Fingerprint fingerprint, Source read) {
 		Timer.Sample sample = this.metrics.startRequest();
 		Format format = Format.negotiate(request.getHeader(HttpHeaders.ACCEPT));
 		String[] view = { "unknown" };
@@ -210,12 +227,12 @@ class ForecastController {
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			boolean async = ForecastJobs.prefersAsync(request.getHeader(PREFER));
 			int withinDays = options.withinDays(parsedView, async, this.limits.maxDurationDays());
-			Products products = read.get();
-			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			if (async) {
-				submit(owner, products, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
+				submit(owner, read, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
 				return Outcome.ACCEPTED;
 			}
+			Products products = read.whole().get();
+			this.limits.checkTrialDays(products.days(0, products.size()), scenario.trials());
 			Answer answer = new Answer(format, parsedView, scenario, ListFeatures.of(products), withinDays);
 			try (ChunkedRun run = this.runs.start(new ForecastWork(products, answer, this.metrics))) {
 				return Outcome.stream(response, format.mediaType().toString(), run::writeTo);
@@ -223,15 +240,21 @@ class ForecastController {
 		}, outcome -> this.metrics.requestDone(sample, outcome, format.tag(), view[0]));
 	}
 
-	/** Stores the forecast as a job and answers 202 with where to follow it (RFC 7240 respond-async). */
-	private void submit(Client owner, Products products, ForecastOptions options, Scenario scenario,
+	/**
+	 * Stores the forecast as a job, its input chunk by chunk as it streams in, and answers 202 with where
+	 * to follow it (RFC 7240 respond-async). A bad row, or a body that breaks off, leaves nothing stored.
+	 */
+	private void submit(Client owner, Source read, ForecastOptions options, Scenario scenario,
 			String idempotencyKey, Fingerprint fingerprint, HttpServletResponse response) {
 		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		this.jobResources.accepted(
-				this.jobs.submit(owner, products, options.defaults().asMap(), scenario, key, fingerprint.hex()), response);
+		try (ForecastJobs.Upload upload = this.jobs.upload(owner, scenario, key)) {
+			read.streamed().accept(upload);
+			this.limits.checkTrialDays(upload.days(), scenario.trials());
+			this.jobResources.accepted(upload.publish(options.defaults().asMap(), fingerprint.hex()), response);
+		}
 	}
 
 	/** The request's defaults without a sales history, which demand_profile=weekday needs. */

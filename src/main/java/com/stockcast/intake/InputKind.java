@@ -58,6 +58,14 @@ abstract class InputKind<R extends InputRecord, T> {
 		return false;
 	}
 
+	/**
+	 * Told by {@link JsonInput} that the body is an object, which may carry records of another input
+	 * to be matched against this one's once both are read (scheduled receipts): nothing is handed on
+	 * before the end.
+	 */
+	void objectBody() {
+	}
+
 	/** Why a header without this column is refused; {@code null} where the column may be left out. */
 	String missing(int column) {
 		return "required column is missing";

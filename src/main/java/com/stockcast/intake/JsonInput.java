@@ -41,6 +41,7 @@ final class JsonInput {
 				throw kind.empty(words.emptyJson());
 			}
 			if (token == JsonToken.START_OBJECT && name != null) {
+				kind.objectBody();
 				readObject(parser, kind, name, besideName, beside);
 			}
 			else if (token == JsonToken.START_ARRAY) {

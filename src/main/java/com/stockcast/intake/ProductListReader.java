@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.stockcast.parallel.Reservation;
 import com.stockcast.simulation.Products;
 
 /**
@@ -32,9 +33,21 @@ public class ProductListReader {
 
 	/** Reads a raw {@code text/csv} body. */
 	public Products readCsv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		return csv(raw, contentEncoding, contentLength, defaults, null);
+	}
+
+	/** Reads a raw {@code text/csv} body into {@code chunks} as it streams in. */
+	public void streamCsv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults,
+			ProductChunks chunks) {
+		ProductChunks.cut(csv(raw, contentEncoding, contentLength, defaults, chunks), chunks);
+	}
+
+	private Products csv(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults,
+			ProductChunks chunks) {
 		checkDefaults(defaults);
+		streaming(chunks);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
-		return CsvInput.read(body, new ProductInput(defaults, this.rules, this.limits));
+		return CsvInput.read(body, new ProductInput(defaults, this.rules, this.limits, chunks));
 	}
 
 	/**
@@ -42,12 +55,27 @@ public class ProductListReader {
 	 * array as {@code products} and, optionally, the scheduled receipts as {@code receipts}.
 	 */
 	public Products readJson(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults) {
+		return json(raw, contentEncoding, contentLength, defaults, null);
+	}
+
+	/**
+	 * Reads an {@code application/json} body into {@code chunks}: an array streams in; an object, which
+	 * may hold receipts to be matched against the products, is read whole first.
+	 */
+	public void streamJson(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults,
+			ProductChunks chunks) {
+		ProductChunks.cut(json(raw, contentEncoding, contentLength, defaults, chunks), chunks);
+	}
+
+	private Products json(InputStream raw, String contentEncoding, long contentLength, RequestDefaults defaults,
+			ProductChunks chunks) {
 		checkDefaults(defaults);
+		streaming(chunks);
 		InputStream body = Bodies.open(raw, contentEncoding, contentLength, this.limits.maxBodySize());
 		ViolationLog log = new ViolationLog(this.limits.maxErrors());
 		ReceiptInput receipts = new ReceiptInput(log, this.limits);
-		Products products = JsonInput.read(body, new ProductInput(defaults, this.rules, this.limits, log), "products",
-				ReceiptRules.INPUT, receipts);
+		Products products = JsonInput.read(body, new ProductInput(defaults, this.rules, this.limits, log, chunks),
+				"products", ReceiptRules.INPUT, receipts);
 		return receipts.begun ? receipts.rules.attachTo(products) : products;
 	}
 
@@ -62,8 +90,23 @@ public class ProductListReader {
 	 * before either is refused, so that one problem lists the bad values of both.
 	 */
 	public Products readUpload(MultipartFile file, MultipartFile receipts, RequestDefaults defaults) {
+		return upload(file, receipts, defaults, null);
+	}
+
+	/**
+	 * Reads a CSV upload into {@code chunks}: the file part streams in, unless scheduled receipts come
+	 * with it, to be matched against the products: then it is read whole first.
+	 */
+	public void streamUpload(MultipartFile file, MultipartFile receipts, RequestDefaults defaults,
+			ProductChunks chunks) {
+		ProductChunks.cut(upload(file, receipts, defaults, (receipts == null) ? chunks : null), chunks);
+	}
+
+	private Products upload(MultipartFile file, MultipartFile receipts, RequestDefaults defaults,
+			ProductChunks chunks) {
 		checkUploadType(file, "file");
 		checkDefaults(defaults);
+		streaming(chunks);
 		ViolationLog log = new ViolationLog(this.limits.maxErrors());
 		ReceiptRules receiptRules = null;
 		if (receipts != null) {
@@ -79,12 +122,20 @@ public class ProductListReader {
 		Products products;
 		try (InputStream in = file.getInputStream()) {
 			products = CsvInput.read(Bodies.open(in, null, file.getSize(), this.limits.maxBodySize()),
-					new ProductInput(defaults, this.rules, this.limits, log));
+					new ProductInput(defaults, this.rules, this.limits, log, chunks));
 		}
 		catch (IOException ex) {
 			throw Bodies.unreadable(ex);
 		}
 		return (receiptRules != null) ? receiptRules.attachTo(products) : products;
+	}
+
+	/** A body handed on chunk by chunk holds a window of itself, whatever its length: so its reservation says. */
+	private static void streaming(ProductChunks chunks) {
+		Reservation reservation = Reservation.current();
+		if (chunks != null && reservation != null) {
+			reservation.streamBody();
+		}
 	}
 
 	private static void checkUploadType(MultipartFile part, String name) {
@@ -119,17 +170,29 @@ public class ProductListReader {
 
 		private final ProductRules rules;
 
-		private final Products.Builder products = Products.builder();
+		/** Where whole chunks go as they fill; {@code null} when the list is kept whole. */
+		private ProductChunks chunks;
 
-		ProductInput(RequestDefaults defaults, ProductRules rules, IntakeLimits limits) {
-			this(defaults, rules, limits, new ViolationLog(limits.maxErrors()));
+		/** The products read and not handed on: the list, or the chunk being filled. */
+		private Products.Builder products = Products.builder();
+
+		/** Output rows of {@link #products}, while a chunk is filled. */
+		private long rows;
+
+		ProductInput(RequestDefaults defaults, ProductRules rules, IntakeLimits limits, ProductChunks chunks) {
+			this(defaults, rules, limits, new ViolationLog(limits.maxErrors()), chunks);
 		}
 
-		/** @param log the request's log, which the receipts read with the products log into too */
-		ProductInput(RequestDefaults defaults, ProductRules rules, IntakeLimits limits, ViolationLog log) {
+		/**
+		 * @param log the request's log, which the receipts read with the products log into too
+		 * @param chunks where to hand each whole chunk, or {@code null} to keep the list whole
+		 */
+		ProductInput(RequestDefaults defaults, ProductRules rules, IntakeLimits limits, ViolationLog log,
+				ProductChunks chunks) {
 			super(WORDS, log, new FieldValues(), limits.maxProducts());
 			this.defaults = defaults;
 			this.rules = rules;
+			this.chunks = chunks;
 		}
 
 		@Override
@@ -144,10 +207,29 @@ public class ProductListReader {
 		}
 
 		@Override
-		void apply(FieldValues values) {
-			this.rules.apply(values, this.defaults, this.products, this.log);
+		void objectBody() {
+			Reservation reservation = Reservation.current();
+			if (this.chunks != null && reservation != null) {
+				reservation.holdBody();
+			}
+			this.chunks = null;
 		}
 
+		@Override
+		void apply(FieldValues values) {
+			int before = this.products.size();
+			this.rules.apply(values, this.defaults, this.products, this.log);
+			if (this.chunks != null && this.products.size() > before) {
+				this.rows += this.products.periods(before);
+				if (this.chunks.full(this.products.size(), this.rows)) {
+					this.chunks.accept(this.products.build(), 0, this.products.size());
+					this.products = Products.builder();
+					this.rows = 0;
+				}
+			}
+		}
+
+		/** The list, or when it streamed, the products of its last chunk, not yet whole. */
 		@Override
 		Products result() {
 			// Bad receipts alone wait until they are checked against these products, to be listed together.

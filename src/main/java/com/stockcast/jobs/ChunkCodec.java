@@ -34,7 +34,7 @@ final class ChunkCodec {
 	}
 
 	static byte[] encode(Products products, int from, int to) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 56);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 96); // 50 bytes a plain product, and its id: grown once at most
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			boolean receipts = products.hasReceiptsInput();
 			boolean profiles = products.hasProfiles();

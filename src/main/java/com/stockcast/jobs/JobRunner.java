@@ -264,6 +264,12 @@ class JobRunner implements SmartLifecycle {
 			this.store.delete(id);
 			log.info("Expired job {} removed", id);
 		}
+		// An upload stores a batch of chunks at least every few seconds while its body arrives; one not heard
+		// of for a lease died with its process (or stalled past the least upload rate) and is never published.
+		for (UUID id : this.store.abandonedUploads(now.minus(this.settings.lease()))) {
+			this.store.discard(id);
+			log.info("Abandoned upload {} removed with its chunks", id);
+		}
 	}
 
 	private void idle() {

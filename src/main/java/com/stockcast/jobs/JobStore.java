@@ -126,10 +126,79 @@ class JobStore {
 		return find(owner, id).orElseThrow();
 	}
 
+	/**
+	 * A job's status while its input is still streaming in: it is no job yet. No query that lists,
+	 * finds, counts or claims jobs matches it, so a job is never seen half stored; {@link #publish}
+	 * makes it queued, {@link #discard} removes it with its chunks, and {@link #abandonedUploads}
+	 * finds those a crashed upload left behind. Not a {@link JobStatus}: no client ever sees it.
+	 */
+	static final String STAGING = "staging";
+
+	/**
+	 * Starts storing a job of {@code owner} whose input streams in: a staging row, which its chunks
+	 * hang on. Its {@code created_at} is when it was last heard of until it is published.
+	 */
+	UUID stage(Client owner, JobScenario scenario) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("insert into forecast_job (id, status, created_at, product_count, row_count, chunk_count, "
+				+ "chunks_done, products_done, settings, scenario, owner) values (?, ?, ?, 0, 0, 0, 0, 0, '{}', ?, ?)",
+				id, STAGING, time(this.clock.instant()), scenario.encode(), owner.id());
+		return id;
+	}
+
+	/**
+	 * Stores chunks of a staging job ({@code job_id, chunk_no, first_product, product_count, input}
+	 * each) in one transaction, which also marks the job as heard of now.
+	 * @throws IllegalStateException when the job is no longer staging: it was taken for abandoned
+	 */
+	void stageChunks(UUID id, List<Object[]> chunks) {
+		this.tx.executeWithoutResult(status -> {
+			if (this.jdbc.update("update forecast_job set created_at = ? where id = ? and status = ?",
+					time(this.clock.instant()), id, STAGING) == 0) {
+				throw new IllegalStateException("staging job " + id + " was removed as abandoned");
+			}
+			this.jdbc.batchUpdate("insert into forecast_chunk (job_id, chunk_no, first_product, product_count, input, "
+					+ "state, attempts) values (?, ?, ?, ?, ?, 'pending', 0)", chunks);
+		});
+	}
+
+	/**
+	 * Makes a staging job, its chunks all stored, a queued job, in one update: from here on it is seen,
+	 * claimed and survives a crash.
+	 * @throws org.springframework.dao.DuplicateKeyException when another job took the idempotency key meanwhile
+	 * @throws IllegalStateException when the job is no longer staging: it was taken for abandoned
+	 */
+	Job publish(Client owner, UUID id, int size, int chunkCount, long rowCount, String settings, JobScenario scenario,
+			String idempotencyKey, String requestHash) {
+		int published = this.jdbc.update("update forecast_job set status = ?, created_at = ?, product_count = ?, "
+				+ "row_count = ?, chunk_count = ?, settings = ?, scenario = ?, idempotency_key = ?, request_hash = ? "
+				+ "where id = ? and status = ?", JobStatus.QUEUED.text(), time(this.clock.instant()), size, rowCount,
+				chunkCount, settings, scenario.encode(), idempotencyKey, requestHash, id, STAGING);
+		if (published == 0) {
+			throw new IllegalStateException("staging job " + id + " was removed as abandoned");
+		}
+		return find(owner, id).orElseThrow();
+	}
+
+	/** Removes a staging job with the chunks stored so far, in one transaction; a published job is left alone. */
+	void discard(UUID id) {
+		this.tx.executeWithoutResult(status -> {
+			if (this.jdbc.update("delete from forecast_job where id = ? and status = ?", id, STAGING) == 1) {
+				this.jdbc.update("delete from forecast_chunk where job_id = ?", id);
+			}
+		});
+	}
+
+	/** Staging jobs not heard of since {@code cutoff}: their upload died with its process. */
+	List<UUID> abandonedUploads(Instant cutoff) {
+		return this.jdbc.query("select id from forecast_job where status = ? and created_at < ?",
+				(rs, n) -> UUID.fromString(rs.getString(1)), STAGING, time(cutoff));
+	}
+
 	/** {@code owner}'s job {@code id}: another client's job is as absent as one that never was. */
 	Optional<Job> find(Client owner, UUID id) {
-		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ? and owner = ?", this.jobs, id,
-				owner.id()).stream().findFirst();
+		return this.jdbc.query("select " + JOB_COLUMNS + " from forecast_job where id = ? and owner = ? and status <> ?",
+				this.jobs, id, owner.id(), STAGING).stream().findFirst();
 	}
 
 	Optional<Job> findByIdempotencyKey(Client owner, String key) {
@@ -148,9 +217,10 @@ class JobStore {
 
 	/** {@code owner}'s jobs newest first, after the keyset position {@code (beforeCreated, beforeId)} when given. */
 	List<Job> list(Client owner, JobStatus status, Instant beforeCreated, UUID beforeId, int limit) {
-		StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from forecast_job where owner = ?");
+		StringBuilder sql = new StringBuilder("select " + JOB_COLUMNS + " from forecast_job where owner = ? and status <> ?");
 		List<Object> args = new ArrayList<>();
 		args.add(owner.id());
+		args.add(STAGING);
 		if (status != null) {
 			sql.append(" and status = ?");
 			args.add(status.text());
@@ -330,7 +400,8 @@ class JobStore {
 	Tally tally() {
 		Map<JobStatus, Long> jobs = new EnumMap<>(JobStatus.class);
 		long[] chunks = new long[2];
-		this.jdbc.query("select status, count(*), sum(chunks_done), sum(chunk_count) from forecast_job group by status",
+		this.jdbc.query("select status, count(*), sum(chunks_done), sum(chunk_count) from forecast_job where status <> ? "
+				+ "group by status",
 				rs -> {
 					JobStatus status = JobStatus.parse(rs.getString(1));
 					jobs.put(status, rs.getLong(2));
@@ -338,7 +409,7 @@ class JobStore {
 						chunks[0] += rs.getLong(3);
 						chunks[1] += rs.getLong(4) - rs.getLong(3);
 					}
-				});
+				}, STAGING);
 		return new Tally(jobs, chunks[0], chunks[1]);
 	}
 

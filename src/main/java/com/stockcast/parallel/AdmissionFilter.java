@@ -75,6 +75,11 @@ final class AdmissionFilter extends OncePerRequestFilter {
 		}
 		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
 		boolean plain = encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity");
+		if (Preferences.respondAsync(request.getHeader(Preferences.PREFER))) {
+			// A job's input is stored as it streams in, holding a window of it: covered as it is read, not whole.
+			reservation.coverBody(this.settings.unknownLength().toBytes());
+			return;
+		}
 		reservation.coverBody((plain && length >= 0) ? length : Math.max(length, this.settings.unknownLength().toBytes()));
 	}
 

@@ -41,10 +41,18 @@ public record PoolSettings(@Min(0) @DefaultValue("0") int threads, @Min(1) @Defa
 	public int chunkEnd(int size, int from, IntToLongFunction rowsOfItem) {
 		int to = from;
 		long rows = 0;
-		while (to < size && to - from < this.chunkSize && rows < this.chunkMaxRows) {
+		while (to < size && !chunkFull(to - from, rows)) {
 			rows += rowsOfItem.applyAsLong(to++);
 		}
 		return to;
+	}
+
+	/**
+	 * Whether a chunk of {@code items} whose rows add up to {@code rows} is whole: the rule of
+	 * {@link #chunkEnd}, for a list cut as it streams in, item by item, whose size is not known yet.
+	 */
+	public boolean chunkFull(int items, long rows) {
+		return items >= this.chunkSize || rows >= this.chunkMaxRows;
 	}
 
 	/** Chunks one request keeps submitted ahead of the one being written: enough to keep every worker busy. */

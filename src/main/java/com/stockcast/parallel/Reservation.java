@@ -20,6 +20,9 @@ public final class Reservation implements AutoCloseable {
 
 	private long coveredBodyBytes;
 
+	/** Whether the body is handed on as it is read, so that what is read is not what is held. */
+	private boolean streamed;
+
 	Reservation(MemoryBudget budget) {
 		this.budget = budget;
 	}
@@ -37,7 +40,7 @@ public final class Reservation implements AutoCloseable {
 	 */
 	public void bodyRead(long bytes) {
 		this.bodyBytes += bytes;
-		if (this.bodyBytes > this.coveredBodyBytes) {
+		if (!this.streamed && this.bodyBytes > this.coveredBodyBytes) {
 			// Ahead by a quarter of what has arrived (at least unknown-length), so that the shared counter
 			// is touched a few dozen times per body; exactly what is needed when that much does not fit.
 			long ahead = this.bodyBytes
@@ -60,6 +63,29 @@ public final class Reservation implements AutoCloseable {
 	 */
 	public void hold(long bytes) {
 		take(bytes);
+	}
+
+	/**
+	 * Says that the body is handed on chunk by chunk as it is read (a job's input stored as it arrives),
+	 * so that it holds about the same whatever its length: what was taken for it is given back, the
+	 * body's window is taken instead, and the body read from here on is not counted.
+	 * @throws MemorySaturatedException when the budget has no room for the window now
+	 */
+	public void streamBody() {
+		this.budget.give(this.taken);
+		this.taken = 0;
+		this.coveredBodyBytes = 0;
+		this.streamed = true;
+		take(this.budget.settings().heldFor(this.budget.settings().unknownLength().toBytes()));
+	}
+
+	/**
+	 * Says that a body taken for streamed will be held whole after all (it turned out to carry input
+	 * that must be matched against the rest): it is counted again, from its first byte.
+	 */
+	public void holdBody() {
+		this.streamed = false;
+		bodyRead(0);
 	}
 
 	/** Bytes taken from the budget so far. */

@@ -550,6 +550,11 @@ public final class Products {
 			return this.size;
 		}
 
+		/** Output rows of product {@code i} added so far, as {@link Products#periods(int)} counts them. */
+		public int periods(int i) {
+			return (this.durations[i] - 1) / this.frequencies[i] + 1;
+		}
+
 		private void grow() {
 			int n = this.ids.length * 2;
 			if (this.targets) {

@@ -10,14 +10,21 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.stockcast.TestKeys;
+import com.stockcast.TestResources;
 import com.stockcast.metrics.Scrapes;
 import com.stockcast.parallel.PoolBlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verify;
 
 /**
  * The job lifecycle over HTTP on a real port; run against each database by a subclass. Every
@@ -28,6 +35,12 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	@Autowired
 	@Qualifier("forecastExecutor")
 	ThreadPoolTaskExecutor pool;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@MockitoSpyBean
+	JobStore store;
 
 	@Test
 	void storesAJobWhoseResultsEqualTheSynchronousAnswerInEveryFormat() throws Exception {
@@ -196,6 +209,73 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 		assertThat(refused.body()).contains("is not a calendar date");
 		int after = JSON.readTree(get("/forecasts?limit=500", "application/json").body()).get("items").size();
 		assertThat(after).isEqualTo(before);
+	}
+
+	/**
+	 * 1,800 products at chunk-size 100: 18 chunks, so the upload writes a batch of 16 while the body is
+	 * still arriving. About 2 s a database on a quiet machine.
+	 */
+	@Test
+	void streamsALargeUploadInCsvGzipAndJsonIntoTheSynchronousAnswer() throws Exception {
+		String csv = BigInput.csv(1_800, 5);
+		String sync = http().post("/forecasts?view=summary", "text/csv", csv, "Accept", "text/csv").body();
+		String json = csvAsJson(csv);
+		List<HttpResponse<String>> accepted = List.of(submit(csv, "text/csv"),
+				submitGzip(csv.getBytes(StandardCharsets.UTF_8)), submit(json, "application/json"));
+		for (HttpResponse<String> response : accepted) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			String location = response.headers().firstValue("Location").orElseThrow();
+			JsonNode done = awaitStatus(location, "succeeded");
+			assertThat(done.get("progress").get("chunks_total").asInt()).isEqualTo(18);
+			assertThat(get(location + "/summary", "text/csv").body()).isEqualTo(sync);
+		}
+	}
+
+	/**
+	 * A bad row after 16 chunks were stored: the same problem as the synchronous answer's, no job, and
+	 * no chunk left in the database. About 0.5 s a database.
+	 */
+	@Test
+	void aBadRowFarIntoAnUploadLeavesNoJobAndNoChunk() throws Exception {
+		String csv = BigInput.csv(1_800, 5);
+		int at = csv.indexOf("\nSKU-1700,") + 1;
+		String bad = csv.substring(0, at) + csv.substring(at).replaceFirst(",2024-", ",2023-02-30x");
+		int jobsBefore = this.jdbc.queryForObject("select count(*) from forecast_job", Integer.class);
+		int chunksBefore = this.jdbc.queryForObject("select count(*) from forecast_chunk", Integer.class);
+		clearInvocations(this.store);
+
+		HttpResponse<String> refused = submit(bad, "text/csv");
+		HttpResponse<String> sync = http().post("/forecasts", "text/csv", bad);
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("\"line\":1701").isEqualTo(sync.body());
+		verify(this.store, atLeastOnce()).stageChunks(any(), any());
+		verify(this.store).discard(any());
+		assertThat(this.jdbc.queryForObject("select count(*) from forecast_job", Integer.class)).isEqualTo(jobsBefore);
+		assertThat(this.jdbc.queryForObject("select count(*) from forecast_chunk", Integer.class)).isEqualTo(chunksBefore);
+		assertThat(this.jdbc.queryForObject("select count(*) from forecast_job where status = 'staging'", Integer.class))
+			.isZero();
+	}
+
+	private HttpResponse<String> submitGzip(byte[] csv) {
+		return http().post("/forecasts", "text/csv", TestResources.gzip(csv), "Prefer", "respond-async",
+				"Content-Encoding", "gzip");
+	}
+
+	/** The same products as a JSON array, every value a string as the CSV gave it. */
+	private static String csvAsJson(String csv) {
+		String[] lines = csv.split("\n");
+		String[] names = lines[0].split(",");
+		StringBuilder json = new StringBuilder("[");
+		for (int l = 1; l < lines.length; l++) {
+			String[] values = lines[l].split(",");
+			json.append((l > 1) ? ",{" : "{");
+			for (int c = 0; c < names.length; c++) {
+				json.append((c > 0) ? "," : "").append('"').append(names[c]).append("\":\"").append(values[c]).append('"');
+			}
+			json.append('}');
+		}
+		return json.append(']').toString();
 	}
 
 	@Test

@@ -88,9 +88,11 @@ class AdmissionApiTest {
 			assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("3");
 			assertThat(refused.body()).as(path).contains("urn:stockcast:problem:memory-saturated");
 		}
+		// A job's input streams into storage holding a window (unknown-length x expansion, 512 KB here), not its
+		// parsed length, so the same body is taken as a job where the room left is less than it would hold whole.
 		HttpResponse<String> job = send(request("/forecasts", HttpRequest.BodyPublishers.ofString(FITS_LATER), "Prefer",
 				"respond-async"), HttpResponse.BodyHandlers.ofString());
-		assertThat(job.statusCode()).isEqualTo(503);
+		assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
 	}
 
 	@Test
