@@ -43,7 +43,7 @@ done
 jar=$(packaged_jar)
 work=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'if [ ${#pids[@]} -gt 0 ]; then kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null; fi; rm -rf "$work"' EXIT
 python3 bench/gen_products.py 100000 "$work/rows.csv" --days 30 --floats --seed 3
 python3 bench/gen_products.py 50000 "$work/summary.csv" --days 3650 --floats --seed 3
 configs=()
