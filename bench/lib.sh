@@ -24,14 +24,14 @@ bench_service_args() {
     "--management.server.port=0" "--stockcast.security.rate-limit.requests-per-second=0"
 }
 
-# await_health PORT PID LOG: waits until the service on PORT answers its health check; if its
-# process (PID) ends first, prints its LOG and fails.
+# await_health PORT PID LOG [SECONDS]: waits until the service on PORT answers its health check, up to
+# SECONDS (60); if its process (PID) ends first, prints its LOG and fails.
 await_health() {
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((${4:-60} * 2))); do
     curl -sf "http://127.0.0.1:$1/readyz" >/dev/null && return 0
     kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
     sleep 0.5
   done
-  echo "the service on port $1 did not become healthy in 60 s" >&2
+  echo "the service on port $1 did not become healthy in ${4:-60} s" >&2
   exit 1
 }
