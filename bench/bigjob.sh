@@ -8,8 +8,9 @@
 #   read     GET /forecasts/{id}/summary as CSV, every product's summary
 #
 #   bench/bigjob.sh [--products N] [--days D] [--gzip] [--input FILE] [--chunk-size C] [--xmx 1g]
-#                   [--port P] [--db NAME] [--jar path/to/stockcast.jar] [--keep-db] [--upload-only]
+#                   [--port P] [--db NAME] [--jar path/to/stockcast.jar] [--keep-db] [--upload-only] [--no-rows]
 #
+# --no-rows submits the job with store_rows=false: it keeps its summaries and totals, not its daily rows.
 # --upload-only stops after the 202 (the first phase), for inputs whose computing would take too long.
 # BIGJOB_JAVA_OPTS adds JVM options, e.g. a flight recording for a profile:
 #   BIGJOB_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/bigjob.jfr,dumponexit=true,settings=profile' bench/bigjob.sh ...
@@ -19,7 +20,7 @@
 # (default stockcast_bigjob) on the local PostgreSQL server, and drops it at the end unless --keep-db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-products=50000000 days=30 gzip= input= chunk= xmx=1g port=18084 db=stockcast_bigjob jar= keep= only= host=127.0.0.1 user=postgres
+products=50000000 days=30 gzip= input= chunk= xmx=1g port=18084 db=stockcast_bigjob jar= keep= only= query= host=127.0.0.1 user=postgres
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) products=$2; shift 2 ;;
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
     --jar) jar=$2; shift 2 ;;
     --keep-db) keep=1; shift ;;
     --upload-only) only=1; shift ;;
+    --no-rows) query='?store_rows=false'; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +73,7 @@ echo "input: $(wc -c <"$body") bytes$([ -n "$gzip" ] && echo ' (gzip)'), $produc
 
 t0=$(date +%s.%N)
 curl -sS -H "X-API-Key: $BENCH_KEY" -D "$work/headers" -o "$work/accepted.json" -H 'Prefer: respond-async' \
-  -H 'Content-Type: text/csv' "${encoding[@]}" -T "$body" -X POST "http://127.0.0.1:$port/forecasts"
+  -H 'Content-Type: text/csv' "${encoding[@]}" -T "$body" -X POST "http://127.0.0.1:$port/forecasts$query"
 t1=$(date +%s.%N)
 location=$(awk 'tolower($1) == "location:" {print $2}' "$work/headers" | tr -d '\r')
 [ -n "$location" ] || { cat "$work/headers" "$work/accepted.json"; tail -50 "$work/service.log"; exit 1; }
@@ -93,7 +95,8 @@ rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 summaries=$(($(wc -l <"$work/summary.csv") - 1))
 chunks=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["progress"]["chunks_total"])' "$work/job.json")
 [ "$summaries" -eq "$products" ] || { echo "read back $summaries summaries, not $products" >&2; exit 1; }
-python3 - "$t0" "$t1" "$t2" "$t3" "$products" "$rss" "$chunks" <<'PY'
+size=$(psql -h "$host" -U "$user" -d postgres -tAc "select pg_size_pretty(pg_database_size('$db'))")
+python3 - "$t0" "$t1" "$t2" "$t3" "$products" "$rss" "$chunks" "$size" <<'PY'
 import sys
 t0, t1, t2, t3 = map(float, sys.argv[1:5])
 products, rss, chunks = int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
@@ -101,5 +104,5 @@ print(f"upload+validate+store input: {t1 - t0:6.1f} s  ({products / (t1 - t0):,.
 print(f"compute+store results:       {t2 - t1:6.1f} s  ({products / (t2 - t1):,.0f} products/s)")
 print(f"read back summaries (CSV):   {t3 - t2:6.1f} s  ({products / (t3 - t2):,.0f} summaries/s)")
 print(f"end to end:                  {t3 - t0:6.1f} s")
-print(f"peak RSS: {rss / 1024:,.0f} MiB")
+print(f"peak RSS: {rss / 1024:,.0f} MiB; database {sys.argv[8]}")
 PY

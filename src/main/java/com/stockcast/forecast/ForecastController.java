@@ -227,8 +227,10 @@ class ForecastController {
 			Scenario scenario = options.scenario(this.limits.maxTrials());
 			boolean async = ForecastJobs.prefersAsync(request.getHeader(PREFER));
 			int withinDays = options.withinDays(parsedView, async, this.limits.maxDurationDays());
+			boolean storeRows = options.storeRows(async);
 			if (async) {
-				submit(owner, read, options, scenario, request.getHeader(IDEMPOTENCY_KEY), fingerprint, response);
+				submit(owner, read, options, scenario, storeRows, request.getHeader(IDEMPOTENCY_KEY), fingerprint,
+						response);
 				return Outcome.ACCEPTED;
 			}
 			Products products = read.whole().get();
@@ -244,13 +246,13 @@ class ForecastController {
 	 * Stores the forecast as a job, its input chunk by chunk as it streams in, and answers 202 with where
 	 * to follow it (RFC 7240 respond-async). A bad row, or a body that breaks off, leaves nothing stored.
 	 */
-	private void submit(Client owner, Source read, ForecastOptions options, Scenario scenario,
+	private void submit(Client owner, Source read, ForecastOptions options, Scenario scenario, boolean storeRows,
 			String idempotencyKey, Fingerprint fingerprint, HttpServletResponse response) {
 		String key = (idempotencyKey == null || idempotencyKey.isBlank()) ? null : idempotencyKey.strip();
 		if (key != null && key.length() > 255) {
 			throw InvalidInputException.forParameter(IDEMPOTENCY_KEY, key, "must be at most 255 characters");
 		}
-		try (ForecastJobs.Upload upload = this.jobs.upload(owner, scenario, key)) {
+		try (ForecastJobs.Upload upload = this.jobs.upload(owner, scenario, storeRows, key)) {
 			read.streamed().accept(upload);
 			this.limits.checkTrialDays(upload.days(), scenario.trials());
 			this.jobResources.accepted(upload.publish(options.defaults().asMap(), fingerprint.hex()), response);

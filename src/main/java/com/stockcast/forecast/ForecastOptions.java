@@ -72,7 +72,11 @@ record ForecastOptions(
 		@Parameter(name = "service_level", description = "Default target cycle service level, the probability of no stockout in a replenishment cycle, between 0 and 1 exclusive: computes reorder_point (reorder-point, min-max) or safety_stock (order-up-to) from sales_rate and sales_std; not with fill_rate", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1")) @BindParam("service_level") String serviceLevel,
 		@Parameter(name = "fill_rate", description = "Default target fill rate, the share of demand met from stock, between 0 and 1 exclusive: computes reorder_point (reorder-point, min-max) or safety_stock (order-up-to) from sales_rate and sales_std; not with service_level", schema = @Schema(type = "number", exclusiveMinimum = true, minimum = "0", exclusiveMaximum = true, maximum = "1")) @BindParam("fill_rate") String fillRate,
 		@Parameter(name = "lead_time_std_days", description = "Default standard deviation of the lead time in days, with any order policy: used with service_level or fill_rate, and by the Monte Carlo trials to draw each order's lead time (default 0)", schema = @Schema(type = "number", minimum = "0")) @BindParam("lead_time_std_days") String leadTimeStdDays,
-		@Parameter(name = "within_days", description = "view=exceptions: a product whose first planned order is placed at most this many days after its start is due (default 0: orders due on the start day); late products are listed whatever it is", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) @BindParam("within_days") String withinDays) {
+		@Parameter(name = "within_days", description = "view=exceptions: a product whose first planned order is placed at most this many days after its start is due (default 0: orders due on the start day); late products are listed whatever it is", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")) @BindParam("within_days") String withinDays,
+		@Parameter(name = "store_rows", description = "With Prefer: respond-async: false stores the job without its daily rows, "
+				+ "only its summaries, totals and plan, for a job too big to keep them (its /rows answers 409 "
+				+ "job-rows-not-stored); true (default) keeps them. Not on a synchronous request",
+				schema = @Schema(type = "boolean", defaultValue = "true")) @BindParam("store_rows") String storeRows) {
 
 	/** Trials of a probabilistic forecast that names a random demand and no trials. */
 	static final int DEFAULT_TRIALS = 1000;
@@ -117,6 +121,28 @@ record ForecastOptions(
 			throw InvalidInputException.forParameter("within_days", text, "must be between 0 and " + maxDurationDays);
 		}
 		return days;
+	}
+
+	/**
+	 * Whether a job keeps its daily rows ({@code store_rows}, true unless {@code false}); a 400 on a
+	 * synchronous request, which stores nothing, or for a value that is neither.
+	 */
+	boolean storeRows(boolean async) {
+		if (this.storeRows == null) {
+			return true;
+		}
+		String value = this.storeRows.strip();
+		if (!async) {
+			throw InvalidInputException.forParameter("store_rows", this.storeRows,
+					"only applies to a job (Prefer: respond-async): a synchronous answer stores nothing");
+		}
+		if (value.equalsIgnoreCase("true")) {
+			return true;
+		}
+		if (value.equalsIgnoreCase("false")) {
+			return false;
+		}
+		throw InvalidInputException.forParameter("store_rows", this.storeRows, "must be true or false");
 	}
 
 	/** The scenario asked for; {@link Scenario#DEFAULT} when none of its parameters is given. */
@@ -221,6 +247,7 @@ record ForecastOptions(
 		putGiven(values, "trials", this.trials);
 		putGiven(values, "seed", this.seed);
 		putGiven(values, "quantiles", this.quantiles);
+		putGiven(values, "store_rows", this.storeRows);
 		return values;
 	}
 

@@ -58,17 +58,18 @@ public class ForecastJobs {
 	 * removes whatever it stored. The caller's idempotency key is looked up first: when it names an
 	 * earlier job, the upload stores nothing and publishing answers that job (or 422).
 	 * @param scenario what to simulate: the sales policy and, for a probabilistic forecast, its trials
+	 * @param storeRows whether the job keeps its daily rows ({@code store_rows})
 	 * @param idempotencyKey the caller's key, or {@code null}
 	 * @throws ProblemException 429 when the client already has {@code stockcast.jobs.max-active-per-client}
 	 * jobs queued or running (checked again when it is published)
 	 */
-	public Upload upload(Client owner, Scenario scenario, String idempotencyKey) {
+	public Upload upload(Client owner, Scenario scenario, boolean storeRows, String idempotencyKey) {
 		Job earlier = (idempotencyKey == null) ? null
 				: this.store.findByIdempotencyKey(owner, idempotencyKey).orElse(null);
 		if (earlier == null) {
 			this.cap.check(owner);
 		}
-		return new Upload(owner, scenario, idempotencyKey, earlier);
+		return new Upload(owner, scenario, storeRows, idempotencyKey, earlier);
 	}
 
 	/**
@@ -85,6 +86,8 @@ public class ForecastJobs {
 		private final Client owner;
 
 		private final Scenario scenario;
+
+		private final boolean storeRows;
 
 		private final String idempotencyKey;
 
@@ -111,9 +114,10 @@ public class ForecastJobs {
 
 		private boolean published;
 
-		private Upload(Client owner, Scenario scenario, String idempotencyKey, Job earlier) {
+		private Upload(Client owner, Scenario scenario, boolean storeRows, String idempotencyKey, Job earlier) {
 			this.owner = owner;
 			this.scenario = scenario;
+			this.storeRows = storeRows;
 			this.idempotencyKey = idempotencyKey;
 			this.earlier = earlier;
 		}
@@ -137,7 +141,7 @@ public class ForecastJobs {
 				return;
 			}
 			if (this.staged == null) {
-				this.staged = ForecastJobs.this.store.stage(this.owner, new JobScenario(this.scenario, ListFeatures.NONE));
+				this.staged = ForecastJobs.this.store.stage(this.owner, new JobScenario(this.scenario, ListFeatures.NONE, this.storeRows));
 			}
 			this.batch.add(new Object[] { this.staged, chunkNo, this.size - (to - from), to - from,
 					ChunkCodec.encode(products, from, to) });
@@ -169,7 +173,8 @@ public class ForecastJobs {
 			}
 			ForecastJobs.this.cap.check(this.owner);
 			flush();
-			JobScenario stored = new JobScenario(this.scenario, new ListFeatures(this.orders, this.receipts, this.targets));
+			JobScenario stored = new JobScenario(this.scenario, new ListFeatures(this.orders, this.receipts, this.targets),
+					this.storeRows);
 			Job job;
 			try {
 				job = ForecastJobs.this.store.publish(this.owner, this.staged, this.size, this.chunks, this.rows,

@@ -108,9 +108,15 @@ public class JobResources {
 		if (view == View.ORDERS) {
 			checkPlanStored(job);
 		}
+		if (view == View.ROWS && !job.scenario().rows()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "job-rows-not-stored", "The job has no stored rows",
+					"Job " + job.id() + " was submitted with store_rows=false: it keeps its summaries, totals and plan, "
+							+ "not its daily rows; submit it again without store_rows=false to get them.");
+		}
 		Format format = Format.negotiate(accept);
 		int size = (limit == null) ? StoredResults.Query.UNLIMITED : pageSize(limit, limit, this.settings.maxPageSize());
-		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size);
+		StoredResults.Query query = new StoredResults.Query(job.id(), view, productId, Cursor.decode(cursor), size,
+				view == View.SUMMARY && job.scenario().chunkSummaries());
 		Table table = job.scenario().table(view, this.historyRecords);
 		writePage(job, resource, size, response, format, out -> this.results.write(query, table, format, out),
 				link -> {

@@ -19,7 +19,9 @@ import com.stockcast.simulation.Scenario;
  * product list holds that adds columns to its answers; for a sales statistics job, its trend window.
  * Stored as text ({@code policy=lost-sales;demand=normal;trials=1000;seed=7;orders=true}, with
  * {@code ;receipts=true} when the request gave scheduled receipts, {@code ;plans=true} when its chunks
- * store planned orders and exceptions, {@code ;targets=true} when some product's terms were computed from
+ * store planned orders and exceptions, {@code ;rows=false} when it was asked to keep no daily rows
+ * ({@code store_rows=false}), {@code ;summaries=chunk} when its chunks store their summaries as one block
+ * each rather than one a product (every forecast job since they do; one before reads back as it was stored), {@code ;targets=true} when some product's terms were computed from
  * a service target, {@code ;quantiles=0.05,0.5,0.95} when the request chose its quantiles,
  * {@code kind=statistics;trend_days=28}); a scenario stored before quantiles could be chosen reads back
  * with the default ones, which it was computed with; a job of the default
@@ -30,31 +32,43 @@ import com.stockcast.simulation.Scenario;
  * @param plans whether its chunks store the planned orders and exceptions: every job with an order
  * policy since they are stored; a job finished before that has none to serve
  * @param trendDays the trend window of a statistics job; 0 for a forecast job
+ * @param rows whether its chunks store their daily rows: a forecast job does unless asked not to
+ * ({@code store_rows=false}); then it serves no rows
+ * @param chunkSummaries whether its chunks store their summaries as one block a chunk (block_no = the
+ * chunk's first product), whose records are one a product in order, rather than a block a product
  */
-record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boolean plans, int trendDays) {
+record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boolean plans, int trendDays, boolean rows,
+		boolean chunkSummaries) {
 
 	private static final String STATISTICS = "kind=statistics;trend_days=";
 
 	/** A forecast job's results that come from its plan. */
 	private static final List<String> PLAN_RESULTS = List.of("orders", "exceptions");
 
-	/** A new forecast job's: with an order policy, its plan is stored. */
+	/** A new forecast job's that keeps its rows: with an order policy, its plan is stored. */
 	JobScenario(Scenario scenario, ListFeatures features) {
-		this(JobKind.FORECAST, scenario, features, features.orders(), 0);
+		this(scenario, features, true);
+	}
+
+	/** A new forecast job's: with an order policy, its plan is stored; its rows only when {@code rows}. */
+	JobScenario(Scenario scenario, ListFeatures features, boolean rows) {
+		this(JobKind.FORECAST, scenario, features, features.orders(), 0, rows, true);
 	}
 
 	/** A sales statistics job's: its chunks hold sales histories, its results one record per SKU. */
 	static JobScenario statistics(int trendDays) {
-		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, ListFeatures.NONE, false, trendDays);
+		return new JobScenario(JobKind.SALES_STATISTICS, Scenario.DEFAULT, ListFeatures.NONE, false, trendDays, true, false);
 	}
 
 	/** The resources that serve a succeeded job's results, as its links name them: the plan's only when stored. */
 	List<String> results() {
-		if (!this.plans) {
-			return this.kind.results();
-		}
 		List<String> results = new ArrayList<>(this.kind.results());
-		results.addAll(PLAN_RESULTS);
+		if (!this.rows) {
+			results.remove("rows");
+		}
+		if (this.plans) {
+			results.addAll(PLAN_RESULTS);
+		}
 		return results;
 	}
 
@@ -69,6 +83,7 @@ record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boole
 		return "policy=" + this.scenario.policy().tag() + ";demand=" + this.scenario.demand().tag() + ";trials="
 				+ this.scenario.trials() + ";seed=" + this.scenario.seed() + ";orders=" + this.features.orders()
 				+ (this.features.receipts() ? ";receipts=true" : "") + (this.plans ? ";plans=true" : "")
+				+ (this.rows ? "" : ";rows=false") + (this.chunkSummaries ? ";summaries=chunk" : "")
 				+ (this.features.targets() ? ";targets=true" : "")
 				+ (this.scenario.quantiles().chosen() ? ";quantiles=" + this.scenario.quantiles().text() : "");
 	}
@@ -89,7 +104,8 @@ record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boole
 				(quantiles == null) ? Quantiles.PERCENTILES : Quantiles.parse(quantiles));
 		ListFeatures features = new ListFeatures(Boolean.parseBoolean(values.get("orders")),
 				Boolean.parseBoolean(values.get("receipts")), Boolean.parseBoolean(values.get("targets")));
-		return new JobScenario(JobKind.FORECAST, scenario, features, Boolean.parseBoolean(values.get("plans")), 0);
+		return new JobScenario(JobKind.FORECAST, scenario, features, Boolean.parseBoolean(values.get("plans")), 0,
+				!"false".equals(values.get("rows")), "chunk".equals(values.get("summaries")));
 	}
 
 	/** What a forecast job's chunks compute and how its records are written. */
@@ -125,6 +141,9 @@ record JobScenario(JobKind kind, Scenario scenario, ListFeatures features, boole
 		}
 		if (this.features.targets()) {
 			described.put("targets", true);
+		}
+		if (!this.rows) {
+			described.put("store_rows", false);
 		}
 		return described;
 	}

@@ -30,9 +30,9 @@ import com.stockcast.output.View;
 
 /**
  * Every job's results, one way: blocks of recorded records ({@link ChunkResults}) in
- * {@code forecast_output}, a block per product for rows and summaries (block_no = product_no, as
- * the input numbers them) and a block of partial sums per chunk for the totals (block_no =
- * chunk_no). Reading replays the blocks in key order into the same {@link Table} writer as the
+ * {@code forecast_output}, a block per product for rows (block_no = product_no, as the input numbers
+ * them), a block per chunk for summaries (block_no = the chunk's first product_no; a block per product
+ * in a job from before) and a block of partial sums per chunk for the totals (block_no = chunk_no). Reading replays the blocks in key order into the same {@link Table} writer as the
  * synchronous answer, so both are byte for byte the same. It reads in batches, each in a short
  * read-only transaction, and writes to the client between them: a slow client holds no database
  * connection, and an 18 M-row result streams in bounded memory: the batch being written and the
@@ -46,6 +46,9 @@ class StoredResults implements DisposableBean {
 
 	/** Summaries are one small record a block: a read takes more of them, so that it is not mostly a round trip. */
 	private static final int SUMMARY_BATCH = 5000;
+
+	/** Blocks of a chunk's summaries a read takes: about 64,000 summaries (a few MB) at the default chunk size. */
+	private static final int CHUNK_BATCH = 64;
 
 	private final JdbcTemplate jdbc;
 
@@ -64,10 +67,37 @@ class StoredResults implements DisposableBean {
 		this.readOnly.setReadOnly(true);
 	}
 
-	/** What to read: a job's records, optionally of one product id only, after a cursor, up to a limit. */
-	record Query(UUID jobId, View view, String productId, Cursor after, int limit) {
+	/**
+	 * What to read: a job's records, optionally of one product id only, after a cursor, up to a limit.
+	 * A cursor is the last record written: (product_no, its record's place in the product's block), or
+	 * with {@code chunkBlocks}, where a block holds one record a product from block_no on, (product_no, 0).
+	 * @param chunkBlocks whether the records are a job's summaries stored one block a chunk
+	 */
+	record Query(UUID jobId, View view, String productId, Cursor after, int limit, boolean chunkBlocks) {
 
 		static final int UNLIMITED = -1;
+
+		Query(UUID jobId, View view, String productId, Cursor after, int limit) {
+			this(jobId, view, productId, after, limit, false);
+		}
+
+		/** Records of {@code block} at or before {@code position}, written already: to be skipped. */
+		int consumed(Block block, Cursor position) {
+			if (position == null) {
+				return 0;
+			}
+			if (!this.chunkBlocks) {
+				return (position.major() == block.productNo()) ? (int) position.minor() + 1 : 0;
+			}
+			// (n, -1) is a position to start from, product n not written; (n, 0) has written it.
+			long consumed = position.major() - block.productNo() + ((position.minor() >= 0) ? 1 : 0);
+			return (int) Math.max(0, Math.min(consumed, block.records()));
+		}
+
+		/** The cursor of {@code block}'s record {@code index}. */
+		Cursor position(Block block, int index) {
+			return this.chunkBlocks ? new Cursor(block.productNo() + index, 0) : new Cursor(block.productNo(), index);
+		}
 
 	}
 
@@ -120,19 +150,19 @@ class StoredResults implements DisposableBean {
 		try {
 			out.write(table.prologue(format));
 			boolean none = query.productId() != null && query.productId().indexOf('\0') >= 0;
-			Batch batch = none ? null : blocks(query, section, position);
+			Batch batch = none ? null : blocks(query, section, table, position);
 			while (batch != null && remaining > 0) {
 				List<Block> blocks = batch.blocks();
 				if (batch.full()) {
-					int from = blocks.get(blocks.size() - 1).productNo() + 1;
-					ahead = this.reader.submit(() -> blocks(query, section, new Cursor(from, -1)));
+					Cursor from = new Cursor(batch.next(), -1);
+					ahead = this.reader.submit(() -> blocks(query, section, table, from));
 				}
 				for (Block block : blocks) {
-					int skip = (position != null && position.major() == block.productNo()) ? (int) position.minor() + 1 : 0;
+					int skip = query.consumed(block, position);
 					int written = table.replay(block.payload(), skip, (int) Math.min(remaining, Integer.MAX_VALUE), writer);
 					remaining -= written;
 					if (written > 0) {
-						position = new Cursor(block.productNo(), skip + written - 1);
+						position = query.position(block, skip + written - 1);
 					}
 					if (buffer.length() >= 1 << 16) {
 						buffer.writeTo(out);
@@ -140,7 +170,7 @@ class StoredResults implements DisposableBean {
 					}
 					if (remaining == 0) {
 						boolean more = skip + written < block.records() || block != blocks.get(blocks.size() - 1)
-								|| anyAfter(query, section, block.productNo());
+								|| anyAfter(query, section, table, block.productNo());
 						next = more ? position : null;
 						break;
 					}
@@ -261,14 +291,26 @@ class StoredResults implements DisposableBean {
 			.contains(JobStatus.SUCCEEDED.text());
 	}
 
+	/** A stored block: its records are product {@code productNo}'s, or with a chunk's summaries, one a product from it on. */
 	private record Block(int productNo, int records, byte[] payload) {
 	}
 
-	/** Blocks read in one go; {@code full} when the read was cut at the batch size, so more may follow. */
-	private record Batch(List<Block> blocks, boolean full) {
+	/**
+	 * Blocks read in one go; {@code full} when the read was cut at the batch size, so more may follow
+	 * from product_no {@code next} on.
+	 */
+	private record Batch(List<Block> blocks, boolean full, int next) {
 	}
 
-	private boolean anyAfter(Query query, String section, int blockNo) {
+	private boolean anyAfter(Query query, String section, Table table, int blockNo) {
+		if (query.chunkBlocks() && query.productId() != null) {
+			// A product's summary is found only by reading its chunk's block: the rest of the job is scanned.
+			Batch batch = blocks(query, section, table, new Cursor(blockNo, 0));
+			while (batch.blocks().isEmpty() && batch.full()) {
+				batch = blocks(query, section, table, new Cursor(batch.next(), -1));
+			}
+			return !batch.blocks().isEmpty();
+		}
 		StringBuilder sql = new StringBuilder("select block_no from forecast_output where job_id = ? and section = ? "
 				+ "and block_no > ?");
 		List<Object> args = new ArrayList<>(List.of(query.jobId(), section, blockNo));
@@ -280,30 +322,63 @@ class StoredResults implements DisposableBean {
 		return !this.jdbc.queryForList(sql.toString(), Integer.class, args.toArray()).isEmpty();
 	}
 
-	/** The next blocks at or after {@code position} (a block partly read is read again and skipped into). */
-	private Batch blocks(Query query, String section, Cursor position) {
+	/**
+	 * The next blocks at or after {@code position} (a block partly read is read again and skipped into).
+	 * A chunk's block of summaries read for one product id is cut into a block a matching product.
+	 */
+	private Batch blocks(Query query, String section, Table table, Cursor position) {
 		StringBuilder sql = new StringBuilder("select block_no, record_count, payload from forecast_output "
 				+ "where job_id = ? and section = ?");
 		List<Object> args = new ArrayList<>(List.of(query.jobId(), section));
-		if (query.productId() != null) {
+		if (query.productId() != null && !query.chunkBlocks()) {
 			sql.append(" and product_id = ?");
 			args.add(query.productId());
 		}
-		if (position != null) {
+		if (position != null && query.chunkBlocks()) {
+			// The block that holds the position's product: the last one starting at or before it.
+			sql.append(" and block_no >= coalesce((select max(block_no) from forecast_output "
+					+ "where job_id = ? and section = ? and block_no <= ?), 0)");
+			args.addAll(List.of(query.jobId(), section, (int) position.major()));
+		}
+		else if (position != null) {
 			sql.append(" and block_no >= ?");
 			args.add((int) position.major());
 		}
-		int batch = section.equals(ChunkResults.SUMMARY) ? SUMMARY_BATCH : BATCH;
+		int batch = query.chunkBlocks() ? CHUNK_BATCH : section.equals(ChunkResults.SUMMARY) ? SUMMARY_BATCH : BATCH;
 		sql.append(" order by job_id, section, block_no limit ").append(batch);
 		List<Block> blocks = this.readOnly.execute(status -> this.jdbc.query(sql.toString(),
 				(rs, n) -> new Block(rs.getInt(1), rs.getInt(2), rs.getBytes(3)), args.toArray()));
 		boolean full = blocks.size() == batch;
-		// A block whose records were all read already is passed over.
-		if (position != null && !blocks.isEmpty() && blocks.get(0).productNo() == position.major()
-				&& blocks.get(0).records() <= position.minor() + 1) {
-			blocks = blocks.subList(1, blocks.size());
+		int next = 0;
+		if (!blocks.isEmpty()) {
+			Block last = blocks.get(blocks.size() - 1);
+			next = last.productNo() + (query.chunkBlocks() ? last.records() : 1);
 		}
-		return new Batch(blocks, full);
+		if (query.chunkBlocks() && query.productId() != null) {
+			blocks = matching(blocks, query.productId(), table);
+		}
+		// Blocks whose records were all read already are passed over.
+		int from = 0;
+		while (from < blocks.size() && blocks.get(from).records() > 0
+				&& query.consumed(blocks.get(from), position) >= blocks.get(from).records()) {
+			from++;
+		}
+		return new Batch(blocks.subList(from, blocks.size()), full, next);
+	}
+
+	/** The summaries of {@code productId} in chunks' blocks, a block each, numbered by their product. */
+	private static List<Block> matching(List<Block> chunkBlocks, String productId, Table table) {
+		List<Block> matching = new ArrayList<>();
+		for (Block block : chunkBlocks) {
+			int[] index = { 0 };
+			table.split(block.payload(), (id, record) -> {
+				if (productId.equals(id)) {
+					matching.add(new Block(block.productNo() + index[0], 1, record));
+				}
+				index[0]++;
+			});
+		}
+		return matching;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The one encoder of answers: the columns of an answer, whose shape follows the request (the view,
@@ -141,6 +142,59 @@ public final class Table {
 	/** A recorder of this table's records in a compact binary form, for a job to store. */
 	public Recorder recorder() {
 		return new Recorder();
+	}
+
+	/**
+	 * Hands each record a {@link Recorder} made to {@code each} as a recording of its own, with the
+	 * text of its first column (a product's id): for a job's summaries stored one block a chunk, read
+	 * for one product id.
+	 */
+	public void split(byte[] recorded, BiConsumer<String, byte[]> each) {
+		Recorder one = recorder();
+		String[] first = { null };
+		replay(recorded, 0, Integer.MAX_VALUE, new Sink() {
+
+			@Override
+			public Sink text(String value) {
+				if (first[0] == null) {
+					first[0] = value;
+				}
+				return one.text(value);
+			}
+
+			@Override
+			public Sink date(int epochDay) {
+				return one.date(epochDay);
+			}
+
+			@Override
+			public Sink amount(double value) {
+				return one.amount(value);
+			}
+
+			@Override
+			public Sink fraction(double value) {
+				return one.fraction(value);
+			}
+
+			@Override
+			public Sink count(long value) {
+				return one.count(value);
+			}
+
+			@Override
+			public Sink dates(int[] epochDays, int count) {
+				return one.dates(epochDays, count);
+			}
+
+			@Override
+			public void end() {
+				one.end();
+				each.accept(first[0], one.toBytes());
+				first[0] = null;
+			}
+
+		});
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,12 +56,13 @@ class ChunkResultsTest {
 			for (ChunkResults.Block block : results.blocks()) {
 				if (block.section().equals(section)) {
 					blockNos.add(block.blockNo());
-					assertThat(block.productId()).isEqualTo(all.id(block.blockNo()));
+					// Rows are a block a product; summaries one block for the chunk, from its first product.
+					assertThat(block.productId()).isEqualTo((view == View.ROWS) ? all.id(block.blockNo()) : null);
 					assertThat(table.replay(block.payload(), 0, Integer.MAX_VALUE, writer)).isEqualTo(block.records());
 				}
 			}
-			assertThat(blockNos).containsExactlyElementsOf(
-					java.util.stream.IntStream.range(from, to).boxed().toList());
+			assertThat(blockNos).containsExactlyElementsOf((view == View.ROWS)
+					? java.util.stream.IntStream.range(from, to).boxed().toList() : List.of(from));
 			List<String> expected = Forecasts.encode(all, Format.CSV, view, scenario).lines().toList();
 			long skipped = (view == View.ROWS) ? all.periods(0, from) : from;
 			assertThat(out.toString().lines().toList()).as("%s", view)
@@ -75,6 +77,33 @@ class ChunkResultsTest {
 			productDays += sums.skus(d);
 		}
 		assertThat(productDays).isEqualTo(all.days(from, to));
+	}
+
+	@Test
+	void aJobThatKeepsNoRowsStoresNoneAndTheSameSummaries() {
+		Products all = Forecasts.products(Forecasts.resource("products-weekly.csv"));
+		JobScenario kept = new JobScenario(Scenario.DEFAULT, ListFeatures.of(all));
+		JobScenario dropped = new JobScenario(Scenario.DEFAULT, ListFeatures.of(all), false);
+		assertThat(JobScenario.decode(dropped.encode())).isEqualTo(dropped);
+		assertThat(dropped.results()).doesNotContain("rows").contains("summary", "totals");
+		List<ChunkResults.Block> withRows = results(all, kept);
+		List<ChunkResults.Block> withoutRows = results(all, dropped);
+		assertThat(withoutRows).noneMatch(block -> block.section().equals(ChunkResults.ROWS));
+		assertThat(withoutRows).extracting(ChunkResults.Block::section, ChunkResults.Block::blockNo,
+				ChunkResults.Block::records)
+			.containsExactlyElementsOf(withRows.stream()
+				.filter(block -> !block.section().equals(ChunkResults.ROWS))
+				.map(block -> org.assertj.core.groups.Tuple.tuple(block.section(), block.blockNo(), block.records()))
+				.toList());
+		for (int b = 0; b < withoutRows.size(); b++) {
+			assertThat(withoutRows.get(b).payload()).isEqualTo(withRows.stream()
+				.filter(block -> !block.section().equals(ChunkResults.ROWS)).toList().get(b).payload());
+		}
+	}
+
+	private static List<ChunkResults.Block> results(Products all, JobScenario stored) {
+		return ChunkResults.of(new JobStore.Chunk(UUID.randomUUID(), 0, 0, 0, 0,
+				ChunkCodec.decode(ChunkCodec.encode(all, 0, all.size())), "lease", stored, null), null).blocks();
 	}
 
 }

@@ -79,6 +79,19 @@ class JobTest {
 			.doesNotContain("quantiles");
 	}
 
+	@Test
+	void keepsWhetherRowsAreStoredAndHowSummariesAreAndReadsOlderScenariosAsBefore() {
+		JobScenario dropped = new JobScenario(Scenario.DEFAULT, ListFeatures.NONE, false);
+		assertThat(dropped.encode()).contains(";rows=false").contains(";summaries=chunk");
+		assertThat(JobScenario.decode(dropped.encode())).isEqualTo(dropped);
+		assertThat(dropped.describe()).containsEntry("store_rows", false);
+		assertThat(new JobScenario(Scenario.DEFAULT, ListFeatures.NONE).encode()).doesNotContain("rows=");
+		JobScenario older = JobScenario.decode("policy=backorder;demand=constant;trials=0;seed=0;orders=false");
+		assertThat(older.rows()).isTrue();
+		assertThat(older.chunkSummaries()).isFalse();
+		assertThat(older.results()).containsExactly("rows", "summary", "totals");
+	}
+
 	private static Job job(JobStatus status) {
 		return new Job(UUID.randomUUID(), status, Instant.EPOCH, null, null, 1, 1, 1, 0, 0, "{}", null, null, null);
 	}

@@ -132,6 +132,61 @@ abstract class JobsApiContract extends JobsApiContractSupport {
 	}
 
 	@Test
+	void aJobThatKeepsNoRowsServesItsSummariesPagedAndFilteredAsTheSynchronousAnswer() throws Exception {
+		// 250 products in chunks of 100: summaries stored a block a chunk; "dup" in three of them.
+		StringBuilder csv = new StringBuilder(
+				"product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n");
+		for (int i = 0; i < 250; i++) {
+			csv.append((i == 5 || i == 150 || i == 249) ? "dup" : "P" + i).append(",2024-01-01,").append(i % 40)
+				.append(",2,1,").append(10 + i % 7).append('\n');
+		}
+		String location = submitTo("/forecasts?store_rows=false", csv.toString(), "text/csv").headers()
+			.firstValue("Location").orElseThrow();
+		JsonNode done = awaitStatus(location, "succeeded");
+		assertThat(done.get("links").has("rows")).isFalse();
+		assertThat(done.get("links").get("summary").asString()).isEqualTo(location + "/summary");
+		assertThat(done.get("settings").get("scenario").get("store_rows").asBoolean(true)).isFalse();
+		HttpResponse<String> rows = get(location + "/rows", "text/csv");
+		assertThat(rows.statusCode()).isEqualTo(409);
+		assertThat(rows.body()).contains("job-rows-not-stored");
+
+		String expected = http().post("/forecasts?view=summary", "text/csv", csv.toString(), "Accept", "text/csv").body();
+		assertThat(get(location + "/summary", "text/csv").body()).isEqualTo(expected);
+		List<String> paged = new ArrayList<>();
+		String next = location + "/summary?limit=37";
+		while (next != null) {
+			HttpResponse<String> page = get(next, "text/csv");
+			paged.addAll(page.body().lines().skip(1).toList());
+			next = nextLink(page);
+		}
+		assertThat(paged).containsExactlyElementsOf(expected.lines().skip(1).toList());
+		List<String> dups = new ArrayList<>();
+		int pages = 0;
+		next = location + "/summary?limit=1&product_id=dup";
+		while (next != null) {
+			HttpResponse<String> page = get(next, "text/csv");
+			dups.addAll(page.body().lines().skip(1).toList());
+			pages++;
+			next = nextLink(page);
+		}
+		assertThat(dups).hasSize(3).containsExactlyElementsOf(expected.lines().filter(line -> line.startsWith("dup,")).toList());
+		assertThat(pages).isEqualTo(3);
+		assertThat(get(location + "/summary?product_id=P7", "application/x-ndjson").body().lines()).singleElement()
+			.satisfies(line -> assertThat(line).contains("\"product_id\":\"P7\""));
+		assertThat(get(location + "/summary?product_id=none", "application/json").body()).isEqualTo("[]\n");
+	}
+
+	@Test
+	void storeRowsIsRefusedOnASynchronousRequestOrWithABadValue() throws Exception {
+		HttpResponse<String> sync = http().post("/forecasts?store_rows=false", "text/csv", FRACTIONAL);
+		assertThat(sync.statusCode()).isEqualTo(400);
+		assertThat(sync.body()).contains("store_rows");
+		HttpResponse<String> bad = submitTo("/forecasts?store_rows=maybe", FRACTIONAL, "text/csv");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("store_rows").contains("true or false");
+	}
+
+	@Test
 	void storesDatesBeforeTheGregorianReformUnchanged() throws Exception {
 		String csv = "product_id,sell_start_date,initial_inventory,sales_rate,restocking_rate,duration_days\n"
 				+ "A,1500-03-01,10,1,0,3\n";

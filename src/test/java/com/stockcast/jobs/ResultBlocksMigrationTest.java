@@ -105,7 +105,9 @@ class ResultBlocksMigrationTest {
 		for (UUID id : List.of(dailyJob, weeklyJob)) {
 			Products products = id.equals(dailyJob) ? daily : weekly;
 			JobScenario scenario = store.find(OWNER, id).orElseThrow().scenario();
-			assertThat(scenario).isEqualTo(new JobScenario(Scenario.DEFAULT, ListFeatures.NONE));
+			// Migrated jobs keep a summary block a product: they read back as that layout.
+			assertThat(scenario).isEqualTo(
+					new JobScenario(JobKind.FORECAST, Scenario.DEFAULT, ListFeatures.NONE, false, 0, true, false));
 			for (Format format : Format.values()) {
 				for (View view : List.of(View.ROWS, View.SUMMARY)) {
 					ByteArrayOutputStream out = new ByteArrayOutputStream();
