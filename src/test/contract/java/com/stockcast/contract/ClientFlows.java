@@ -225,14 +225,14 @@ public final class ClientFlows implements BiConsumer<String, String> {
 	}
 
 	/**
-	 * The generated forecast operation with only the view given: the other 28 parameters (three headers and
+	 * The generated forecast operation with only the view given: the other 29 parameters (three headers and
 	 * the query parameters) are optional. A new query parameter adds a null here: the generator passes
 	 * them by position.
 	 */
 	private static List<ForecastRecord> forecast(ForecastsApi api, List<Product> products, String view)
 			throws ApiException {
 		return api.forecast(products, null, null, null, view, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	private static Sale sale(String product, String date, double units) {
