@@ -7,7 +7,7 @@
 #   compute  from the 202 until the job has succeeded: every chunk claimed, simulated, its summaries stored
 #   read     GET /forecasts/{id}/summary as CSV, every product's summary
 #
-#   bench/bigjob.sh [--products N] [--days D] [--gzip] [--input FILE] [--chunk-size C] [--xmx 1g]
+#   bench/bigjob.sh [--products N] [--days D] [--gzip] [--input FILE] [--chunk-size C] [--chunk-max-rows R] [--xmx 1g]
 #                   [--port P] [--db NAME] [--jar path/to/stockcast.jar] [--keep-db] [--upload-only] [--no-rows]
 #
 # --no-rows submits the job with store_rows=false: it keeps its summaries and totals, not its daily rows.
@@ -20,7 +20,7 @@
 # (default stockcast_bigjob) on the local PostgreSQL server, and drops it at the end unless --keep-db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-products=50000000 days=30 gzip= input= chunk= xmx=1g port=18084 db=stockcast_bigjob jar= keep= only= query= host=127.0.0.1 user=postgres
+products=50000000 days=30 gzip= input= chunk= max_rows= xmx=1g port=18084 db=stockcast_bigjob jar= keep= only= query= host=127.0.0.1 user=postgres
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) products=$2; shift 2 ;;
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
     --gzip) gzip=1; shift ;;
     --input) input=$2; shift 2 ;;
     --chunk-size) chunk=$2; shift 2 ;;
+    --chunk-max-rows) max_rows=$2; shift 2 ;;
     --xmx) xmx=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
@@ -55,6 +56,7 @@ settings=(--stockcast.limits.max-products="$products" --stockcast.limits.max-bod
   --spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$host:5432/$db"
   --spring.datasource.username="$user")
 [ -n "$chunk" ] && settings+=(--stockcast.pool.chunk-size="$chunk")
+[ -n "$max_rows" ] && settings+=(--stockcast.pool.chunk-max-rows="$max_rows")
 java -Xmx"$xmx" ${BIGJOB_JAVA_OPTS:-} -jar "$jar" --server.port="$port" $(bench_service_args) "${settings[@]}" >"$work/service.log" 2>&1 &
 pid=$!
 cleanup() {
