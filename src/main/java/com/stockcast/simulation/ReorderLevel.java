@@ -112,12 +112,17 @@ final class ReorderLevel {
 
 	/** {@code E[U + X]}: no level below it is asked for, as the classic safety stock is never below 0. */
 	double meanRisk() {
-		double undershoot = (this.periodMean * this.periodMean + this.periodStd * this.periodStd) / (2 * this.periodMean);
+		double undershoot = undershootMean();
 		double mean = 0;
 		for (int j = 0; j < this.weights.length; j++) {
 			mean += this.weights[j] * (this.afterMeans[j] + undershoot);
 		}
 		return mean;
+	}
+
+	/** {@code E[U] = E[Y^2] / 2m = (m^2 + sigma_R^2) / 2m}, the equilibrium law's mean. */
+	private double undershootMean() {
+		return (this.periodMean * this.periodMean + this.periodStd * this.periodStd) / (2 * this.periodMean);
 	}
 
 	/** {@code P(U + X <= s)}: the share of cycles without a stockout at reorder level s. */
@@ -174,7 +179,7 @@ final class ReorderLevel {
 	private double riskStd() {
 		double m = this.periodMean;
 		double v = this.periodStd * this.periodStd;
-		double undershootMean = (m * m + v) / (2 * m);
+		double undershootMean = undershootMean();
 		double undershootVariance = (m * m * m + 3 * m * v) / (3 * m) - undershootMean * undershootMean;
 		double mean = 0;
 		double square = 0;
